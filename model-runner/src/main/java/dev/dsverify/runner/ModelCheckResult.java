@@ -1,0 +1,37 @@
+package dev.dsverify.runner;
+
+import java.util.List;
+
+/**
+ * The typed result of one model check.
+ *
+ * @param name         the check's name (catalog entry or spec file name)
+ * @param outcome      how it ended; never SUCCESS unless the whole state space was explored
+ * @param violated     the invariant or property that failed, when TLC names one; otherwise null
+ * @param message      a one-paragraph explanation for people (TLC's error text, cleaned up); null on success
+ * @param errorPosition where a parse or evaluation error is, when known; otherwise null
+ * @param stats        final statistics
+ * @param trace        the counterexample's states, first to last; empty when there is none
+ * @param loopsBackTo  for a lasso, the 0-based index into {@code trace} the behaviour returns to; null otherwise
+ * @param stuttering   true when a liveness counterexample ends by stuttering forever
+ * @param coverage     per-action coverage, when requested
+ * @param tlcExitCode  the child JVM's exit code, or -1 when it was killed
+ */
+public record ModelCheckResult(
+        String name,
+        Outcome outcome,
+        String violated,
+        String message,
+        SourcePosition errorPosition,
+        Stats stats,
+        List<TraceState> trace,
+        Integer loopsBackTo,
+        boolean stuttering,
+        List<ActionCoverage> coverage,
+        int tlcExitCode) {
+
+    public ModelCheckResult {
+        trace = List.copyOf(trace);
+        coverage = List.copyOf(coverage);
+    }
+}
