@@ -9,8 +9,10 @@ final class NestingCheck {
     private NestingCheck() {
     }
 
-    static void check(String text, int maxDepth) {
+    /** Returns the deepest nesting found; throws when it exceeds {@code maxDepth}. */
+    static int check(String text, int maxDepth) {
         int depth = 0;
+        int deepest = 0;
         int line = 1;
         int column = 0;
         boolean inString = false;
@@ -53,10 +55,12 @@ final class NestingCheck {
                 default -> {
                 }
             }
+            deepest = Math.max(deepest, depth);
             if (depth > maxDepth) {
                 throw ValueParseException.at(text, line, column - (c == '<' ? 1 : 0),
                         "value nested deeper than " + maxDepth + " levels");
             }
         }
+        return deepest;
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A function that is neither a sequence nor a record, printed by TLC as {@code (a :> 1 @@ b :> 2)}.
@@ -71,12 +70,6 @@ public record TlaFunction(List<Mapping> mappings) implements TlaValue {
 
     @Override
     public String toTla() {
-        if (mappings.isEmpty()) {
-            // TLC prints the empty function as an empty sequence.
-            return "<<>>";
-        }
-        return mappings.stream()
-                .map(m -> m.key().toTla() + " :> " + m.value().toTla())
-                .collect(Collectors.joining(" @@ ", "(", ")"));
+        return TlaPrinter.print(this);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A record, {@code [a |-> 1, b |-> 2]}: a function whose domain is a set of identifier-like strings. TLC
@@ -46,12 +45,6 @@ public record TlaRecord(Map<String, TlaValue> fields) implements TlaValue {
 
     @Override
     public String toTla() {
-        if (fields.isEmpty()) {
-            // TLA+ has no empty record literal; the empty record is the empty function, printed <<>>.
-            return "<<>>";
-        }
-        return fields.entrySet().stream()
-                .map(e -> e.getKey() + " |-> " + e.getValue().toTla())
-                .collect(Collectors.joining(", ", "[", "]"));
+        return TlaPrinter.print(this);
     }
 }

@@ -1,7 +1,6 @@
 package dev.dsverify.runner.value;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A tuple or sequence, {@code <<a, b>>}: a function with domain {@code 1..n}, which is how TLC prints every
@@ -44,6 +43,6 @@ public record TlaSeq(List<TlaValue> elements) implements TlaValue {
 
     @Override
     public String toTla() {
-        return elements.stream().map(TlaValue::toTla).collect(Collectors.joining(", ", "<<", ">>"));
+        return TlaPrinter.print(this);
     }
 }

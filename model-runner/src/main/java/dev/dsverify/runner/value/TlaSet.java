@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A finite set, {@code {a, b}}. Elements keep the order TLC printed them in (TLC prints sets normalised),
@@ -74,7 +73,7 @@ public record TlaSet(List<TlaValue> elements) implements TlaValue {
         if (elements instanceof IntervalElements i) {
             return i.lo() + ".." + i.hi();
         }
-        return elements.stream().map(TlaValue::toTla).collect(Collectors.joining(", ", "{", "}"));
+        return TlaPrinter.print(this);
     }
 
     private static List<TlaValue> distinct(List<TlaValue> elements) {
