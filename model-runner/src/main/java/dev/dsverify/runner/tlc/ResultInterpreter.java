@@ -415,8 +415,9 @@ public final class ResultInterpreter {
                 texts.put(current, texts.get(current) + "\n" + line);
             }
         }
-        Map<String, TlaValue> vars = new LinkedHashMap<>();
-        texts.forEach((k, v) -> vars.put(k, ValueText.parse(v.strip())));
+        texts.replaceAll((k, v) -> v.strip());
+        String body = text.indexOf('\n') < 0 ? "" : text.substring(text.indexOf('\n') + 1);
+        Map<String, TlaValue> vars = ValueText.parseState(body, texts);
         return new TraceState(number, action, location, vars);
     }
 
