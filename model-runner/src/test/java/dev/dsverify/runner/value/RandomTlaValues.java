@@ -20,7 +20,7 @@ final class RandomTlaValues {
     private static final String[] NAMES = {"n1", "n2", "Nil", "a_b", "_x", "1a", "x9", "DOMAIN", "ELSE",
             "TRUEish", "leader", "Follower", "Z"};
     private static final String[] FIELD_NAMES = {"a", "b", "id", "TRUE", "FALSE", "ELSE", "DOMAIN", "1a", "_a",
-            "term", "log", "x_y", "LET"};
+            "term", "log", "x_y", "LET", "é", "WF_"};
     private static final String[] STRING_PIECES = {"a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "\f", "ü", "€",
             "😀", "\u0001", "<<", ">>", "{", "}", "[", "]", "(", ")", ":>", "@@", "|->", ",", "..", "/\\", "=", "'"};
 

@@ -87,6 +87,9 @@ class TlaValueEqualityTest {
         assertThatThrownBy(() -> rec("a b", num(1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"a b\" is not a TLA+ identifier");
         assertThatThrownBy(() -> rec("12", num(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rec("_", num(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rec("WF_x", num(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(rec("é", num(1), "WF_", num(2), "1a", num(3)).fields()).hasSize(3);
         assertThatThrownBy(() -> mv("TRUE")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> mv("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> fn(num(1), num(1), num(1), num(2))).isInstanceOf(IllegalArgumentException.class)
