@@ -106,4 +106,18 @@ class TlaValueEqualityTest {
         assertThat(fn(mv("k"), num(1), mv("j"), num(2)).asMap()).containsExactly(
                 Map.entry(mv("k"), num(1)), Map.entry(mv("j"), num(2)));
     }
+
+    @Test
+    void functionsCanBeBuiltInTheFormTlcPrints() {
+        assertThat(TlaValues.function(fn(num(2), str("b"), num(1), str("a")).mappings()))
+                .isEqualTo(seq(str("a"), str("b")));
+        assertThat(TlaValues.function(fn(str("b"), num(1), str("é"), num(2)).mappings()))
+                .isEqualTo(rec("b", num(1), "é", num(2)));
+        assertThat(TlaValues.function(fn(str("a b"), num(1)).mappings())).isEqualTo(fn(str("a b"), num(1)));
+        assertThat(TlaValues.function(fn(num(0), num(1)).mappings())).isEqualTo(fn(num(0), num(1)));
+        assertThat(TlaValues.function(fn(num(1), num(1), num(3), num(3)).mappings()))
+                .isEqualTo(fn(num(1), num(1), num(3), num(3)));
+        assertThat(TlaValues.function(fn(mv("n1"), num(1)).mappings())).isEqualTo(fn(mv("n1"), num(1)));
+        assertThat(TlaValues.function(List.of())).isEqualTo(seq());
+    }
 }
