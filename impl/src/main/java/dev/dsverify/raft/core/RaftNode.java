@@ -64,6 +64,7 @@ public final class RaftNode {
     private long unstableFrom; // 0: no unpersisted log change
     private long stableIndex;  // entries 1..stableIndex are durable
     private long applied;
+    private long observedChangeFrom = 1; // a fresh or recovered log is new to any observer
     private final ArrayList<Message> outbox = new ArrayList<>();
     private final ArrayList<ReadState> readStates = new ArrayList<>();
 
@@ -522,6 +523,17 @@ public final class RaftNode {
 
     private void markUnstable(long index) {
         unstableFrom = unstableFrom == 0 ? index : Math.min(unstableFrom, index);
+        observedChangeFrom = observedChangeFrom == 0 ? index : Math.min(observedChangeFrom, index);
+    }
+
+    /**
+     * For checkers watching the log: the lowest index changed since the last call (0: none), so they can
+     * re-examine only the changed suffix.
+     */
+    public long takeLogChangeFrom() {
+        long f = observedChangeFrom;
+        observedChangeFrom = 0;
+        return f;
     }
 
     private void resetElectionTimer() {
