@@ -10,7 +10,7 @@ import java.util.List;
  * the history to be proven linearizable; UNKNOWN (the checker's bound was hit) is not a pass.
  */
 public record SimResult(long seed, Schedule schedule, Verdict verdict, String failure, String property,
-        long simMicros, long steps, int opsCompleted, long messages, long leaders, long maxCommitted,
+        long simMicros, long steps, int opsCompleted, long messages, long leaders, long maxCommitted, long bugActivations,
         LinResult linearizability, List<Operation> history, List<TraceEvent> trace) {
 
     public enum Verdict {
@@ -24,8 +24,9 @@ public record SimResult(long seed, Schedule schedule, Verdict verdict, String fa
     }
 
     public String summary() {
-        return String.format("seed %d: %s%s (%.2fs simulated, %d steps, %d/%d ops, %d msgs, %d leaders, commit %d)",
-                seed, verdict, failure == null ? "" : " - " + failure, simMicros / 1e6, steps, opsCompleted,
-                schedule.ops(), messages, leaders, maxCommitted);
+        String first = failure == null ? "" : " - " + failure.lines().findFirst().orElse("");
+        return String.format("seed %d: %s%s (%.2fs simulated, %d steps, %d/%d ops, %d msgs, %d leaders, commit %d%s)",
+                seed, verdict, first, simMicros / 1e6, steps, opsCompleted, schedule.ops(), messages, leaders,
+                maxCommitted, bugActivations > 0 ? ", bug switch took effect " + bugActivations + " times" : "");
     }
 }

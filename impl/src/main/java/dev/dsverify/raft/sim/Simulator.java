@@ -69,6 +69,7 @@ public final class Simulator {
     private int issued;
     private int completed;
     private long valueCounter;
+    private long bugActivations;
 
     private record Timed(long time, long seq, Runnable action) implements Comparable<Timed> {
         @Override
@@ -166,8 +167,13 @@ public final class Simulator {
             e.printStackTrace(new PrintWriter(sw));
             failure = "exception " + e + String.format(" at %.6fs%n", now / 1e6) + sw;
         }
+        for (SimNode n : nodes.values()) {
+            if (n.server != null) {
+                bugActivations += n.server.node().bugActivations();
+            }
+        }
         return new SimResult(cfg.seed(), schedule, verdict, failure, property, now, steps, completed, messages,
-                inv.leaders(), inv.maxCommitted(), lin, List.copyOf(history),
+                inv.leaders(), inv.maxCommitted(), bugActivations, lin, List.copyOf(history),
                 traceBuffer == null ? List.of() : traceBuffer.events());
     }
 
@@ -248,6 +254,7 @@ public final class Simulator {
             return;
         }
         n.up = false;
+        bugActivations += n.server.node().bugActivations();
         n.server = null;
         n.incarnation++;
         // Every Ready is synced before its messages leave, so nothing acknowledged can be lost here; the
