@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The seed sweep: many seeds with every fault type, all must pass every invariant and the linearizability
- * check. The quick tier (default) runs 500 seeds of 200 operations; -Pslow runs 5,000 seeds of 1,000.
+ * check. The quick tier (default) runs 500 seeds of 300 operations; -Pslow runs 5,000 seeds of 1,000.
  */
 class SeedSweepTest {
 
@@ -15,7 +15,7 @@ class SeedSweepTest {
     void everySeedPassesWithEveryFaultType() {
         boolean slow = "slow".equals(System.getProperty("dsverify.tier", "quick"));
         int seeds = slow ? 5000 : 500;
-        int ops = slow ? 1000 : 200;
+        int ops = slow ? 1000 : 300;
         StringBuilder failures = new StringBuilder();
         Sweep.Summary s = Sweep.run(SimConfig.of(0, 3), 1, seeds, ops, EnumSet.allOf(FaultType.class), r -> {
             if (!r.passed()) {
