@@ -1,6 +1,8 @@
 package dev.dsverify.runner.report;
 
+import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Progress;
+import dev.dsverify.runner.ProgressListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -12,7 +14,7 @@ import java.util.function.LongSupplier;
  * padded over the previous text); in a CI log, where carriage returns pile up into one unreadable line, it
  * prints a plain line at most every {@code interval}, so a log of an hour-long check stays short.
  */
-public final class ConsoleProgress {
+public final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
     private final String label;
     private final boolean interactive;
@@ -42,7 +44,8 @@ public final class ConsoleProgress {
         return System.console() != null && (ci == null || ci.isEmpty() || ci.equals("false"));
     }
 
-    public void onProgress(Progress p) {
+    @Override
+    public void progress(Progress p) {
         String text = line(p);
         if (interactive) {
             // Pad over the previous line so a shorter one leaves no stale characters behind.
@@ -59,6 +62,12 @@ public final class ConsoleProgress {
             out.flush();
             lastPrinted = now;
         }
+    }
+
+    /** Ends the in-place line when the check ends. */
+    @Override
+    public void finished(ModelCheckResult result) {
+        finish();
     }
 
     /** Ends the in-place line so that whatever is printed next starts on a fresh line. */

@@ -100,7 +100,7 @@ public final class HtmlReport {
             if (res.violated() != null) {
                 sb.append(" <code>").append(Html.text(res.violated())).append("</code>");
             }
-            sb.append("</td><td>").append(Html.text(r.expected().describe())).append("</td>");
+            sb.append("</td><td>").append(Html.text(r.expected().toString())).append("</td>");
             sb.append("<td class=\"num\">").append(Formats.count(st == null ? -1 : st.distinctStates()))
                     .append("</td><td class=\"num\">").append(Formats.count(st == null ? -1 : st.depth()))
                     .append("</td><td class=\"num\">").append(Html.text(Formats.duration(st == null ? null : st.duration())))
