@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,6 +17,7 @@ import java.util.function.LongSupplier;
  */
 public final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
+    private final Consumer<String> lines;
     private final String label;
     private final boolean interactive;
     private final long intervalNanos;
@@ -27,8 +29,22 @@ public final class ConsoleProgress implements ProgressListener {
     public ConsoleProgress(PrintStream out, String label, boolean interactive, Duration interval,
                            LongSupplier nanoClock) {
         this.out = Objects.requireNonNull(out, "out");
+        this.lines = out::println;
         this.label = Objects.requireNonNull(label, "label");
         this.interactive = interactive;
+        this.intervalNanos = interval.toNanos();
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /**
+     * Plain lines, at most every {@code interval}, handed to {@code sink} (a build tool's logger, say):
+     * for places where another program owns the console.
+     */
+    public ConsoleProgress(Consumer<String> sink, String label, Duration interval, LongSupplier nanoClock) {
+        this.out = null;
+        this.lines = Objects.requireNonNull(sink, "sink");
+        this.label = Objects.requireNonNull(label, "label");
+        this.interactive = false;
         this.intervalNanos = interval.toNanos();
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
@@ -58,8 +74,7 @@ public final class ConsoleProgress implements ProgressListener {
         }
         long now = nanoClock.getAsLong();
         if (lastPrinted == Long.MIN_VALUE || now - lastPrinted >= intervalNanos) {
-            out.println(text);
-            out.flush();
+            lines.accept(text);
             lastPrinted = now;
         }
     }
