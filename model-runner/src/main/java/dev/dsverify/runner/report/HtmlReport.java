@@ -100,7 +100,7 @@ public final class HtmlReport {
             if (res.violated() != null) {
                 sb.append(" <code>").append(Html.text(res.violated())).append("</code>");
             }
-            sb.append("</td><td>").append(Html.text(r.expected().describe())).append("</td>");
+            sb.append("</td><td>").append(Html.text(r.expected().toString())).append("</td>");
             sb.append("<td class=\"num\">").append(Formats.count(st == null ? -1 : st.distinctStates()))
                     .append("</td><td class=\"num\">").append(Formats.count(st == null ? -1 : st.depth()))
                     .append("</td><td class=\"num\">").append(Html.text(Formats.duration(st == null ? null : st.duration())))
@@ -326,7 +326,8 @@ public final class HtmlReport {
             h2 { font-size:18px; margin:0 0 10px; } h3 { font-size:15px; margin:18px 0 8px; color:var(--muted); }
             table { border-collapse:collapse; }
             .summary { width:100%; }
-            .summary th, .summary td { padding:7px 12px; border-bottom:1px solid var(--line); text-align:left; white-space:nowrap; }
+            .summary th, .summary td { padding:7px 12px; border-bottom:1px solid var(--line); text-align:left; }
+            .summary td.model, .summary td.num, .summary th { white-space:nowrap; }
             .summary th { font-size:12px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
             .summary tr.fail td.model a { color:var(--bad); font-weight:600; }
             .num { text-align:right !important; font-variant-numeric:tabular-nums; }

@@ -41,7 +41,7 @@ class HtmlReportTest {
         assertThat(summary).contains(">Counter<", "Raft&lt;script", ">Liveness</a>", ">Stutter</a>", ">Broken</a>");
         assertThat(count(summary, "pill bad\">FAIL")).isEqualTo(3);
         assertThat(count(summary, "pill ok\">pass")).isEqualTo(2);
-        assertThat(summary).contains("12,345", "2.3 s", "property_violation of EventuallyDone");
+        assertThat(summary).contains("12,345", "2.3 s", "property_violation (EventuallyDone)");
         assertThat(html).contains("3 unexpected");
     }
 
