@@ -57,6 +57,10 @@ def run(entry):
             "seconds": seconds, "output": out}
 
 
+def describe(outcome, violated):
+    return outcome + (f" ({violated})" if violated else "")
+
+
 def main(argv):
     tag = "quick"
     names = []
@@ -90,9 +94,9 @@ def main(argv):
         r = run(m)
         want = m["expect"]
         ok = r["outcome"] == want["outcome"] and r["violated"] == want.get("violated")
-        shown = r["outcome"] + (f" ({r['violated']})" if r["violated"] else "")
-        print(f"| {m['name']} | {shown} | {r['distinct']} | {r['depth']} | {r['seconds']:.1f} s | "
-              f"{'yes' if ok else 'NO, expected ' + want['outcome'] + ' ' + str(want.get('violated') or '')} |",
+        shown = describe(r["outcome"], r["violated"])
+        verdict = "yes" if ok else "NO, expected " + describe(want["outcome"], want.get("violated"))
+        print(f"| {m['name']} | {shown} | {r['distinct']} | {r['depth']} | {r['seconds']:.1f} s | {verdict} |",
               flush=True)
         if not ok:
             failures += 1
