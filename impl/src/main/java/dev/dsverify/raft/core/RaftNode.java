@@ -360,17 +360,18 @@ public final class RaftNode {
         }
         leaderId = r.from();
         resetElectionTimer();
+        long prev = r.prevLogIndex();
+        boolean prevOk = prev == 0 || (prev <= log.size() && (term(prev) == r.prevLogTerm() || bugs.skipPrevLogCheck()));
+        if (!prevOk) {
+            // As in the contract, a rejection changes nothing; a candidate steps down on the next request it accepts.
+            reject(r, StateChange.NONE);
+            return;
+        }
         StateChange.Builder s = StateChange.builder();
         if (role == Role.Candidate) {
             loseLeadershipOrCandidacy();
             role = Role.Follower;
             s.role(role);
-        }
-        long prev = r.prevLogIndex();
-        boolean prevOk = prev == 0 || (prev <= log.size() && (term(prev) == r.prevLogTerm() || bugs.skipPrevLogCheck()));
-        if (!prevOk) {
-            reject(r, s.build());
-            return;
         }
         if (prev > 0 && term(prev) != r.prevLogTerm()) {
             bugActivations++;
