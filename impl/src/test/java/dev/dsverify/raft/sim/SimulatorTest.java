@@ -102,6 +102,23 @@ class SimulatorTest {
     }
 
     @Test
+    void preVoteRunsPassAndTheirTracesStillFollowTheContract() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withPreVote(true).withTrace(true), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+            assertThat(ContractReplay.check(SimConfig.nodeIds(3), r.trace())).as("seed %d", seed).isNull();
+        }
+    }
+
+    @Test
+    void checkQuorumRunsPass() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withCheckQuorum(true).withPreVote(seed % 2 == 0), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+        }
+    }
+
+    @Test
     void fiveNodeClustersPassToo() {
         for (long seed = 1; seed <= 5; seed++) {
             SimResult r = Simulator.run(SimConfig.of(seed, 5), 200, ALL);
