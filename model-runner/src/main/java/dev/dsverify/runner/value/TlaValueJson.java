@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +180,7 @@ public final class TlaValueJson {
             throw malformed(path, "expected an object with exactly one of the keys model, seq, set, record, fn;"
                     + " found " + n.size() + " keys");
         }
-        Map.Entry<String, JsonNode> only = n.fields().next();
+        Map.Entry<String, JsonNode> only = n.properties().iterator().next();
         String kind = only.getKey();
         JsonNode content = only.getValue();
         String here = path + "/" + escape(kind);
@@ -207,8 +206,7 @@ public final class TlaValueJson {
                     throw malformed(here, "record fields must be an object, found " + describe(content));
                 }
                 Map<String, TlaValue> fields = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : content.properties()) {
                     String fieldPath = here + "/" + escape(e.getKey());
                     if (!Identifiers.isIdentifier(e.getKey())) {
                         throw malformed(fieldPath, "field name \"" + e.getKey() + "\" is not a TLA+ identifier;"
