@@ -1,0 +1,21 @@
+package dev.dsverify.raft.core;
+
+/**
+ * A message between Raft servers. {@code clock} is the sender's Lamport clock when it sent the message;
+ * the protocol ignores it, the trace uses it to order events of different servers.
+ */
+public sealed interface Message
+        permits RequestVoteRequest, RequestVoteResponse, AppendEntriesRequest, AppendEntriesResponse {
+    String from();
+
+    String to();
+
+    long term();
+
+    long clock();
+
+    /** The contract's {@code type} name. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+}
