@@ -147,7 +147,9 @@ final class CheckRun implements RunningCheck {
                 Files.writeString(cfgUsed, cfgText, StandardCharsets.UTF_8);
             }
             List<String> properties = CfgNames.properties(cfgText);
-            return fork(spec, cfgUsed, temp, properties, startNanos);
+            // The distributed server ignores CHECK_DEADLOCK in the cfg; pass it on the command line.
+            boolean deadlock = check.checkDeadlock() && !Boolean.FALSE.equals(CfgNames.checkDeadlock(cfgText));
+            return fork(spec, cfgUsed, temp, properties, deadlock, startNanos);
         } finally {
             deleteRecursively(temp);
         }
@@ -170,7 +172,8 @@ final class CheckRun implements RunningCheck {
         return sb.toString();
     }
 
-    private ModelCheckResult fork(Path spec, Path cfg, Path temp, List<String> properties, long startNanos)
+    private ModelCheckResult fork(Path spec, Path cfg, Path temp, List<String> properties, boolean checkDeadlock,
+                                  long startNanos)
             throws IOException, InterruptedException {
         Path meta = Files.createDirectories(temp.resolve("meta"));
         int port = check.isDistributed() ? freeLoopbackPort() : -1;
@@ -184,7 +187,7 @@ final class CheckRun implements RunningCheck {
         if (cfg != null) {
             tlcArgs.addAll(List.of("-config", cfg.toString()));
         }
-        if (!check.checkDeadlock()) {
+        if (!checkDeadlock) {
             tlcArgs.add("-deadlock");
         }
         if (check.coverage()) {

@@ -5,7 +5,8 @@ package dev.dsverify.raft.core;
  * All off in {@link #NONE}; never enable one outside tests.
  *
  * @param doubleVote        a server grants a second vote in a term it already voted in
- * @param commitOldTerm     a leader commits entries of earlier terms by counting replicas
+ * @param commitOldTerm     a leader commits entries of earlier terms by counting replicas (and, so that this
+ *                          can matter, appends no no-op entry when it is elected)
  * @param skipPrevLogCheck  a follower accepts AppendEntries without comparing the term at prevLogIndex
  * @param forgetVoteOnRestart a server forgets its vote when it restarts
  * @param commitBackwards   a follower sets commitIndex from the leader's value even when that is lower

@@ -64,6 +64,8 @@ public final class RaftNode {
     private long unstableFrom; // 0: no unpersisted log change
     private long stableIndex;  // entries 1..stableIndex are durable
     private long applied;
+    private long bugActivations;
+    private long observedChangeFrom = 1; // a fresh or recovered log is new to any observer
     private final ArrayList<Message> outbox = new ArrayList<>();
     private final ArrayList<ReadState> readStates = new ArrayList<>();
 
@@ -107,6 +109,7 @@ public final class RaftNode {
         if (forgot) {
             n.votedFor = null;
             n.hardStateDirty = true;
+            n.bugActivations++;
         }
         tracer.step();
         if (n.tracing) {
@@ -267,6 +270,9 @@ public final class RaftNode {
                 || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= log.size());
         boolean free = votedFor == null || votedFor.equals(r.from()) || bugs.doubleVote();
         boolean grant = r.term() == currentTerm && logOk && free;
+        if (grant && votedFor != null && !votedFor.equals(r.from())) {
+            bugActivations++;
+        }
         if (grant) {
             votedFor = r.from();
             hardStateDirty = true;
@@ -310,7 +316,10 @@ public final class RaftNode {
                     .matchIndex(copy(matchIndex)).build());
         }
         // A no-op of the new term lets the leader learn what is committed (paper section 8) and serve reads.
-        appendOwn(new byte[0]);
+        // The commit-old-term bug leaves it out: with it, old entries would always commit correctly behind it.
+        if (!bugs.commitOldTerm()) {
+            appendOwn(new byte[0]);
+        }
         for (String peer : peers) {
             sendAppend(peer);
         }
@@ -363,6 +372,9 @@ public final class RaftNode {
             reject(r, s.build());
             return;
         }
+        if (prev > 0 && term(prev) != r.prevLogTerm()) {
+            bugActivations++;
+        }
         long changedFrom = 0;
         long index = prev;
         for (Entry e : r.entries()) {
@@ -385,6 +397,9 @@ public final class RaftNode {
         long last = prev + r.entries().size();
         long newCommit = bugs.commitBackwards()
                 ? Math.min(r.commitIndex(), last) : Math.max(commitIndex, Math.min(r.commitIndex(), last));
+        if (newCommit < commitIndex) {
+            bugActivations++;
+        }
         if (newCommit != commitIndex) {
             commitIndex = newCommit;
             s.commitIndex(commitIndex);
@@ -449,8 +464,11 @@ public final class RaftNode {
         if (onMajority <= commitIndex) {
             return;
         }
-        if (term(onMajority) != currentTerm && !bugs.commitOldTerm()) {
-            return;
+        if (term(onMajority) != currentTerm) {
+            if (!bugs.commitOldTerm()) {
+                return;
+            }
+            bugActivations++;
         }
         tracer.step();
         commitIndex = onMajority;
@@ -522,6 +540,17 @@ public final class RaftNode {
 
     private void markUnstable(long index) {
         unstableFrom = unstableFrom == 0 ? index : Math.min(unstableFrom, index);
+        observedChangeFrom = observedChangeFrom == 0 ? index : Math.min(observedChangeFrom, index);
+    }
+
+    /**
+     * For checkers watching the log: the lowest index changed since the last call (0: none), so they can
+     * re-examine only the changed suffix.
+     */
+    public long takeLogChangeFrom() {
+        long f = observedChangeFrom;
+        observedChangeFrom = 0;
+        return f;
     }
 
     private void resetElectionTimer() {
@@ -563,5 +592,7 @@ public final class RaftNode {
     public Map<String, Long> nextIndex() { return Collections.unmodifiableMap(nextIndex); }
     public Map<String, Long> matchIndex() { return Collections.unmodifiableMap(matchIndex); }
     public RaftConfig config() { return cfg; }
+    /** How often an enabled {@link Bugs} switch changed this server's behaviour (0 when none is enabled). */
+    public long bugActivations() { return bugActivations; }
     public Tracer tracer() { return tracer; }
 }

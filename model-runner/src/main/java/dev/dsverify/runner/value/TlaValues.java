@@ -73,6 +73,43 @@ public final class TlaValues {
         });
     }
 
+    /**
+     * Builds a function in the form TLC would print it, so that it equals what a parsed trace holds: keys
+     * exactly {@code 1..n} give a {@link TlaSeq}, keys that are all name-like strings give a {@link TlaRecord}
+     * (in the given order; TLC orders fields by first use in the spec), no keys give the empty sequence, and
+     * anything else a {@link TlaFunction}.
+     *
+     * @throws IllegalArgumentException if a key appears twice
+     */
+    public static TlaValue function(List<TlaFunction.Mapping> mappings) {
+        TlaFunction f = new TlaFunction(mappings); // rejects duplicate keys
+        int n = f.mappings().size();
+        if (n == 0) {
+            return new TlaSeq(List.of());
+        }
+        TlaValue[] bySlot = new TlaValue[n];
+        boolean sequence = true;
+        boolean record = true;
+        for (TlaFunction.Mapping m : f.mappings()) {
+            if (sequence && m.key() instanceof TlaInt i && i.value().signum() > 0
+                    && i.value().bitLength() < 32 && i.value().intValue() <= n) {
+                bySlot[i.value().intValue() - 1] = m.value();
+            } else {
+                sequence = false;
+            }
+            record &= m.key() instanceof TlaString s && Identifiers.isIdentifier(s.value());
+        }
+        if (sequence) {
+            return new TlaSeq(List.of(bySlot)); // n distinct keys in 1..n fill every slot
+        }
+        if (record) {
+            Map<String, TlaValue> fields = new LinkedHashMap<>();
+            f.mappings().forEach(m -> fields.put(((TlaString) m.key()).value(), m.value()));
+            return new TlaRecord(fields);
+        }
+        return f;
+    }
+
     private static <T> T withStackFor(String text, Supplier<T> work) {
         if (NestingCheck.check(text, MAX_DEPTH) <= SHALLOW_DEPTH) {
             return work.get();
