@@ -61,4 +61,13 @@ class HtmlReportTlcTest {
         assertThat(pingPong.trace().get(3).action()).isEqualTo("Answer");
         assertThat(html).contains("<svg class=\"msc\"", "violates AtMostOnePong");
     }
+
+    @Test
+    void lasso_of_a_real_liveness_violation() {
+        assertThat(cycle.outcome()).as(cycle.message()).isEqualTo(Outcome.PROPERTY_VIOLATION);
+        assertThat(cycle.loopsBackTo()).isNotNull();
+        int loop = cycle.loopsBackTo();
+        assertThat(html).contains("loop starts here", "back to state " + cycle.trace().get(loop).number());
+        assertThat(html).contains("<svg class=\"lasso\"");
+    }
 }
