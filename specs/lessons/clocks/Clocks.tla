@@ -194,4 +194,11 @@ ClockCondition ==
 VectorsMatchCausality ==
     \A a, b \in issued : a # b => (a.id \in b.deps <=> Leq(a.vec, b.vec))
 
+(***************************************************************************)
+(* SingleValue: a replica holds one value.  True for last-write-wins; with *)
+(* version vectors it fails as soon as two writes are concurrent -- the    *)
+(* siblings are what a reader then has to reconcile.                       *)
+(***************************************************************************)
+SingleValue == \A n \in Nodes : Cardinality(store[n]) <= 1
+
 =============================================================================

@@ -98,7 +98,8 @@ public final class Simulator {
 
         RaftConfig raftConfig() {
             long s = cfg.seed() * 1_000_003L + index * 7919L + incarnation * 104_729L;
-            return new RaftConfig(id, ids, ELECTION_TICKS, HEARTBEAT_TICKS, s, cfg.bugs());
+            return new RaftConfig(id, ids, ELECTION_TICKS, HEARTBEAT_TICKS, s, cfg.bugs(), cfg.preVote(),
+                    cfg.checkQuorum());
         }
 
         boolean paused() {
@@ -337,7 +338,7 @@ public final class Simulator {
     /** The network's own steps are traced at the destination, with its Lamport clock. */
     private void networkEvent(EventType type, Message m) {
         Tracer t = nodes.get(m.to()).tracer;
-        if (t.enabled()) {
+        if (t.enabled() && m.inContract()) {
             t.receive(m.clock());
             t.emit(type, m, null, StateChange.NONE);
         }

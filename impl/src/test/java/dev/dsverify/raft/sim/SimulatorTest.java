@@ -59,6 +59,31 @@ class SimulatorTest {
     }
 
     @Test
+    void everyTraceEventIsTheContractsActionWithTheContractsPostState() {
+        for (long seed = 1; seed <= 40; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, seed % 4 == 0 ? 5 : 3).withTrace(true), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+            assertThat(ContractReplay.check(SimConfig.nodeIds(seed % 4 == 0 ? 5 : 3), r.trace()))
+                    .as("seed %d", seed).isNull();
+        }
+    }
+
+    @Test
+    void theContractReplayRejectsTracesOfEveryBugSwitchThatTookEffect() {
+        for (String bug : Bugs.NAMES) {
+            String verdict = null;
+            for (long seed = 1; seed <= 40 && verdict == null; seed++) {
+                SimResult r = Simulator.run(SimConfig.of(seed, 3).withBugs(Bugs.parse(bug)).withTrace(true), 300, ALL);
+                if (r.bugActivations() > 0) {
+                    verdict = ContractReplay.check(SimConfig.nodeIds(3), r.trace());
+                    assertThat(verdict).as("%s seed %d took effect %d times", bug, seed, r.bugActivations()).isNotNull();
+                }
+            }
+            assertThat(verdict).as(bug).isNotNull();
+        }
+    }
+
+    @Test
     void crashesRestartServersWithARestartEventAndNetworkFaultsAreTraced() {
         boolean restart = false;
         boolean dup = false;
@@ -74,6 +99,23 @@ class SimulatorTest {
         assertThat(restart).isTrue();
         assertThat(dup).isTrue();
         assertThat(updateTerm).isTrue();
+    }
+
+    @Test
+    void preVoteRunsPassAndTheirTracesStillFollowTheContract() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withPreVote(true).withTrace(true), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+            assertThat(ContractReplay.check(SimConfig.nodeIds(3), r.trace())).as("seed %d", seed).isNull();
+        }
+    }
+
+    @Test
+    void checkQuorumRunsPass() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withCheckQuorum(true).withPreVote(seed % 2 == 0), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+        }
     }
 
     @Test
