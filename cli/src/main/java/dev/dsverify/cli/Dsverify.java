@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 // simulate (SimulateCommand.class)
                 // node     (NodeCommand.class)
                 // kv       (KvCommand.class)
-                // report   (ReportCommand.class)
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Dsverify implements Runnable {
