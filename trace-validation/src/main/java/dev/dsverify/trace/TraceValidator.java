@@ -149,7 +149,7 @@ public final class TraceValidator {
         loadedKey = null;
         Path dir = stage(raftSpec);
         LoadedTrace.install(merged);
-        evaluator = SpecEvaluator.load(dir, "TraceRaft", "Replay.cfg");
+        evaluator = SpecEvaluator.load(dir, "TraceRaft", "Replay");
         for (String op : List.of("ReplayStep", "SpecStep", "ActionArgs", "FieldAgrees")) {
             if (!evaluator.hasOperator(op)) {
                 throw new SpecLoadException("TraceRaft.tla lacks " + op, null);

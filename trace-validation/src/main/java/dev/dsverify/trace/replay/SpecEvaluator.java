@@ -56,7 +56,7 @@ public final class SpecEvaluator {
         System.setOut(sink);
         try {
             String d = dir.toAbsolutePath().toString();
-            FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(),
+            FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(), // TLC appends .cfg
                     new SimpleFilenameToStream(d));
             return new SpecEvaluator(tool);
         } catch (RuntimeException | Error e) {

@@ -15,11 +15,24 @@
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, Bags, TLC, TraceLog
 
+\* "No server" (votedFor before a vote): a model value, distinct from every id.
+CONSTANT Nil
+
 VARIABLES currentTerm, votedFor, log, role, commitIndex, votesGranted,
           nextIndex, matchIndex, messages,
+          \* Raft.tla's fault counters and history are auxiliary: no log line
+          \* speaks of them and no action reads them, so they stay at their
+          \* initial values here (letting them grow would only grow the states).
+          restarts, drops, dups, elections, votes, committed,
           l   \* the next line of the log to explain
 
-R == INSTANCE Raft WITH Server <- TraceServers
+auxVars == <<restarts, drops, dups, elections, votes, committed>>
+
+\* The cluster is the set of ids the log mentions; the bounds of Raft.tla
+\* are used only by its Next, never by the actions instantiated here.
+R == INSTANCE Raft WITH Server <- TraceServers, Value <- STRING,
+                        MaxTerm <- 0, MaxLogLen <- 0, MaxBatch <- 0, MaxMsgCount <- 0,
+                        MaxRestarts <- 0, MaxDrops <- 0, MaxDups <- 0
 
 -----------------------------------------------------------------------------
 (* Reading a line.                                                         *)
@@ -28,7 +41,7 @@ Has(e, f) == f \in DOMAIN e
 Logs(e, f) == f \in DOMAIN e.state
 
 \* votedFor is logged as <<>> (JSON null) or <<id>>.
-LoggedVote(e) == IF e.state.votedFor = <<>> THEN R!Nil ELSE e.state.votedFor[1]
+LoggedVote(e) == IF e.state.votedFor = <<>> THEN Nil ELSE e.state.votedFor[1]
 
 \* The value a client request appends: the last entry the line logs.
 AppendedValue(e) == e.state.log.entries[Len(e.state.log.entries)].value
@@ -117,10 +130,10 @@ Agrees(e) == \A f \in LoggedFields : FieldAgrees(e, f)
 (* The trace spec.                                                         *)
 
 \* What the spec alone does on the line's action, ignoring what was logged.
-SpecStep(e) == SpecAction(e) /\ l' = l + 1
+SpecStep(e) == SpecAction(e) /\ UNCHANGED auxVars /\ l' = l + 1
 
 \* One line explained: its action, agreeing with its log.
-ReplayStep(e) == SpecAction(e) /\ Agrees(e) /\ l' = l + 1
+ReplayStep(e) == SpecAction(e) /\ Agrees(e) /\ UNCHANGED auxVars /\ l' = l + 1
 
 TraceInit == R!Init /\ l = 1
 
