@@ -8,7 +8,6 @@ class HandWrittenTraceTest {
     @Test
     void electionAndCommitMatch() throws Exception {
         TraceResult r = TraceValidator.validate(Specs.raft(), Specs.trace("election.ndjson"));
-        System.out.println(r);
         assertThat(r.verdict()).isEqualTo(Verdict.MATCH);
         assertThat(r.events()).isEqualTo(13);
         assertThat(r.coverage()).containsEntry("BecomeLeader", 1L).containsEntry("RequestVote", 2L)
