@@ -180,9 +180,10 @@ public final class TraceValidator {
 
     /**
      * Copies the trace spec and the Raft spec (with the modules next to it) into a fresh directory. A spec file
-     * not named Raft.tla (a variant) is copied as Raft.tla with its module header renamed to match.
+     * not named Raft.tla (a variant) is copied as Raft.tla with its module header renamed to match. The directory
+     * also serves a plain TLC run: {@code java -Ddsverify.trace=log.ndjson tlc2.TLC -config TraceRaft.cfg TraceRaft}.
      */
-    private static Path stage(Path raftSpec) throws SpecLoadException {
+    public static Path stage(Path raftSpec) throws SpecLoadException {
         try {
             Path dir = Files.createTempDirectory("dsverify-trace-");
             Path specDir = raftSpec.toAbsolutePath().getParent();

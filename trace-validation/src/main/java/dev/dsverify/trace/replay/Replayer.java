@@ -35,16 +35,15 @@ public final class Replayer {
         for (int k = 0; k < events.size(); k++) {
             Value e = events.get(k);
             List<TLCState> next = new ArrayList<>(2);
-            Set<Long> seen = new HashSet<>();
             for (TLCState s : level) {
                 StateVec succ = spec.successors(STEP, s, e);
                 explored += succ.size();
                 for (int j = 0; j < succ.size(); j++) {
-                    TLCState t = succ.elementAt(j);
-                    if (seen.add(t.fingerPrint())) {
-                        next.add(t);
-                    }
+                    next.add(succ.elementAt(j));
                 }
+            }
+            if (next.size() > 1) {
+                next = dedupe(next); // fingerprints cost O(state); the usual single successor needs none
             }
             if (next.isEmpty()) {
                 return new Replay(k, level, explored, distinct);

@@ -2,6 +2,7 @@ package dev.dsverify.trace.tla;
 
 import dev.dsverify.trace.log.TraceEvent;
 import tlc2.overrides.TLAPlusOperator;
+import tlc2.value.impl.BoolValue;
 import tlc2.value.impl.SetEnumValue;
 import tlc2.value.impl.StringValue;
 import tlc2.value.impl.TupleValue;
@@ -26,6 +27,12 @@ public final class TraceLogOperators {
             out[k] = EventEncoder.encode(events.get(k));
         }
         return new TupleValue(out);
+    }
+
+    /** {@code a = b}, without walking the values when they are the same object. */
+    @TLAPlusOperator(identifier = "Same", module = "TraceLog", warn = true)
+    public static Value same(Value a, Value b) {
+        return a == b || a.equals(b) ? BoolValue.ValTrue : BoolValue.ValFalse;
     }
 
     /** The node ids the trace mentions. */

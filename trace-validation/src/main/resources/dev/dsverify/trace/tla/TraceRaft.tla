@@ -86,13 +86,13 @@ LoggedFields == {"currentTerm", "votedFor", "log", "role", "commitIndex",
 
 \* A scalar field at the line's node: the logged value, or unchanged.
 ScalarAgrees(e, var, f) ==
-    var'[e.node] = IF Logs(e, f) THEN e.state[f] ELSE var[e.node]
+    IF Logs(e, f) THEN var'[e.node] = e.state[f] ELSE Same(var'[e.node], var[e.node])
 
 \* nextIndex and matchIndex are logged for the peers the implementation tracks.
 MapAgrees(e, var, f) ==
     IF Logs(e, f)
     THEN \A j \in DOMAIN e.state[f] : j \in DOMAIN var'[e.node] /\ var'[e.node][j] = e.state[f][j]
-    ELSE var'[e.node] = var[e.node]
+    ELSE Same(var'[e.node], var[e.node])
 
 \* A log is logged as its new length and the entries from the first changed one.
 LogAgrees(e) ==
@@ -100,7 +100,7 @@ LogAgrees(e) ==
     THEN LET lg == e.state.log IN
          /\ Len(log'[e.node]) = lg.len
          /\ \A k \in 1..Len(lg.entries) : log'[e.node][lg.from + k - 1] = lg.entries[k]
-    ELSE log'[e.node] = log[e.node]
+    ELSE Same(log'[e.node], log[e.node])
 
 \* The messages the line consumed, sent or (network) lost or copied.
 One(m) == SetToBag({m})
@@ -111,11 +111,12 @@ MessagesAgree(e) ==
             messages' = (messages (-) One(e.msg)) (+) One(e.reply)
       [] e.event \in {"HandleRequestVoteResponse", "HandleAppendEntriesResponse", "DropMessage"} ->
             messages' = messages (-) One(e.msg)
-      [] OTHER -> messages' = messages
+      [] OTHER -> Same(messages', messages)
 
 FieldAgrees(e, f) ==
     CASE f = "currentTerm"  -> ScalarAgrees(e, currentTerm, f)
-      [] f = "votedFor"     -> votedFor'[e.node] = IF Logs(e, f) THEN LoggedVote(e) ELSE votedFor[e.node]
+      [] f = "votedFor"     -> IF Logs(e, f) THEN votedFor'[e.node] = LoggedVote(e)
+                                                  ELSE Same(votedFor'[e.node], votedFor[e.node])
       [] f = "log"          -> LogAgrees(e)
       [] f = "role"         -> ScalarAgrees(e, role, f)
       [] f = "commitIndex"  -> ScalarAgrees(e, commitIndex, f)
