@@ -51,7 +51,9 @@ public final class Diagnosis {
 
     public List<String> explain(TLCState state, Value line, TraceEvent event) {
         List<String> reasons = new ArrayList<>();
-        String action = "R!" + event.kind().name();
+        // TraceRaft may restate an action in an equivalent, cheaper form (TraceAdvanceCommitIndex); explain with that
+        String action = spec.hasOperator("Trace" + event.kind().name()) ? "Trace" + event.kind().name()
+                : "R!" + event.kind().name();
         Value[] args;
         try {
             args = ((TupleValue) ((Value) spec.eval("ActionArgs", state, line)).toTuple()).elems;

@@ -29,6 +29,11 @@ public final class Replayer {
     }
 
     public static Replay replay(SpecEvaluator spec, List<Value> events) {
+        return replay(spec, events, STEP);
+    }
+
+    /** Replays with {@code step}, an operator of one event record like {@value #STEP}. */
+    public static Replay replay(SpecEvaluator spec, List<Value> events, String step) {
         List<TLCState> level = dedupe(spec.initStates());
         long explored = level.size();
         long distinct = level.size();
@@ -36,7 +41,7 @@ public final class Replayer {
             Value e = events.get(k);
             List<TLCState> next = new ArrayList<>(2);
             for (TLCState s : level) {
-                StateVec succ = spec.successors(STEP, s, e);
+                StateVec succ = spec.successors(step, s, e);
                 explored += succ.size();
                 for (int j = 0; j < succ.size(); j++) {
                     next.add(succ.elementAt(j));
