@@ -113,7 +113,7 @@ public final class Diagnosis {
     private String fieldDiff(String f, TLCState before, TLCState after, TraceEvent e) {
         Value node = new tlc2.value.impl.StringValue(e.node());
         if (f.equals("messages")) {
-            return "messages differ: the spec's network after the step is " + after.lookup(f)
+            return "messages: the spec's step " + bagChange((Value) before.lookup(f), (Value) after.lookup(f))
                     + "; the line logs msg=" + json(e, "msg") + (e.reply() != null ? " reply=" + json(e, "reply") : "");
         }
         String spec = at(after.lookup(f), node);
@@ -130,6 +130,30 @@ public final class Diagnosis {
 
     private static String json(TraceEvent e, String field) {
         return e.msg() == null ? "none" : (field.equals("msg") ? e.msg() : e.reply()).fields().toString();
+    }
+
+    /** What a step did to the bag of messages: the records whose count went up (sent) and down (consumed). */
+    private static String bagChange(Value before, Value after) {
+        tlc2.value.impl.FcnRcdValue b = (tlc2.value.impl.FcnRcdValue) before.toFcnRcd();
+        tlc2.value.impl.FcnRcdValue a = (tlc2.value.impl.FcnRcdValue) after.toFcnRcd();
+        List<String> sent = new ArrayList<>();
+        List<String> consumed = new ArrayList<>();
+        java.util.Map<Value, Integer> counts = new java.util.HashMap<>();
+        for (int k = 0; k < b.domain.length; k++) {
+            counts.merge(b.domain[k], -((tlc2.value.impl.IntValue) b.values[k]).val, Integer::sum);
+        }
+        for (int k = 0; k < a.domain.length; k++) {
+            counts.merge(a.domain[k], ((tlc2.value.impl.IntValue) a.values[k]).val, Integer::sum);
+        }
+        counts.forEach((m, d) -> {
+            if (d > 0) {
+                sent.add(m.toString());
+            } else if (d < 0) {
+                consumed.add(m.toString());
+            }
+        });
+        return "consumes " + (consumed.isEmpty() ? "nothing" : String.join(", ", consumed))
+                + " and sends " + (sent.isEmpty() ? "nothing" : String.join(", ", sent));
     }
 
     private static String at(IValue fcn, Value arg) {
