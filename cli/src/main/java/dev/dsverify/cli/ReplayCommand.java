@@ -8,11 +8,13 @@ import dev.dsverify.trace.TraceValidator;
 import dev.dsverify.trace.log.TraceFormatException;
 import dev.dsverify.trace.replay.SpecLoadException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,20 +47,16 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "validate every *.ndjson in DIR as a separate log and report how often each spec action was exercised")
     Path coverageDir;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    @Spec
+    CommandSpec commandSpec;
 
-    public ReplayCommand() {
-        this(System.out, System.err);
-    }
-
-    ReplayCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    private PrintWriter out;
+    private PrintWriter err;
 
     @Override
     public Integer call() {
+        out = commandSpec.commandLine().getOut();
+        err = commandSpec.commandLine().getErr();
         try {
             Path raft = spec != null ? spec : TraceValidator.defaultSpec();
             if (!Files.isRegularFile(raft)) {
