@@ -6,6 +6,9 @@ import java.util.Objects;
 public record TlaModelValue(String name) implements TlaValue {
     public TlaModelValue {
         Objects.requireNonNull(name, "name");
+        if (!Identifiers.isIdentifier(name) || name.equals("TRUE") || name.equals("FALSE")) {
+            throw new IllegalArgumentException("model value name \"" + name + "\" is not a TLA+ identifier");
+        }
     }
 
     @Override

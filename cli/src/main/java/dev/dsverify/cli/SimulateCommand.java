@@ -1,0 +1,173 @@
+package dev.dsverify.cli;
+
+import dev.dsverify.raft.core.Bugs;
+import dev.dsverify.raft.sim.FaultType;
+import dev.dsverify.raft.sim.Shrinker;
+import dev.dsverify.raft.sim.SimConfig;
+import dev.dsverify.raft.sim.SimResult;
+import dev.dsverify.raft.sim.Simulator;
+import dev.dsverify.raft.sim.Sweep;
+import dev.dsverify.raft.trace.NdjsonTraceWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dsverify simulate}: runs the Raft implementation in the deterministic simulator, one seed (optionally
+ * writing the contract trace of the whole run) or a range of seeds. A failing seed is shrunk and its minimal
+ * schedule printed. Exit code 0: every run passed; 1: a run failed (or its history could not be decided);
+ * 2: bad usage.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run the Raft key-value store in the deterministic fault-injecting simulator.",
+        footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (or all).",
+                "Bugs (for testing checkers): double-vote, commit-old-term, skip-prevlog-check, forget-vote, "
+                        + "commit-backwards.",
+                "Exit codes: 0 all runs passed, 1 a run failed, 2 bad usage."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seed", description = "Run this one seed.")
+    Long seed;
+
+    @Option(names = "--seeds", paramLabel = "FROM..TO", description = "Run every seed in this range, e.g. 1..1000.")
+    String seeds;
+
+    @Option(names = "--nodes", defaultValue = "3", description = "Cluster size (1-9, default ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--ops", defaultValue = "1000", description = "Client operations per run (default ${DEFAULT-VALUE}).")
+    int ops;
+
+    @Option(names = "--clients", defaultValue = "3", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--keys", defaultValue = "5", description = "Distinct keys (default ${DEFAULT-VALUE}).")
+    int keys;
+
+    @Option(names = "--faults", defaultValue = "all", description = "Comma-separated fault kinds (default ${DEFAULT-VALUE}).")
+    String faults;
+
+    @Option(names = "--bug", defaultValue = "none", description = "Deliberate protocol bugs to switch on (default none).")
+    String bug;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write the run's trace (NDJSON, trace contract schema 1); only with --seed.")
+    Path trace;
+
+    @Option(names = "--pre-vote", description = "Servers ask for pre-votes before an election (off by default).")
+    boolean preVote;
+
+    @Option(names = "--check-quorum", description = "Leaders without a quorum step down (off by default; not with --trace).")
+    boolean checkQuorum;
+
+    @Option(names = "--no-shrink", description = "Do not shrink failing seeds.")
+    boolean noShrink;
+
+    @Option(names = "--shrink-budget", defaultValue = "60", description = "Runs spent shrinking one failure (default ${DEFAULT-VALUE}).")
+    int shrinkBudget;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if ((seed == null) == (seeds == null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --seed S or --seeds FROM..TO");
+        }
+        if (trace != null && seed == null) {
+            throw new ParameterException(spec.commandLine(), "--trace writes one run's trace; use it with --seed");
+        }
+        if (ops < 1) {
+            throw new ParameterException(spec.commandLine(), "--ops must be at least 1, got " + ops);
+        }
+        EnumSet<FaultType> kinds;
+        Bugs bugs;
+        SimConfig cfg;
+        try {
+            kinds = FaultType.parse(faults);
+            bugs = Bugs.parse(bug);
+            cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum);
+            if (trace != null && checkQuorum) {
+                throw new IllegalArgumentException("--check-quorum steps are not in the Raft spec; leave it off with --trace");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (seed != null) {
+            return single(out, cfg.withSeed(seed).withTrace(trace != null), kinds);
+        }
+        long[] range = parseRange(seeds);
+        return sweep(out, cfg, range[0], range[1], kinds);
+    }
+
+    private int single(PrintWriter out, SimConfig cfg, EnumSet<FaultType> kinds) {
+        SimResult r = Simulator.run(cfg, ops, kinds);
+        out.println(r.summary());
+        if (trace != null) {
+            try {
+                NdjsonTraceWriter.writeAtomically(r.trace(), trace);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("error: cannot write trace " + trace + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("trace: " + r.trace().size() + " events written to " + trace);
+        }
+        if (!r.passed()) {
+            report(out, cfg, r);
+        }
+        out.flush();
+        return r.passed() ? 0 : 1;
+    }
+
+    private int sweep(PrintWriter out, SimConfig cfg, long from, long to, EnumSet<FaultType> kinds) {
+        Sweep.Summary s = Sweep.run(cfg, from, to, ops, kinds, r -> {
+            if (!r.passed()) {
+                report(out, cfg.withSeed(r.seed()), r);
+                out.flush();
+            }
+        });
+        out.printf("%d seeds (%d..%d), %d nodes, %d ops, faults %s%s: %d passed, %d failed, %d undecided in %.1fs%n",
+                to - from + 1, from, to, nodes, ops, faults, bug.equals("none") ? "" : ", bug " + bug, s.passed(),
+                s.failed(), s.unknown(), s.millis() / 1000.0);
+        out.flush();
+        return s.failed() + s.unknown() == 0 ? 0 : 1;
+    }
+
+    private void report(PrintWriter out, SimConfig cfg, SimResult r) {
+        if (noShrink || r.verdict() != SimResult.Verdict.FAIL) {
+            out.println("FAILED " + r.summary());
+            out.print(r.schedule().describe());
+            return;
+        }
+        out.print("FAILED " + Shrinker.report(cfg, Shrinker.shrink(cfg, r, shrinkBudget)));
+    }
+
+    private long[] parseRange(String s) {
+        String[] parts = s.split("\\.\\.", -1);
+        try {
+            if (parts.length == 2) {
+                long a = Long.parseLong(parts[0].trim());
+                long b = Long.parseLong(parts[1].trim());
+                if (a <= b) {
+                    return new long[] {a, b};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--seeds expects FROM..TO with FROM <= TO, got '" + s + "'");
+    }
+
+    /** Runs the command on its own, until it is registered under the main {@code dsverify} command. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateCommand()).execute(args));
+    }
+}

@@ -1,0 +1,671 @@
+package dev.dsverify.raft.core;
+
+import dev.dsverify.raft.trace.EventType;
+import dev.dsverify.raft.trace.LogChange;
+import dev.dsverify.raft.trace.StateChange;
+import dev.dsverify.raft.trace.Tracer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * One Raft server as a pure state machine: no I/O, no threads, no clock. Time enters through {@link #tick()},
+ * messages through {@link #step(Message)}, commands through {@link #propose(byte[])} and reads through
+ * {@link #readIndex(long)}. Everything the outside world must do comes back as a {@link Ready} batch,
+ * acknowledged with {@link #advance(Ready)}; no other call may come between {@link #ready()} and
+ * {@link #advance(Ready)}.
+ *
+ * <p>Every change of a spec variable is one event of specs/raft/TRACE-CONTRACT.md, emitted through the
+ * {@link Tracer} at the moment it happens. The spec variables are the fields in the first block below;
+ * everything else (timers, the leader hint, read-index bookkeeping) is outside the spec and not traced.
+ */
+public final class RaftNode {
+    private final RaftConfig cfg;
+    private final String id;
+    private final List<String> peers;
+    private final int quorum;
+    private final Bugs bugs;
+    private final Random random;
+    private final Tracer tracer;
+    private final boolean tracing;
+
+    // ---- spec variables ----
+    private long currentTerm;
+    private String votedFor;
+    private final ArrayList<Entry> log = new ArrayList<>();
+    private Role role = Role.Follower;
+    private long commitIndex;
+    private final LinkedHashSet<String> votesGranted = new LinkedHashSet<>();
+    private final LinkedHashMap<String, Long> nextIndex = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Long> matchIndex = new LinkedHashMap<>();
+
+    // ---- outside the spec ----
+    private String leaderId;
+    private int electionElapsed;
+    private int randomizedElectionTimeout;
+    private int heartbeatElapsed;
+    private final Set<String> inflight = new HashSet<>();
+    /** Heartbeat round of read-index confirmation; every request carries the round current when it left. */
+    private long round;
+    private final Map<String, Long> ackedRound = new LinkedHashMap<>();
+    private final ArrayDeque<PendingRead> pendingReads = new ArrayDeque<>();
+    private final List<Long> readsAwaitingCommit = new ArrayList<>();
+    /** Pre-vote phase (option): asking whether an election could be won, before changing any spec variable. */
+    private boolean preCandidate;
+    private final Set<String> preVotes = new HashSet<>();
+    /** Check-quorum (option): peers heard from in the current check period. */
+    private final Set<String> recentlyActive = new HashSet<>();
+    private int checkQuorumElapsed;
+
+    // ---- Ready bookkeeping ----
+    private boolean hardStateDirty;
+    private long unstableFrom; // 0: no unpersisted log change
+    private long stableIndex;  // entries 1..stableIndex are durable
+    private long applied;
+    private long bugActivations;
+    private long observedChangeFrom = 1; // a fresh or recovered log is new to any observer
+    private final ArrayList<Message> outbox = new ArrayList<>();
+    private final ArrayList<ReadState> readStates = new ArrayList<>();
+
+    private record PendingRead(long ctx, long index, long round) {}
+
+    private RaftNode(RaftConfig cfg, HardState hs, List<Entry> entries, Tracer tracer) {
+        this.cfg = cfg;
+        this.id = cfg.id();
+        List<String> p = new ArrayList<>(cfg.servers());
+        p.remove(id);
+        this.peers = List.copyOf(p);
+        this.quorum = cfg.servers().size() / 2 + 1;
+        this.bugs = cfg.bugs();
+        this.random = new Random(cfg.seed());
+        this.tracer = tracer;
+        this.tracing = tracer.enabled();
+        this.currentTerm = hs.term();
+        this.votedFor = hs.votedFor();
+        this.log.addAll(entries);
+        this.stableIndex = log.size();
+        for (String peer : peers) {
+            nextIndex.put(peer, 1L);
+            matchIndex.put(peer, 0L);
+            ackedRound.put(peer, 0L);
+        }
+        resetElectionTimer();
+    }
+
+    /** A server starting for the first time, in the spec's initial state. */
+    public static RaftNode start(RaftConfig cfg, Tracer tracer) {
+        return new RaftNode(cfg, HardState.INITIAL, List.of(), tracer);
+    }
+
+    /**
+     * A server recovering its durable state after a crash: the contract's {@code Restart} step.
+     * Volatile state starts afresh; the state machine is rebuilt by applying committed entries again.
+     */
+    public static RaftNode restart(RaftConfig cfg, HardState hs, List<Entry> entries, Tracer tracer) {
+        RaftNode n = new RaftNode(cfg, hs, entries, tracer);
+        boolean forgot = cfg.bugs().forgetVoteOnRestart() && hs.votedFor() != null;
+        if (forgot) {
+            n.votedFor = null;
+            n.hardStateDirty = true;
+            n.bugActivations++;
+        }
+        tracer.step();
+        if (n.tracing) {
+            StateChange.Builder s = StateChange.builder().role(Role.Follower).commitIndex(0)
+                    .votesGranted(List.of()).nextIndex(n.copy(n.nextIndex)).matchIndex(n.copy(n.matchIndex));
+            if (forgot) {
+                s.votedFor(null);
+            }
+            n.emit(EventType.Restart, null, null, s.build());
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    /** One unit of time passed: followers and candidates count towards an election, leaders towards a heartbeat. */
+    public void tick() {
+        if (role == Role.Leader) {
+            if (cfg.checkQuorum() && ++checkQuorumElapsed >= cfg.electionTicks()) {
+                checkQuorumElapsed = 0;
+                boolean quorumActive = recentlyActive.size() + 1 >= quorum;
+                recentlyActive.clear();
+                if (!quorumActive) {
+                    stepDownWithoutQuorum();
+                    return;
+                }
+            }
+            if (++heartbeatElapsed >= cfg.heartbeatTicks()) {
+                heartbeatElapsed = 0;
+                for (String peer : peers) {
+                    sendAppend(peer);
+                }
+            }
+        } else if (++electionElapsed >= randomizedElectionTimeout) {
+            if (cfg.preVote()) {
+                startPreVote();
+            } else {
+                timeout();
+            }
+        }
+    }
+
+    /** Check-quorum: a leader cut off from a majority stops acting as leader (not a spec action, not traced). */
+    private void stepDownWithoutQuorum() {
+        loseLeadershipOrCandidacy();
+        role = Role.Follower;
+        leaderId = null;
+        resetElectionTimer();
+    }
+
+    private void startPreVote() {
+        preCandidate = true;
+        preVotes.clear();
+        preVotes.add(id);
+        resetElectionTimer();
+        for (String peer : peers) {
+            outbox.add(new PreVoteRequest(id, peer, currentTerm + 1, tracer.clock(), lastTerm(), log.size()));
+        }
+        if (preVotes.size() >= quorum) {
+            preCandidate = false;
+            timeout();
+        }
+    }
+
+    private void handlePreVote(Message m) {
+        if (m instanceof PreVoteRequest r) {
+            boolean logOk = r.lastLogTerm() > lastTerm()
+                    || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= log.size());
+            // A server that hears from a live leader refuses, so a returning server cannot disrupt a healthy cluster.
+            boolean leaderAlive = role == Role.Leader || (leaderId != null && electionElapsed < cfg.electionTicks());
+            boolean grant = r.term() > currentTerm && logOk && !leaderAlive;
+            outbox.add(new PreVoteResponse(id, r.from(), grant ? r.term() : currentTerm, tracer.clock(), grant));
+        } else if (m instanceof PreVoteResponse r) {
+            if (preCandidate && r.voteGranted() && r.term() == currentTerm + 1) {
+                preVotes.add(r.from());
+                if (preVotes.size() >= quorum) {
+                    preCandidate = false;
+                    timeout();
+                }
+            }
+        }
+    }
+
+    /** Appends a command if this server leads; returns its log index, or -1 when not the leader. */
+    public long propose(byte[] command) {
+        if (role != Role.Leader) {
+            return -1;
+        }
+        long index = appendOwn(command);
+        for (String peer : peers) {
+            if (!inflight.contains(peer)) {
+                sendAppend(peer);
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Asks for a linearizable read point. The answer comes back as a {@link ReadState} with the same
+     * {@code ctx} once a majority has acknowledged this leader in a heartbeat round that started after the
+     * request, or at once with {@code ok = false} when this server is not the leader.
+     */
+    public void readIndex(long ctx) {
+        if (role != Role.Leader) {
+            readStates.add(new ReadState(ctx, 0, false));
+        } else if (commitIndex == 0 || term(commitIndex) != currentTerm) {
+            // Until an entry of this term commits, the leader's commitIndex may lag the cluster's.
+            readsAwaitingCommit.add(ctx);
+        } else {
+            startReadRound(List.of(ctx));
+        }
+    }
+
+    /** Consumes one message from a peer. */
+    public void step(Message m) {
+        if (!m.inContract()) {
+            handlePreVote(m);
+            return;
+        }
+        if (role == Role.Leader && m.term() == currentTerm) {
+            recentlyActive.add(m.from());
+        }
+        if (m.term() > currentTerm) {
+            preCandidate = false;
+            tracer.receive(m.clock());
+            currentTerm = m.term();
+            votedFor = null;
+            hardStateDirty = true;
+            if (role != Role.Follower) {
+                loseLeadershipOrCandidacy();
+            }
+            role = Role.Follower;
+            leaderId = null;
+            if (tracing) {
+                emit(EventType.UpdateTerm, m, null, StateChange.builder().currentTerm(currentTerm)
+                        .role(Role.Follower).votedFor(null).build());
+            }
+        }
+        tracer.receive(m.clock());
+        if (m instanceof RequestVoteRequest r) {
+            handleRequestVoteRequest(r);
+        } else if (m instanceof RequestVoteResponse r) {
+            handleRequestVoteResponse(r);
+        } else if (m instanceof AppendEntriesRequest r) {
+            handleAppendEntriesRequest(r);
+        } else if (m instanceof AppendEntriesResponse r) {
+            handleAppendEntriesResponse(r);
+        }
+    }
+
+    // ------------------------------------------------------------------ Ready protocol
+
+    public boolean hasReady() {
+        return hardStateDirty || unstableFrom > 0 || !outbox.isEmpty() || !readStates.isEmpty()
+                || Math.min(commitIndex, log.size()) > applied;
+    }
+
+    public Ready ready() {
+        HardState hs = hardStateDirty ? new HardState(currentTerm, votedFor) : null;
+        List<Entry> entries = unstableFrom > 0
+                ? List.copyOf(log.subList((int) unstableFrom - 1, log.size())) : List.of();
+        long upTo = Math.min(commitIndex, log.size());
+        List<Entry> committed = upTo > applied
+                ? List.copyOf(log.subList((int) applied, (int) upTo)) : List.of();
+        return new Ready(hs, unstableFrom, entries, List.copyOf(outbox), committed, applied + 1,
+                List.copyOf(readStates));
+    }
+
+    /** The driver has done everything {@code rd} asked for. */
+    public void advance(Ready rd) {
+        if (rd.hardState() != null) {
+            hardStateDirty = false;
+        }
+        if (rd.hasLogWrite()) {
+            unstableFrom = 0;
+            stableIndex = log.size();
+        }
+        outbox.subList(0, Math.min(rd.messages().size(), outbox.size())).clear();
+        readStates.subList(0, Math.min(rd.readStates().size(), readStates.size())).clear();
+        applied = Math.max(applied, rd.firstCommittedIndex() + rd.committed().size() - 1);
+        if (role == Role.Leader) {
+            // The leader counts itself only for durable entries, so its own write may decide a commit.
+            maybeAdvanceCommitIndex();
+        }
+    }
+
+    // ------------------------------------------------------------------ elections
+
+    private void timeout() {
+        tracer.step();
+        preCandidate = false;
+        loseLeadershipOrCandidacy();
+        currentTerm++;
+        role = Role.Candidate;
+        votedFor = id;
+        hardStateDirty = true;
+        leaderId = null;
+        votesGranted.clear();
+        votesGranted.add(id);
+        resetElectionTimer();
+        if (tracing) {
+            emit(EventType.Timeout, null, null, StateChange.builder().currentTerm(currentTerm).role(role)
+                    .votedFor(id).votesGranted(new ArrayList<>(votesGranted)).build());
+        }
+        for (String peer : peers) {
+            tracer.step();
+            RequestVoteRequest req = new RequestVoteRequest(id, peer, currentTerm, tracer.clock(), lastTerm(),
+                    log.size());
+            if (tracing) {
+                emit(EventType.RequestVote, req, null, StateChange.NONE);
+            }
+            outbox.add(req);
+        }
+        if (votesGranted.size() >= quorum) {
+            becomeLeader();
+        }
+    }
+
+    private void handleRequestVoteRequest(RequestVoteRequest r) {
+        boolean logOk = r.lastLogTerm() > lastTerm()
+                || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= log.size());
+        boolean free = votedFor == null || votedFor.equals(r.from()) || bugs.doubleVote();
+        boolean grant = r.term() == currentTerm && logOk && free;
+        if (grant && votedFor != null && !votedFor.equals(r.from())) {
+            bugActivations++;
+        }
+        if (grant) {
+            votedFor = r.from();
+            hardStateDirty = true;
+            resetElectionTimer();
+        }
+        RequestVoteResponse resp = new RequestVoteResponse(id, r.from(), currentTerm, tracer.clock(), grant);
+        if (tracing) {
+            emit(EventType.HandleRequestVoteRequest, r, resp,
+                    grant ? StateChange.builder().votedFor(votedFor).build() : StateChange.NONE);
+        }
+        outbox.add(resp);
+    }
+
+    private void handleRequestVoteResponse(RequestVoteResponse r) {
+        boolean counted = role == Role.Candidate && r.term() == currentTerm && r.voteGranted();
+        if (counted) {
+            votesGranted.add(r.from());
+        }
+        if (tracing) {
+            emit(EventType.HandleRequestVoteResponse, r, null, counted
+                    ? StateChange.builder().votesGranted(new ArrayList<>(votesGranted)).build() : StateChange.NONE);
+        }
+        if (counted && votesGranted.size() >= quorum) {
+            becomeLeader();
+        }
+    }
+
+    private void becomeLeader() {
+        tracer.step();
+        role = Role.Leader;
+        leaderId = id;
+        for (String peer : peers) {
+            nextIndex.put(peer, log.size() + 1L);
+            matchIndex.put(peer, 0L);
+            ackedRound.put(peer, 0L);
+        }
+        inflight.clear();
+        heartbeatElapsed = 0;
+        checkQuorumElapsed = 0;
+        recentlyActive.clear();
+        if (tracing) {
+            emit(EventType.BecomeLeader, null, null, StateChange.builder().role(role).nextIndex(copy(nextIndex))
+                    .matchIndex(copy(matchIndex)).build());
+        }
+        // A no-op of the new term lets the leader learn what is committed (paper section 8) and serve reads.
+        // The commit-old-term bug leaves it out: with it, old entries would always commit correctly behind it.
+        if (!bugs.commitOldTerm()) {
+            appendOwn(new byte[0]);
+        }
+        for (String peer : peers) {
+            sendAppend(peer);
+        }
+    }
+
+    // ------------------------------------------------------------------ replication
+
+    private long appendOwn(byte[] command) {
+        tracer.step();
+        Entry e = new Entry(currentTerm, command.clone());
+        log.add(e);
+        markUnstable(log.size());
+        if (tracing) {
+            emit(EventType.ClientRequest, null, null,
+                    StateChange.builder().log(new LogChange(log.size(), log.size(), List.of(e))).build());
+        }
+        return log.size();
+    }
+
+    private void sendAppend(String peer) {
+        tracer.step();
+        long next = nextIndex.get(peer);
+        long prev = next - 1;
+        List<Entry> entries = next <= log.size() ? log.subList((int) next - 1, log.size()) : List.of();
+        AppendEntriesRequest req = new AppendEntriesRequest(id, peer, currentTerm, tracer.clock(), prev, term(prev),
+                entries, Math.min(commitIndex, prev + entries.size()), round);
+        if (tracing) {
+            emit(EventType.AppendEntries, req, null, StateChange.NONE);
+        }
+        outbox.add(req);
+        inflight.add(peer);
+    }
+
+    private void handleAppendEntriesRequest(AppendEntriesRequest r) {
+        if (r.term() < currentTerm) {
+            reject(r, StateChange.NONE);
+            return;
+        }
+        leaderId = r.from();
+        preCandidate = false;
+        resetElectionTimer();
+        long prev = r.prevLogIndex();
+        boolean prevOk = prev == 0 || (prev <= log.size() && (term(prev) == r.prevLogTerm() || bugs.skipPrevLogCheck()));
+        if (!prevOk) {
+            // As in the contract, a rejection changes nothing; a candidate steps down on the next request it accepts.
+            reject(r, StateChange.NONE);
+            return;
+        }
+        StateChange.Builder s = StateChange.builder();
+        if (role == Role.Candidate) {
+            loseLeadershipOrCandidacy();
+            role = Role.Follower;
+            s.role(role);
+        }
+        if (prev > 0 && term(prev) != r.prevLogTerm()) {
+            bugActivations++;
+        }
+        long changedFrom = 0;
+        long index = prev;
+        for (Entry e : r.entries()) {
+            index++;
+            if (index <= log.size()) {
+                if (term(index) == e.term()) {
+                    continue;
+                }
+                truncateFrom(index);
+            }
+            log.add(e);
+            if (changedFrom == 0) {
+                changedFrom = index;
+            }
+        }
+        if (changedFrom > 0) {
+            markUnstable(changedFrom);
+            s.log(new LogChange(log.size(), changedFrom, log.subList((int) changedFrom - 1, log.size())));
+        }
+        long last = prev + r.entries().size();
+        long newCommit = bugs.commitBackwards()
+                ? Math.min(r.commitIndex(), last) : Math.max(commitIndex, Math.min(r.commitIndex(), last));
+        if (newCommit < commitIndex) {
+            bugActivations++;
+        }
+        if (newCommit != commitIndex) {
+            commitIndex = newCommit;
+            s.commitIndex(commitIndex);
+        }
+        AppendEntriesResponse resp = new AppendEntriesResponse(id, r.from(), currentTerm, tracer.clock(), true, last,
+                r.round());
+        if (tracing) {
+            emit(EventType.HandleAppendEntriesRequest, r, resp, s.build());
+        }
+        outbox.add(resp);
+    }
+
+    private void reject(AppendEntriesRequest r, StateChange s) {
+        AppendEntriesResponse resp = new AppendEntriesResponse(id, r.from(), currentTerm, tracer.clock(), false, 0,
+                r.round());
+        if (tracing) {
+            emit(EventType.HandleAppendEntriesRequest, r, resp, s);
+        }
+        outbox.add(resp);
+    }
+
+    private void handleAppendEntriesResponse(AppendEntriesResponse r) {
+        if (role != Role.Leader || r.term() != currentTerm) {
+            if (tracing) {
+                emit(EventType.HandleAppendEntriesResponse, r, null, StateChange.NONE);
+            }
+            return;
+        }
+        String peer = r.from();
+        inflight.remove(peer);
+        ackedRound.merge(peer, r.round(), Math::max);
+        if (r.success()) {
+            matchIndex.put(peer, Math.max(matchIndex.get(peer), r.matchIndex()));
+            nextIndex.put(peer, Math.max(nextIndex.get(peer), r.matchIndex() + 1));
+        } else {
+            nextIndex.put(peer, Math.max(nextIndex.get(peer) - 1, 1));
+        }
+        if (tracing) {
+            emit(EventType.HandleAppendEntriesResponse, r, null, StateChange.builder().nextIndex(copy(nextIndex))
+                    .matchIndex(copy(matchIndex)).build());
+        }
+        maybeAdvanceCommitIndex();
+        confirmReads();
+        if (!r.success() || nextIndex.get(peer) <= log.size()) {
+            sendAppend(peer);
+        }
+    }
+
+    /** Commits the largest index of the current term held by a majority (paper section 5.4.2). */
+    private void maybeAdvanceCommitIndex() {
+        if (role != Role.Leader) {
+            return;
+        }
+        long[] held = new long[peers.size() + 1];
+        held[0] = stableIndex;
+        int i = 1;
+        for (String peer : peers) {
+            held[i++] = Math.min(matchIndex.get(peer), log.size());
+        }
+        Arrays.sort(held);
+        long onMajority = held[held.length - quorum];
+        if (onMajority <= commitIndex) {
+            return;
+        }
+        if (term(onMajority) != currentTerm) {
+            if (!bugs.commitOldTerm()) {
+                return;
+            }
+            bugActivations++;
+        }
+        tracer.step();
+        commitIndex = onMajority;
+        if (tracing) {
+            emit(EventType.AdvanceCommitIndex, null, null, StateChange.builder().commitIndex(commitIndex).build());
+        }
+        if (!readsAwaitingCommit.isEmpty() && term(commitIndex) == currentTerm) {
+            List<Long> ctxs = List.copyOf(readsAwaitingCommit);
+            readsAwaitingCommit.clear();
+            startReadRound(ctxs);
+        }
+    }
+
+    // ------------------------------------------------------------------ read index
+
+    private void startReadRound(List<Long> ctxs) {
+        if (peers.isEmpty()) {
+            for (long ctx : ctxs) {
+                readStates.add(new ReadState(ctx, commitIndex, true));
+            }
+            return;
+        }
+        round++;
+        for (long ctx : ctxs) {
+            pendingReads.add(new PendingRead(ctx, commitIndex, round));
+        }
+        for (String peer : peers) {
+            sendAppend(peer);
+        }
+    }
+
+    private void confirmReads() {
+        while (!pendingReads.isEmpty()) {
+            PendingRead r = pendingReads.peek();
+            int acks = 1;
+            for (long a : ackedRound.values()) {
+                if (a >= r.round()) {
+                    acks++;
+                }
+            }
+            if (acks < quorum) {
+                return;
+            }
+            pendingReads.poll();
+            readStates.add(new ReadState(r.ctx(), r.index(), true));
+        }
+    }
+
+    /** Leaving the leader or candidate role fails every read this server promised to confirm. */
+    private void loseLeadershipOrCandidacy() {
+        for (PendingRead r : pendingReads) {
+            readStates.add(new ReadState(r.ctx(), 0, false));
+        }
+        for (long ctx : readsAwaitingCommit) {
+            readStates.add(new ReadState(ctx, 0, false));
+        }
+        pendingReads.clear();
+        readsAwaitingCommit.clear();
+        inflight.clear();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void truncateFrom(long index) {
+        log.subList((int) index - 1, log.size()).clear();
+        stableIndex = Math.min(stableIndex, index - 1);
+        markUnstable(index);
+    }
+
+    private void markUnstable(long index) {
+        unstableFrom = unstableFrom == 0 ? index : Math.min(unstableFrom, index);
+        observedChangeFrom = observedChangeFrom == 0 ? index : Math.min(observedChangeFrom, index);
+    }
+
+    /**
+     * For checkers watching the log: the lowest index changed since the last call (0: none), so they can
+     * re-examine only the changed suffix.
+     */
+    public long takeLogChangeFrom() {
+        long f = observedChangeFrom;
+        observedChangeFrom = 0;
+        return f;
+    }
+
+    private void resetElectionTimer() {
+        electionElapsed = 0;
+        randomizedElectionTimeout = cfg.electionTicks() + random.nextInt(cfg.electionTicks());
+    }
+
+    private long lastTerm() {
+        return term(log.size());
+    }
+
+    /** The term of the entry at {@code index}; 0 for index 0 (the empty prefix). */
+    public long term(long index) {
+        return index == 0 || index > log.size() ? 0 : log.get((int) index - 1).term();
+    }
+
+    private Map<String, Long> copy(Map<String, Long> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    private void emit(EventType type, Message msg, Message reply, StateChange s) {
+        tracer.emit(type, msg, reply, s);
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    public String id() { return id; }
+    public Role role() { return role; }
+    public long currentTerm() { return currentTerm; }
+    public String votedFor() { return votedFor; }
+    public long commitIndex() { return commitIndex; }
+    public long lastIndex() { return log.size(); }
+    public long appliedIndex() { return applied; }
+    /** The leader this server last heard from in its current term, or null. */
+    public String leaderId() { return leaderId; }
+    public List<Entry> log() { return Collections.unmodifiableList(log); }
+    public Entry entry(long index) { return log.get((int) index - 1); }
+    public Set<String> votesGranted() { return Collections.unmodifiableSet(votesGranted); }
+    public Map<String, Long> nextIndex() { return Collections.unmodifiableMap(nextIndex); }
+    public Map<String, Long> matchIndex() { return Collections.unmodifiableMap(matchIndex); }
+    public RaftConfig config() { return cfg; }
+    /** How often an enabled {@link Bugs} switch changed this server's behaviour (0 when none is enabled). */
+    public long bugActivations() { return bugActivations; }
+    public Tracer tracer() { return tracer; }
+}

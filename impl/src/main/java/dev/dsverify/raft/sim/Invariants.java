@@ -1,0 +1,140 @@
+package dev.dsverify.raft.sim;
+
+import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.RaftNode;
+import dev.dsverify.raft.core.Role;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Raft's safety properties, checked after every step of every server. Each check looks only at what the
+ * step could have changed, so checking everything after every step stays cheap:
+ * <ul>
+ *   <li>ElectionSafety: at most one leader per term, over the whole run;</li>
+ *   <li>LogMatching: two logs with an entry of the same index and term agree on the whole prefix up to it
+ *       (checked with prefix hashes registered per (index, term));</li>
+ *   <li>LeaderCompleteness / committed entries never lost: a new leader holds every entry committed in an
+ *       earlier term;</li>
+ *   <li>CommittedEntriesStable: an index, once committed anywhere, always holds the same entry;</li>
+ *   <li>StateMachineSafety: no two servers apply different entries at the same index;</li>
+ *   <li>CommitIndexMonotonic: a server's commit index never decreases within one incarnation.</li>
+ * </ul>
+ */
+public final class Invariants {
+    private final Map<Long, String> leaderOfTerm = new HashMap<>();
+    private final Map<Long, Map<Long, Long>> prefixHashByIndexTerm = new HashMap<>();
+    private final Map<Long, Long> committedTerm = new HashMap<>();
+    private final Map<Long, Long> committedHash = new HashMap<>();
+    /** Per committed index, the lowest term in which any server saw it committed: an upper bound of the term
+     *  whose leader committed it, so leaders of later terms must hold it. */
+    private final Map<Long, Long> committedInTerm = new HashMap<>();
+    private long maxCommitted;
+    private final Map<Long, Entry> appliedAt = new HashMap<>();
+    private final Map<String, NodeView> views = new HashMap<>();
+
+    private static final class NodeView {
+        long[] prefix = new long[64];
+        long commit;
+        Role role = Role.Follower;
+        long term;
+    }
+
+    /** A server (re)started: its per-incarnation history starts over. */
+    public void restarted(String node) {
+        views.put(node, new NodeView());
+    }
+
+    public void afterStep(RaftNode n) {
+        NodeView v = views.computeIfAbsent(n.id(), k -> new NodeView());
+        checkLog(n, v);
+        if (n.role() == Role.Leader) {
+            String prev = leaderOfTerm.putIfAbsent(n.currentTerm(), n.id());
+            if (prev != null && !prev.equals(n.id())) {
+                throw new InvariantViolation("ElectionSafety", "both " + prev + " and " + n.id()
+                        + " became leader in term " + n.currentTerm());
+            }
+            if (v.role != Role.Leader || v.term != n.currentTerm()) {
+                checkLeaderCompleteness(n);
+            }
+        }
+        v.role = n.role();
+        v.term = n.currentTerm();
+        long c = n.commitIndex();
+        if (c < v.commit) {
+            throw new InvariantViolation("CommitIndexMonotonic", n.id() + " moved its commit index from " + v.commit
+                    + " back to " + c);
+        }
+        for (long i = v.commit + 1; i <= Math.min(c, n.lastIndex()); i++) {
+            long t = n.term(i);
+            long h = v.prefix[(int) i];
+            committedInTerm.merge(i, n.currentTerm(), Math::min);
+            Long known = committedTerm.putIfAbsent(i, t);
+            if (known == null) {
+                committedHash.put(i, h);
+                maxCommitted = Math.max(maxCommitted, i);
+            } else if (known != t || committedHash.get(i) != h) {
+                throw new InvariantViolation("CommittedEntriesStable", n.id() + " committed index " + i + " with term "
+                        + t + " but term " + known + " was committed there before");
+            }
+        }
+        v.commit = Math.max(v.commit, c);
+    }
+
+    private void checkLog(RaftNode n, NodeView v) {
+        long from = n.takeLogChangeFrom();
+        if (from == 0) {
+            return;
+        }
+        long len = n.lastIndex();
+        if (v.prefix.length <= len) {
+            v.prefix = Arrays.copyOf(v.prefix, (int) Math.max(len + 1, v.prefix.length * 2L));
+        }
+        for (long i = from; i <= len; i++) {
+            Entry e = n.entry(i);
+            long h = mix(v.prefix[(int) i - 1], e);
+            v.prefix[(int) i] = h;
+            Long other = prefixHashByIndexTerm.computeIfAbsent(i, k -> new HashMap<>()).putIfAbsent(e.term(), h);
+            if (other != null && other != h) {
+                throw new InvariantViolation("LogMatching", n.id() + " has an entry of term " + e.term() + " at index "
+                        + i + " whose log prefix differs from another server's with the same index and term");
+            }
+        }
+    }
+
+    private void checkLeaderCompleteness(RaftNode n) {
+        for (long i = 1; i <= maxCommitted; i++) {
+            Long t = committedTerm.get(i);
+            Long in = committedInTerm.get(i);
+            // A leader of an older term (its votes arrived late) need not hold entries committed after it.
+            if (t != null && in < n.currentTerm() && (i > n.lastIndex() || n.term(i) != t)) {
+                throw new InvariantViolation("LeaderCompleteness", n.id() + " became leader of term " + n.currentTerm()
+                        + " without the committed entry at index " + i + " (term " + t + "): a committed entry was lost");
+            }
+        }
+    }
+
+    /** A server applied {@code e} at {@code index}. */
+    public void applied(String node, long index, Entry e) {
+        Entry prev = appliedAt.putIfAbsent(index, e);
+        if (prev != null && !prev.equals(e)) {
+            throw new InvariantViolation("StateMachineSafety", node + " applied " + e + " at index " + index
+                    + " where another server applied " + prev);
+        }
+    }
+
+    public long maxCommitted() {
+        return maxCommitted;
+    }
+
+    public long leaders() {
+        return leaderOfTerm.size();
+    }
+
+    private static long mix(long h, Entry e) {
+        long x = h * 0x9E3779B97F4A7C15L + e.term();
+        x ^= Arrays.hashCode(e.data()) * 0xC2B2AE3D27D4EB4FL;
+        x ^= x >>> 31;
+        return x * 0x94D049BB133111EBL;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.dsverify.raft.sim;
+
+import dev.dsverify.raft.core.Bugs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a simulated run depends on besides its {@link Schedule}. Same config, same schedule: same run,
+ * bit for bit.
+ *
+ * @param seed      the one number that reproduces the run
+ * @param nodes     cluster size
+ * @param clients   concurrent client sessions
+ * @param keys      number of distinct keys the workload touches (fewer keys: more contention)
+ * @param bugs      deliberate protocol bugs, for testing the checkers
+ * @param trace     record the contract trace of the whole run
+ * @param dropRate  probability that a message is lost when DROP is active
+ * @param dupRate   probability that a message is duplicated when DUP is active
+ * @param slowRate  probability that a message is very slow when DELAY is active
+ * @param preVote   servers use pre-vote (traces stay valid: pre-vote messages are not spec messages)
+ * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
+ */
+public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
+        double dupRate, double slowRate, boolean preVote, boolean checkQuorum) {
+
+    public SimConfig {
+        if (nodes < 1 || nodes > 9) {
+            throw new IllegalArgumentException("nodes must be 1..9, got " + nodes);
+        }
+        if (clients < 1 || keys < 1) {
+            throw new IllegalArgumentException("need at least one client and one key");
+        }
+        if (trace && checkQuorum) {
+            throw new IllegalArgumentException("check-quorum step-downs are not spec actions; trace runs need it off");
+        }
+    }
+
+    public static SimConfig of(long seed, int nodes) {
+        return new SimConfig(seed, nodes, 3, 5, Bugs.NONE, false, 0.05, 0.03, 0.05, false, false);
+    }
+
+    public SimConfig withSeed(long s) {
+        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum);
+    }
+
+    public SimConfig withBugs(Bugs b) {
+        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate, preVote, checkQuorum);
+    }
+
+    public SimConfig withTrace(boolean t) {
+        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate, preVote, checkQuorum);
+    }
+
+    public SimConfig withPreVote(boolean on) {
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, on, checkQuorum);
+    }
+
+    public SimConfig withCheckQuorum(boolean on) {
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, on);
+    }
+
+    public static List<String> nodeIds(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            ids.add("n" + i);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.dsverify.raft.sim;
+
+import dev.dsverify.raft.lin.LinResult;
+import dev.dsverify.raft.lin.Operation;
+import dev.dsverify.raft.trace.TraceEvent;
+import java.util.List;
+
+/**
+ * The outcome of one run. {@code verdict} PASS needs every invariant to hold, every operation to complete and
+ * the history to be proven linearizable; UNKNOWN (the checker's bound was hit) is not a pass.
+ */
+public record SimResult(long seed, Schedule schedule, Verdict verdict, String failure, String property,
+        long simMicros, long steps, int opsCompleted, long messages, long leaders, long maxCommitted, long bugActivations,
+        LinResult linearizability, List<Operation> history, List<TraceEvent> trace) {
+
+    public enum Verdict {
+        PASS,
+        FAIL,
+        UNKNOWN
+    }
+
+    public boolean passed() {
+        return verdict == Verdict.PASS;
+    }
+
+    public String summary() {
+        String first = failure == null ? "" : " - " + failure.lines().findFirst().orElse("");
+        return String.format("seed %d: %s%s (%.2fs simulated, %d steps, %d/%d ops, %d msgs, %d leaders, commit %d%s)",
+                seed, verdict, first, simMicros / 1e6, steps, opsCompleted, schedule.ops(), messages, leaders,
+                maxCommitted, bugActivations > 0 ? ", bug switch took effect " + bugActivations + " times" : "");
+    }
+}

@@ -1,0 +1,426 @@
+package dev.dsverify.raft.sim;
+
+import dev.dsverify.raft.client.ClientReply;
+import dev.dsverify.raft.client.ClientRequest;
+import dev.dsverify.raft.client.KvClient;
+import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.RaftConfig;
+import dev.dsverify.raft.host.KvServer;
+import dev.dsverify.raft.kv.KvOp;
+import dev.dsverify.raft.kv.KvResult;
+import dev.dsverify.raft.lin.LinResult;
+import dev.dsverify.raft.lin.LinearizabilityChecker;
+import dev.dsverify.raft.lin.Operation;
+import dev.dsverify.raft.storage.MemoryStorage;
+import dev.dsverify.raft.trace.EventType;
+import dev.dsverify.raft.trace.StateChange;
+import dev.dsverify.raft.trace.TraceBuffer;
+import dev.dsverify.raft.trace.TraceSink;
+import dev.dsverify.raft.trace.Tracer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A deterministic discrete-event simulation of a cluster of {@link KvServer}s, a faulty network between them
+ * and a set of clients. Everything random is drawn from generators seeded by {@link SimConfig#seed()}, and
+ * events at equal times run in the order they were scheduled, so a seed and a schedule reproduce a run
+ * exactly. Invariants are checked after every server step; at the end the client history is checked for
+ * linearizability.
+ *
+ * <p>Network faults are logged to the trace as the contract's DropMessage and DuplicateMessage events (with the
+ * destination as {@code node}), so the trace's bag of messages in flight matches the network's.
+ */
+public final class Simulator {
+    private static final long TICK = 10_000L;          // 10 ms per server tick at clock rate 1
+    private static final long CLIENT_TIMEOUT = 150_000L;
+    private static final int ELECTION_TICKS = 10;
+    private static final int HEARTBEAT_TICKS = 3;
+
+    private final SimConfig cfg;
+    private final Schedule schedule;
+    private final List<String> ids;
+    private final PriorityQueue<Timed> queue = new PriorityQueue<>();
+    private final Random net;
+    private final Random work;
+    private final Random disk;
+    private final TraceBuffer traceBuffer;
+    private final TraceSink sink;
+    private final Invariants inv = new Invariants();
+    private final Map<String, SimNode> nodes = new LinkedHashMap<>();
+    private final List<Fault.Partition> partitions = new ArrayList<>();
+    private final Map<String, Long> linkClear = new HashMap<>();
+    private final List<KvClient> clients = new ArrayList<>();
+    private final List<Operation> history = new ArrayList<>();
+    private final Map<String, String> lastWritten = new HashMap<>();
+    private long now;
+    private long seq;
+    private long stamp;
+    private long steps;
+    private long messages;
+    private int issued;
+    private int completed;
+    private long valueCounter;
+    private long bugActivations;
+
+    private record Timed(long time, long seq, Runnable action) implements Comparable<Timed> {
+        @Override
+        public int compareTo(Timed o) {
+            return time != o.time ? Long.compare(time, o.time) : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final class SimNode {
+        final String id;
+        final int index;
+        final MemoryStorage storage;
+        final Tracer tracer;
+        double rate = 1.0;
+        KvServer server;
+        boolean up = true;
+        long pausedUntil;
+        int incarnation;
+
+        SimNode(String id, int index) {
+            this.id = id;
+            this.index = index;
+            this.storage = new MemoryStorage("memory-wal-" + id);
+            this.tracer = new Tracer(id, sink);
+        }
+
+        RaftConfig raftConfig() {
+            long s = cfg.seed() * 1_000_003L + index * 7919L + incarnation * 104_729L;
+            return new RaftConfig(id, ids, ELECTION_TICKS, HEARTBEAT_TICKS, s, cfg.bugs(), cfg.preVote(),
+                    cfg.checkQuorum());
+        }
+
+        boolean paused() {
+            return now < pausedUntil;
+        }
+    }
+
+    public Simulator(SimConfig cfg, Schedule schedule) {
+        this.cfg = cfg;
+        this.schedule = schedule;
+        this.ids = SimConfig.nodeIds(cfg.nodes());
+        this.net = new Random(cfg.seed() * 31 + 1);
+        this.work = new Random(cfg.seed() * 31 + 2);
+        this.disk = new Random(cfg.seed() * 31 + 3);
+        this.traceBuffer = cfg.trace() ? new TraceBuffer() : null;
+        this.sink = cfg.trace() ? traceBuffer : TraceSink.OFF;
+    }
+
+    /** Runs the seed with its generated schedule. */
+    public static SimResult run(SimConfig cfg, int ops, Set<FaultType> faults) {
+        return new Simulator(cfg, Schedule.generate(cfg.seed(), cfg.nodes(), ops, faults)).run();
+    }
+
+    public SimResult run() {
+        String failure = null;
+        String property = null;
+        LinResult lin = null;
+        SimResult.Verdict verdict;
+        try {
+            setUp();
+            long limit = Math.max(3_000_000L, schedule.ops() * 8_000L) + 60_000_000L;
+            while (!queue.isEmpty() && completed < schedule.ops()) {
+                Timed t = queue.poll();
+                if (t.time() > limit) {
+                    break;
+                }
+                now = t.time();
+                t.action().run();
+            }
+            if (completed < schedule.ops()) {
+                property = "Liveness";
+                failure = "Liveness: only " + completed + " of " + schedule.ops()
+                        + " operations completed within " + limit / 1_000_000 + "s of simulated time";
+            }
+            lin = new LinearizabilityChecker().check(history);
+            if (failure == null && lin.status() == LinResult.Status.VIOLATION) {
+                property = "Linearizability";
+                failure = "Linearizability: " + lin.detail();
+            }
+            if (failure != null) {
+                verdict = SimResult.Verdict.FAIL;
+            } else if (lin.status() == LinResult.Status.UNKNOWN) {
+                verdict = SimResult.Verdict.UNKNOWN;
+                failure = "linearizability undecided: " + lin.detail();
+            } else {
+                verdict = SimResult.Verdict.PASS;
+            }
+        } catch (InvariantViolation v) {
+            verdict = SimResult.Verdict.FAIL;
+            property = v.property();
+            failure = v.getMessage() + String.format(" (at %.6fs)", now / 1e6);
+        } catch (RuntimeException e) {
+            verdict = SimResult.Verdict.FAIL;
+            property = "Crash:" + e.getClass().getSimpleName();
+            StringWriter sw = new StringWriter();
+            e.printStackTrace(new PrintWriter(sw));
+            failure = "exception " + e + String.format(" at %.6fs%n", now / 1e6) + sw;
+        }
+        for (SimNode n : nodes.values()) {
+            if (n.server != null) {
+                bugActivations += n.server.node().bugActivations();
+            }
+        }
+        return new SimResult(cfg.seed(), schedule, verdict, failure, property, now, steps, completed, messages,
+                inv.leaders(), inv.maxCommitted(), bugActivations, lin, List.copyOf(history),
+                traceBuffer == null ? List.of() : traceBuffer.events());
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    private void setUp() {
+        int i = 0;
+        for (String id : ids) {
+            nodes.put(id, new SimNode(id, i++));
+        }
+        for (Fault f : schedule.faults()) {
+            if (f instanceof Fault.Skew s) {
+                nodes.get(s.node()).rate = s.rate();
+            } else if (f instanceof Fault.Partition p) {
+                at(p.at(), () -> partitions.add(p));
+                at(p.until(), () -> partitions.remove(p));
+            } else if (f instanceof Fault.Crash c) {
+                at(c.at(), () -> crash(nodes.get(c.node())));
+                at(c.restartAt(), () -> restart(nodes.get(c.node())));
+            } else if (f instanceof Fault.Pause p) {
+                at(p.at(), () -> {
+                    SimNode n = nodes.get(p.node());
+                    n.pausedUntil = Math.max(n.pausedUntil, p.until());
+                });
+            }
+        }
+        for (SimNode n : nodes.values()) {
+            n.server = KvServer.boot(n.raftConfig(), n.storage, m -> send(n, m), n.tracer);
+            watch(n);
+            inv.restarted(n.id);
+            // Servers start at slightly different moments, like real processes.
+            scheduleTick(n, (long) (net.nextDouble() * TICK));
+        }
+        for (int c = 0; c < cfg.clients(); c++) {
+            String cid = "c" + (c + 1);
+            KvClient[] holder = new KvClient[1];
+            holder[0] = new KvClient(cid, ids, (server, req) -> clientSend(holder[0], server, req), CLIENT_TIMEOUT);
+            clients.add(holder[0]);
+        }
+        at(5_000L, this::clientTick);
+    }
+
+    private void watch(SimNode n) {
+        n.server.onApply(a -> inv.applied(n.id, a.index(), a.entry()));
+    }
+
+    // ------------------------------------------------------------------ events
+
+    private void at(long time, Runnable r) {
+        queue.add(new Timed(time, seq++, r));
+    }
+
+    private void scheduleTick(SimNode n, long delay) {
+        int inc = n.incarnation;
+        at(now + delay, () -> tick(n, inc));
+    }
+
+    private void tick(SimNode n, int inc) {
+        if (!n.up || n.incarnation != inc) {
+            return;
+        }
+        if (n.paused()) {
+            at(n.pausedUntil, () -> tick(n, inc));
+            return;
+        }
+        n.server.tick();
+        checked(n);
+        scheduleTick(n, Math.max(1, (long) (TICK / n.rate)));
+    }
+
+    private void checked(SimNode n) {
+        steps++;
+        inv.afterStep(n.server.node());
+    }
+
+    private void crash(SimNode n) {
+        if (!n.up) {
+            return;
+        }
+        n.up = false;
+        bugActivations += n.server.node().bugActivations();
+        n.server = null;
+        n.incarnation++;
+        // Every Ready is synced before its messages leave, so nothing acknowledged can be lost here; the
+        // model still drops whatever was written but not synced.
+        n.storage.crash(disk);
+    }
+
+    private void restart(SimNode n) {
+        if (n.up) {
+            return;
+        }
+        n.up = true;
+        n.pausedUntil = 0;
+        inv.restarted(n.id);
+        n.server = KvServer.restart(n.raftConfig(), n.storage, m -> send(n, m), n.tracer);
+        watch(n);
+        checked(n);
+        scheduleTick(n, (long) (net.nextDouble() * TICK) + 1);
+    }
+
+    // ------------------------------------------------------------------ network
+
+    private boolean cut(String from, String to) {
+        String link = from + ">" + to;
+        for (Fault.Partition p : partitions) {
+            if (p.cut().contains(link)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long delay() {
+        long d = 500L + (long) (net.nextDouble() * 4_500L);
+        if (schedule.types().contains(FaultType.DELAY) && net.nextDouble() < cfg.slowRate()) {
+            d += 20_000L + (long) (net.nextDouble() * 180_000L);
+        }
+        return d;
+    }
+
+    /** When a message sent now on this link arrives: FIFO per link unless REORDER is active. */
+    private long arrival(String link) {
+        long t = now + delay();
+        if (!schedule.types().contains(FaultType.REORDER)) {
+            t = Math.max(t, linkClear.getOrDefault(link, 0L));
+            linkClear.put(link, t);
+        }
+        return t;
+    }
+
+    private void send(SimNode from, Message m) {
+        messages++;
+        if (cut(m.from(), m.to())
+                || (schedule.types().contains(FaultType.DROP) && net.nextDouble() < cfg.dropRate())) {
+            networkEvent(EventType.DropMessage, m);
+            return;
+        }
+        String link = m.from() + ">" + m.to();
+        at(arrival(link), () -> deliver(m));
+        if (schedule.types().contains(FaultType.DUP) && net.nextDouble() < cfg.dupRate()) {
+            networkEvent(EventType.DuplicateMessage, m);
+            at(now + delay(), () -> deliver(m));
+        }
+    }
+
+    private void deliver(Message m) {
+        SimNode n = nodes.get(m.to());
+        if (!n.up) {
+            networkEvent(EventType.DropMessage, m);
+            return;
+        }
+        if (n.paused()) {
+            at(n.pausedUntil, () -> deliver(m));
+            return;
+        }
+        n.server.receive(m);
+        checked(n);
+    }
+
+    /** The network's own steps are traced at the destination, with its Lamport clock. */
+    private void networkEvent(EventType type, Message m) {
+        Tracer t = nodes.get(m.to()).tracer;
+        if (t.enabled() && m.inContract()) {
+            t.receive(m.clock());
+            t.emit(type, m, null, StateChange.NONE);
+        }
+    }
+
+    // ------------------------------------------------------------------ clients
+
+    private void clientTick() {
+        for (KvClient c : clients) {
+            c.tick(now);
+            if (!c.busy() && issued < schedule.ops()) {
+                issue(c);
+            }
+        }
+        if (completed < schedule.ops()) {
+            at(now + TICK, this::clientTick);
+        }
+    }
+
+    private void issue(KvClient c) {
+        issued++;
+        String key = "k" + work.nextInt(cfg.keys());
+        int dice = work.nextInt(100);
+        KvOp op;
+        if (dice < 30) {
+            op = new KvOp.Put(key, newValue(key));
+        } else if (dice < 70) {
+            op = new KvOp.Get(key);
+        } else if (dice < 85) {
+            String expected = lastWritten.getOrDefault(key, "none");
+            op = new KvOp.Cas(key, expected, newValue(key));
+        } else {
+            op = new KvOp.Delete(key);
+        }
+        int id = history.size();
+        history.add(Operation.pending(id, c.clientId(), op, ++stamp));
+        c.submit(op, result -> complete(c, id, result));
+    }
+
+    private String newValue(String key) {
+        String v = "v" + (++valueCounter);
+        lastWritten.put(key, v);
+        return v;
+    }
+
+    private void complete(KvClient c, int id, KvResult result) {
+        history.set(id, history.get(id).completed(++stamp, result));
+        completed++;
+        if (issued < schedule.ops()) {
+            issue(c);
+        }
+    }
+
+    private void clientSend(KvClient c, String server, ClientRequest req) {
+        if (schedule.types().contains(FaultType.DROP) && net.nextDouble() < cfg.dropRate()) {
+            return;
+        }
+        at(now + delay(), () -> serverReceives(c, server, req));
+    }
+
+    private void serverReceives(KvClient c, String server, ClientRequest req) {
+        SimNode n = nodes.get(server);
+        if (!n.up) {
+            return;
+        }
+        if (n.paused()) {
+            at(n.pausedUntil, () -> serverReceives(c, server, req));
+            return;
+        }
+        int inc = n.incarnation;
+        n.server.submit(req, reply -> replyToClient(c, n, inc, reply));
+        checked(n);
+    }
+
+    private void replyToClient(KvClient c, SimNode n, int inc, ClientReply reply) {
+        if (n.incarnation != inc) {
+            return;
+        }
+        if (schedule.types().contains(FaultType.DROP) && net.nextDouble() < cfg.dropRate()) {
+            return;
+        }
+        at(now + delay(), () -> c.onReply(reply));
+    }
+
+}

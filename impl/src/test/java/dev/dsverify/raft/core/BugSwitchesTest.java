@@ -1,0 +1,75 @@
+package dev.dsverify.raft.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dsverify.raft.trace.TraceSink;
+import dev.dsverify.raft.trace.Tracer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each deliberate bug really changes behaviour (otherwise the checkers' tests would prove nothing). */
+class BugSwitchesTest {
+
+    private static Bugs only(String name) {
+        return Bugs.parse(name);
+    }
+
+    @Test
+    void doubleVoteGrantsASecondVoteInOneTerm() {
+        TestCluster c = new TestCluster(3, only("double-vote"));
+        RaftNode n3 = c.node("n3");
+        n3.step(new RequestVoteRequest("n1", "n3", 1, 0, 0, 0));
+        n3.step(new RequestVoteRequest("n2", "n3", 1, 0, 0, 0));
+        c.drain("n3");
+        assertThat(c.inFlight).extracting(m -> ((RequestVoteResponse) m).voteGranted()).containsExactly(true, true);
+    }
+
+    @Test
+    void skipPrevLogCheckAcceptsAMismatchedPrefix() {
+        TestCluster c = new TestCluster(3, only("skip-prevlog-check"));
+        RaftNode n2 = c.node("n2");
+        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a")), 0, 0));
+        n2.step(new AppendEntriesRequest("n3", "n2", 2, 0, 1, 2, List.of(Entry.of(2, "b")), 0, 0));
+        assertThat(n2.log()).containsExactly(Entry.of(1, "a"), Entry.of(2, "b"));
+    }
+
+    @Test
+    void commitBackwardsLowersCommitIndex() {
+        TestCluster c = new TestCluster(3, only("commit-backwards"));
+        RaftNode n2 = c.node("n2");
+        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a"), Entry.of(1, "b")), 2, 0));
+        assertThat(n2.commitIndex()).isEqualTo(2);
+        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a")), 1, 0));
+        assertThat(n2.commitIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void forgetVoteClearsTheVoteOnRestart() {
+        RaftConfig cfg = new RaftConfig("n1", List.of("n1", "n2", "n3"), 10, 1, 1, only("forget-vote"));
+        RaftNode n = RaftNode.restart(cfg, new HardState(3, "n2"), List.of(), new Tracer("n1", TraceSink.OFF));
+        assertThat(n.votedFor()).isNull();
+    }
+
+    @Test
+    void commitOldTermCommitsAnEarlierTermEntryByCounting() {
+        TestCluster c = new TestCluster(3, only("commit-old-term"));
+        RaftNode n1 = c.node("n1");
+        n1.step(new AppendEntriesRequest("n9", "n1", 1, 0, 0, 0, List.of(Entry.of(1, "old")), 0, 0));
+        n1.step(new RequestVoteRequest("n2", "n1", 2, 0, 0, 0));
+        c.drain("n1");
+        c.inFlight.clear();
+        c.electionTimeout("n1");
+        c.deliverWhile(m -> !(m instanceof AppendEntriesRequest));
+        c.inFlight.clear();
+        n1.step(new AppendEntriesResponse("n2", "n1", 3, 0, true, 1, 0));
+        assertThat(n1.commitIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void parseRejectsUnknownNamesWithTheListOfValidOnes() {
+        assertThatThrownBy(() -> Bugs.parse("nope")).hasMessageContaining("double-vote");
+        assertThat(Bugs.parse("none")).isEqualTo(Bugs.NONE);
+        assertThat(Bugs.parse("double-vote,forget-vote").toString()).isEqualTo("double-vote,forget-vote");
+    }
+}

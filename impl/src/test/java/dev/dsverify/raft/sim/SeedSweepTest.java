@@ -1,0 +1,30 @@
+package dev.dsverify.raft.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed sweep: many seeds with every fault type, all must pass every invariant and the linearizability
+ * check. The quick tier (default) runs 500 seeds of 300 operations; -Pslow runs 5,000 seeds of 1,000.
+ */
+class SeedSweepTest {
+
+    @Test
+    void everySeedPassesWithEveryFaultType() {
+        boolean slow = "slow".equals(System.getProperty("dsverify.tier", "quick"));
+        int seeds = slow ? 5000 : 500;
+        int ops = slow ? 1000 : 300;
+        StringBuilder failures = new StringBuilder();
+        Sweep.Summary s = Sweep.run(SimConfig.of(0, 3), 1, seeds, ops, EnumSet.allOf(FaultType.class), r -> {
+            if (!r.passed()) {
+                failures.append(r.summary()).append('\n');
+            }
+        });
+        System.out.printf("seed sweep: %d seeds x %d ops, %d passed, %d failed, %d unknown in %d ms%n", seeds, ops,
+                s.passed(), s.failed(), s.unknown(), s.millis());
+        assertThat(failures.toString()).isEmpty();
+        assertThat(s.passed()).isEqualTo(seeds);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.dsverify.raft.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.HardState;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStorageTest {
+
+    private static Entry e(long term, String v) {
+        return Entry.of(term, v);
+    }
+
+    /** Writes three synced changes and returns the WAL length before the last one. */
+    private static long writeHistory(Path dir) {
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            s.recover();
+            s.write(new HardState(1, "n1"), 1, List.of(e(1, "a"), e(1, "b")));
+            s.sync();
+            s.write(new HardState(2, null), 2, List.of(e(2, "c")));
+            s.sync();
+            long before = size(dir.resolve("wal"));
+            s.write(null, 3, List.of(e(2, "d")));
+            s.sync();
+            return before;
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (Exception ex) {
+            throw new RuntimeException(ex);
+        }
+    }
+
+    @Test
+    void recoversHardStateAndLogIncludingTruncation(@TempDir Path dir) {
+        writeHistory(dir);
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            Recovered r = s.recover();
+            assertThat(r.hardState()).isEqualTo(new HardState(2, null));
+            assertThat(r.entries()).containsExactly(e(1, "a"), e(2, "c"), e(2, "d"));
+            assertThat(r.tornTail()).isFalse();
+        }
+    }
+
+    @Test
+    void truncatingTheLastRecordAtEveryByteKeepsEverySyncedRecordBeforeIt(@TempDir Path root) throws Exception {
+        Path orig = root.resolve("orig");
+        long before = writeHistory(orig);
+        byte[] full = Files.readAllBytes(orig.resolve("wal"));
+        for (long cut = before; cut < full.length; cut++) {
+            Path d = root.resolve("cut" + cut);
+            Files.createDirectories(d);
+            Files.copy(orig.resolve("meta"), d.resolve("meta"));
+            Files.write(d.resolve("wal"), java.util.Arrays.copyOf(full, (int) cut));
+            try (FileStorage s = FileStorage.open(d, "n1")) {
+                Recovered r = s.recover();
+                assertThat(r.entries()).as("cut at %d", cut).containsExactly(e(1, "a"), e(2, "c"));
+                assertThat(r.hardState()).isEqualTo(new HardState(2, null));
+                assertThat(r.tornTail()).isEqualTo(cut > before);
+                assertThat(size(d.resolve("wal"))).isEqualTo(before);
+                // The storage is usable again after dropping the torn record.
+                s.write(null, 3, List.of(e(3, "z")));
+                s.sync();
+            }
+            try (FileStorage s = FileStorage.open(d, "n1")) {
+                assertThat(s.recover().entries()).containsExactly(e(1, "a"), e(2, "c"), e(3, "z"));
+            }
+        }
+    }
+
+    @Test
+    void aCorruptedMiddleRecordIsRefusedNamingFileAndOffset(@TempDir Path dir) throws Exception {
+        writeHistory(dir);
+        Path wal = dir.resolve("wal");
+        try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "rw")) {
+            f.seek(20); // inside the body of the first record
+            int b = f.read();
+            f.seek(20);
+            f.write(b ^ 0xFF);
+        }
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            assertThatThrownBy(s::recover).isInstanceOf(CorruptWalException.class)
+                    .hasMessageContaining(wal.toString()).hasMessageContaining("offset 0");
+        }
+    }
+
+    @Test
+    void metadataOfAnotherNodeIsRefused(@TempDir Path dir) {
+        FileStorage.open(dir, "n1").close();
+        assertThat(dir.resolve("meta")).hasContent("format=1\nnode=n1");
+        assertThatThrownBy(() -> FileStorage.open(dir, "n2")).isInstanceOf(StorageException.class)
+                .hasMessageContaining("meta").hasMessageContaining("node=n2");
+    }
+}

@@ -1,0 +1,370 @@
+package dev.dsverify.runner;
+
+import dev.dsverify.runner.fork.TlcMain;
+import dev.dsverify.runner.tlc.CfgNames;
+import dev.dsverify.runner.tlc.ProgressLine;
+import dev.dsverify.runner.tlc.ResultInterpreter;
+import dev.dsverify.runner.tlc.RunFacts;
+import dev.dsverify.runner.tlc.TlcOutputParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One check running in its own TLC JVM (plus worker JVMs in distributed mode). */
+final class CheckRun implements RunningCheck {
+    private final ModelCheck check;
+    private final TlcRuntime runtime;
+    private final Path tempRoot;
+    private final ProgressListener listener;
+    private final CompletableFuture<ModelCheckResult> result = new CompletableFuture<>();
+    private final Object lock = new Object();
+    private final List<Process> processes = new ArrayList<>();
+    private boolean cancelRequested;
+    private volatile boolean timedOut;
+    private volatile Progress lastProgress;
+
+    CheckRun(ModelCheck check, TlcRuntime runtime, Path tempRoot, ProgressListener listener) {
+        this.check = check;
+        this.runtime = runtime;
+        this.tempRoot = tempRoot;
+        this.listener = listener;
+    }
+
+    void start() {
+        Thread t = new Thread(this::execute, "dsverify-tlc-" + check.name());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public ModelCheck check() {
+        return check;
+    }
+
+    @Override
+    public CompletableFuture<ModelCheckResult> result() {
+        return result;
+    }
+
+    @Override
+    public ModelCheckResult await() throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public ModelCheckResult await(Duration timeout) throws InterruptedException {
+        try {
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void cancel() {
+        synchronized (lock) {
+            cancelRequested = true;
+            killAll();
+        }
+    }
+
+    @Override
+    public long pid() {
+        synchronized (lock) {
+            return processes.isEmpty() ? -1 : processes.get(0).pid();
+        }
+    }
+
+    private void execute() {
+        long startNanos = System.nanoTime();
+        ModelCheckResult r;
+        try {
+            r = runChecked(startNanos);
+        } catch (RuntimeException | IOException e) {
+            r = failure(Outcome.TLC_ERROR, "could not run TLC: " + e.getMessage(), startNanos, -1);
+        } catch (InterruptedException e) {
+            cancel();
+            r = failure(Outcome.CANCELLED, "cancelled", startNanos, -1);
+        }
+        try {
+            listener.finished(r);
+        } catch (RuntimeException ignored) {
+            // A listener's failure must not lose the result.
+        }
+        result.complete(r);
+    }
+
+    private ModelCheckResult runChecked(long startNanos) throws IOException, InterruptedException {
+        Path spec = check.spec().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(spec)) {
+            return failure(Outcome.PARSE_ERROR, "spec file not found: " + check.spec(), startNanos, -1);
+        }
+        Path config = check.config();
+        if (config == null && !check.hasInlineModel()) {
+            config = spec.resolveSibling(ModelCheck.moduleName(spec) + ".cfg");
+        }
+        String cfgText = "";
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                return failure(Outcome.CONFIG_ERROR, "cfg file not found: " + config, startNanos, -1);
+            }
+            try {
+                cfgText = Files.readString(config, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return failure(Outcome.CONFIG_ERROR, "cfg file not readable: " + config + " (" + e.getMessage() + ")",
+                        startNanos, -1);
+            }
+        }
+        Path temp = Files.createTempDirectory(tempRoot, "dsverify-tlc-");
+        try {
+            Path cfgUsed = config == null ? null : config.toAbsolutePath();
+            if (check.hasInlineModel()) {
+                cfgText = cfgText + (cfgText.isEmpty() || cfgText.endsWith("\n") ? "" : "\n") + inlineCfg();
+                cfgUsed = temp.resolve(ModelCheck.moduleName(spec) + ".cfg");
+                Files.writeString(cfgUsed, cfgText, StandardCharsets.UTF_8);
+            }
+            List<String> properties = CfgNames.properties(cfgText);
+            // The distributed server ignores CHECK_DEADLOCK in the cfg; pass it on the command line.
+            boolean deadlock = check.checkDeadlock() && !Boolean.FALSE.equals(CfgNames.checkDeadlock(cfgText));
+            return fork(spec, cfgUsed, temp, properties, deadlock, startNanos);
+        } finally {
+            deleteRecursively(temp);
+        }
+    }
+
+    private String inlineCfg() {
+        StringBuilder sb = new StringBuilder();
+        check.constants().forEach((k, v) -> sb.append("CONSTANT ").append(k).append(" = ").append(v).append('\n'));
+        if (check.init() != null) {
+            sb.append("INIT ").append(check.init()).append('\n');
+        }
+        if (check.next() != null) {
+            sb.append("NEXT ").append(check.next()).append('\n');
+        }
+        if (check.specification() != null) {
+            sb.append("SPECIFICATION ").append(check.specification()).append('\n');
+        }
+        check.invariants().forEach(i -> sb.append("INVARIANT ").append(i).append('\n'));
+        check.properties().forEach(p -> sb.append("PROPERTY ").append(p).append('\n'));
+        return sb.toString();
+    }
+
+    private ModelCheckResult fork(Path spec, Path cfg, Path temp, List<String> properties, boolean checkDeadlock,
+                                  long startNanos)
+            throws IOException, InterruptedException {
+        Path meta = Files.createDirectories(temp.resolve("meta"));
+        int port = check.isDistributed() ? freeLoopbackPort() : -1;
+        List<String> tlcArgs = new ArrayList<>();
+        tlcArgs.add(check.isDistributed() ? "tlc2.tool.distributed.TLCServer" : "tlc2.TLC");
+        tlcArgs.add("-tool");
+        if (!check.isDistributed()) {
+            tlcArgs.addAll(List.of("-workers", Integer.toString(check.workers())));
+        }
+        tlcArgs.addAll(List.of("-metadir", meta.toString()));
+        if (cfg != null) {
+            tlcArgs.addAll(List.of("-config", cfg.toString()));
+        }
+        if (!checkDeadlock) {
+            tlcArgs.add("-deadlock");
+        }
+        if (check.coverage()) {
+            tlcArgs.addAll(List.of("-coverage", "1"));
+        }
+        if (check.fpmem() != null) {
+            tlcArgs.addAll(List.of("-fpmem", check.fpmem().toString()));
+        }
+        boolean simulation = check.mode() instanceof SearchMode.Simulation;
+        if (check.mode() instanceof SearchMode.Simulation sim) {
+            tlcArgs.add("-simulate");
+            if (sim.traces() > 0) {
+                tlcArgs.add("num=" + sim.traces());
+            }
+            tlcArgs.addAll(List.of("-depth", Integer.toString(sim.depth())));
+            if (sim.seed() != null) {
+                tlcArgs.addAll(List.of("-seed", sim.seed().toString()));
+            }
+        }
+        tlcArgs.add(spec.getFileName().toString());
+
+        List<String> jvm = new ArrayList<>();
+        if (check.stopAfter() != null) {
+            jvm.add("-Dtlc2.TLC.stopAfter=" + check.stopAfter().toSeconds());
+        }
+        if (port > 0) {
+            jvm.add("-Dtlc2.tool.distributed.TLCServer.port=" + port);
+        }
+        ProcessBuilder main = new ProcessBuilder(command(temp.resolve("tmp-server"), jvm, tlcArgs))
+                .directory(spec.getParent().toFile())
+                .redirectErrorStream(true);
+
+        TlcOutputParser parser = new TlcOutputParser(this::onMessage);
+        Process process;
+        synchronized (lock) {
+            if (cancelRequested) {
+                return failure(Outcome.CANCELLED, "cancelled before TLC started", startNanos, -1);
+            }
+            process = main.start();
+            process.getOutputStream().close();
+            processes.add(process);
+            for (int i = 0; i < check.distributedWorkers(); i++) {
+                List<String> workerJvm = List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port);
+                ProcessBuilder worker = new ProcessBuilder(command(temp.resolve("tmp-worker-" + i), workerJvm,
+                        List.of("tlc2.tool.distributed.TLCWorker", "127.0.0.1")))
+                        .directory(temp.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(temp.resolve("worker-" + i + ".log").toFile());
+                Process w = worker.start();
+                w.getOutputStream().close();
+                processes.add(w);
+            }
+        }
+        this.startNanos = startNanos;
+        listener.started(check);
+        Thread reader = new Thread(() -> read(process.getInputStream(), parser), "dsverify-tlc-output");
+        reader.setDaemon(true);
+        reader.start();
+
+        boolean exited;
+        if (check.timeout() != null) {
+            long remaining = check.timeout().toNanos() - (System.nanoTime() - startNanos);
+            exited = process.waitFor(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
+            if (!exited) {
+                timedOut = true;
+                synchronized (lock) {
+                    killAll();
+                }
+            }
+        }
+        int exit = process.waitFor();
+        reader.join();
+        boolean cancelled;
+        synchronized (lock) {
+            cancelled = cancelRequested;
+            // Workers end by themselves when the server finishes; make sure none outlives the check.
+            killAll();
+        }
+        if (cancelled || timedOut) {
+            exit = -1;
+        }
+        RunFacts facts = new RunFacts(check.name(), spec.getParent(), simulation, properties, parser.messages(),
+                parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut, elapsed(startNanos),
+                lastProgress);
+        return ResultInterpreter.interpret(facts);
+    }
+
+    private volatile long startNanos;
+
+    private void onMessage(TlcMessage m) {
+        if (m.code() == 2200 || m.code() == 2209) {
+            Progress p = ProgressLine.parse(m.text(), elapsed(startNanos));
+            if (p != null) {
+                lastProgress = p;
+                try {
+                    listener.progress(p);
+                } catch (RuntimeException ignored) {
+                    // Progress display problems must not stop the check.
+                }
+            }
+        }
+        try {
+            listener.message(m);
+        } catch (RuntimeException ignored) {
+            // As above.
+        }
+    }
+
+    private static void read(InputStream in, TlcOutputParser parser) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                parser.line(line);
+            }
+        } catch (IOException e) {
+            // The process was killed; what was read so far is all there is.
+        } finally {
+            parser.end();
+        }
+    }
+
+    private List<String> command(Path tmp, List<String> jvmProps, List<String> mainArgs) throws IOException {
+        Files.createDirectories(tmp);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(runtime.java().toString());
+        cmd.add("-XX:+UseParallelGC");
+        if (check.heap() != null) {
+            cmd.add("-Xmx" + check.heap());
+        }
+        cmd.add("-Dfile.encoding=UTF-8");
+        cmd.add("-Djava.io.tmpdir=" + tmp);
+        cmd.addAll(jvmProps);
+        cmd.addAll(check.jvmArgs());
+        List<Path> cp = new ArrayList<>(check.extraClasspath());
+        cp.addAll(runtime.classpath());
+        cmd.add("-cp");
+        cmd.add(cp.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        cmd.add(TlcMain.class.getName());
+        cmd.addAll(mainArgs);
+        return cmd;
+    }
+
+    /** Kills the TLC JVMs this run started and their descendants, nothing else. Caller holds the lock. */
+    private void killAll() {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private ModelCheckResult failure(Outcome outcome, String message, long startNanos, int exitCode) {
+        Duration d = elapsed(startNanos);
+        return new ModelCheckResult(check.name(), outcome, null, message, null, Stats.unknown(d), List.of(), null,
+                false, List.of(), exitCode);
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: a leftover temp directory is not worth failing a finished check for.
+        }
+    }
+}

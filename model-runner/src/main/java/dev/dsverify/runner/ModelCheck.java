@@ -1,0 +1,186 @@
+package dev.dsverify.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to run one model check. Build it with {@link #builder(Path)}.
+ *
+ * <p>The model is either a cfg file ({@link Builder#config(Path)}), or given inline (constants, init/next or
+ * specification, invariants, properties), or both: inline entries are then appended to a copy of the cfg
+ * file. The copy and every other file TLC writes live in a temporary directory that is deleted after the run.
+ *
+ * @param name               shown in results and reports; defaults to the spec's module name
+ * @param spec               the root {@code .tla} module
+ * @param config             the cfg file, or null for a purely inline model
+ * @param constants          {@code CONSTANT name = value} entries (value in TLA+ syntax, e.g. {@code {n1, n2}})
+ * @param init               INIT formula name, or null
+ * @param next               NEXT formula name, or null
+ * @param specification      SPECIFICATION formula name, or null
+ * @param invariants         INVARIANT names
+ * @param properties         PROPERTY names (temporal formulas or action properties)
+ * @param workers            TLC worker threads (local mode)
+ * @param heap               the child JVM's -Xmx value such as {@code "2g"}, or null for the JVM default
+ * @param fpmem              TLC's -fpmem value (fraction of memory for fingerprints), or null
+ * @param timeout            wall-clock limit after which the child is killed ({@link Outcome#TIMEOUT}), or null
+ * @param stopAfter          ask TLC to stop by itself after this long and report what it explored
+ *                           ({@link Outcome#INCOMPLETE} unless it finished earlier), or null
+ * @param mode               exhaustive or simulation
+ * @param checkDeadlock      whether a state without successors is an error
+ * @param coverage           whether to collect per-action coverage
+ * @param distributedWorkers 0 for a local run; otherwise the number of distributed TLC worker processes
+ * @param extraClasspath     additional classpath entries for the TLC JVM (e.g. operator overrides)
+ * @param jvmArgs            additional arguments for the TLC JVM
+ */
+public record ModelCheck(
+        String name,
+        Path spec,
+        Path config,
+        Map<String, String> constants,
+        String init,
+        String next,
+        String specification,
+        List<String> invariants,
+        List<String> properties,
+        int workers,
+        String heap,
+        Double fpmem,
+        Duration timeout,
+        Duration stopAfter,
+        SearchMode mode,
+        boolean checkDeadlock,
+        boolean coverage,
+        int distributedWorkers,
+        List<Path> extraClasspath,
+        List<String> jvmArgs) {
+
+    public ModelCheck {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(mode, "mode");
+        constants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+        invariants = List.copyOf(invariants);
+        properties = List.copyOf(properties);
+        extraClasspath = List.copyOf(extraClasspath);
+        jvmArgs = List.copyOf(jvmArgs);
+        if (name == null || name.isBlank()) {
+            name = moduleName(spec);
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        if (distributedWorkers < 0) {
+            throw new IllegalArgumentException("distributed workers must not be negative, got " + distributedWorkers);
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        if (stopAfter != null && stopAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("stopAfter must be at least one second, got " + stopAfter);
+        }
+    }
+
+    /** True when some part of the model is given inline and a cfg file has to be generated. */
+    public boolean hasInlineModel() {
+        return !constants.isEmpty() || init != null || next != null || specification != null
+                || !invariants.isEmpty() || !properties.isEmpty();
+    }
+
+    public boolean isDistributed() {
+        return distributedWorkers > 0;
+    }
+
+    /** The module name a spec path denotes: its file name without {@code .tla}. */
+    public static String moduleName(Path spec) {
+        String file = spec.getFileName().toString();
+        return file.endsWith(".tla") ? file.substring(0, file.length() - 4) : file;
+    }
+
+    public static Builder builder(Path spec) {
+        return new Builder(spec);
+    }
+
+    /** A builder starting from this check, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder(spec);
+        b.name = name;
+        b.config = config;
+        b.constants.putAll(constants);
+        b.init = init;
+        b.next = next;
+        b.specification = specification;
+        b.invariants.addAll(invariants);
+        b.properties.addAll(properties);
+        b.workers = workers;
+        b.heap = heap;
+        b.fpmem = fpmem;
+        b.timeout = timeout;
+        b.stopAfter = stopAfter;
+        b.mode = mode;
+        b.checkDeadlock = checkDeadlock;
+        b.coverage = coverage;
+        b.distributedWorkers = distributedWorkers;
+        b.extraClasspath.addAll(extraClasspath);
+        b.jvmArgs.addAll(jvmArgs);
+        return b;
+    }
+
+    /** Builds a {@link ModelCheck}; every setting but the spec has a default. */
+    public static final class Builder {
+        private final Path spec;
+        private String name;
+        private Path config;
+        private final Map<String, String> constants = new LinkedHashMap<>();
+        private String init;
+        private String next;
+        private String specification;
+        private final List<String> invariants = new ArrayList<>();
+        private final List<String> properties = new ArrayList<>();
+        private int workers = 1;
+        private String heap;
+        private Double fpmem;
+        private Duration timeout;
+        private Duration stopAfter;
+        private SearchMode mode = SearchMode.exhaustive();
+        private boolean checkDeadlock = true;
+        private boolean coverage;
+        private int distributedWorkers;
+        private final List<Path> extraClasspath = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+
+        private Builder(Path spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+        }
+
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder config(Path config) { this.config = config; return this; }
+        public Builder constant(String name, String tlaValue) { constants.put(name, tlaValue); return this; }
+        public Builder init(String init) { this.init = init; return this; }
+        public Builder next(String next) { this.next = next; return this; }
+        public Builder specification(String specification) { this.specification = specification; return this; }
+        public Builder invariant(String invariant) { invariants.add(invariant); return this; }
+        public Builder property(String property) { properties.add(property); return this; }
+        public Builder workers(int workers) { this.workers = workers; return this; }
+        public Builder heap(String heap) { this.heap = heap; return this; }
+        public Builder fpmem(Double fpmem) { this.fpmem = fpmem; return this; }
+        public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+        public Builder stopAfter(Duration stopAfter) { this.stopAfter = stopAfter; return this; }
+        public Builder mode(SearchMode mode) { this.mode = mode; return this; }
+        public Builder simulate(int depth, long traces, Long seed) { return mode(SearchMode.simulation(depth, traces, seed)); }
+        public Builder checkDeadlock(boolean checkDeadlock) { this.checkDeadlock = checkDeadlock; return this; }
+        public Builder coverage(boolean coverage) { this.coverage = coverage; return this; }
+        public Builder distributed(int workers) { this.distributedWorkers = workers; return this; }
+        public Builder extraClasspath(Path entry) { extraClasspath.add(entry); return this; }
+        public Builder jvmArg(String arg) { jvmArgs.add(arg); return this; }
+
+        public ModelCheck build() {
+            return new ModelCheck(name, spec, config, constants, init, next, specification, invariants,
+                    properties, workers, heap, fpmem, timeout, stopAfter, mode, checkDeadlock, coverage,
+                    distributedWorkers, extraClasspath, jvmArgs);
+        }
+    }
+}

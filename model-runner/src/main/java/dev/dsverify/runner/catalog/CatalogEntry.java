@@ -1,0 +1,57 @@
+package dev.dsverify.runner.catalog;
+
+import dev.dsverify.runner.Expectation;
+import dev.dsverify.runner.ModelCheck;
+import dev.dsverify.runner.SearchMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One model of a catalog: which spec and cfg to check, how, and what the outcome should be.
+ *
+ * @param name          unique across the whole catalog (with includes)
+ * @param spec          absolute path of the root module
+ * @param config        absolute path of the cfg file
+ * @param expect        the expected outcome
+ * @param tags          free-form tags such as {@code quick} or {@code slow}
+ * @param timeout       wall-clock limit, or null for none
+ * @param workers       TLC workers, or null for the default (1)
+ * @param mode          exhaustive or simulation
+ * @param checkDeadlock null for TLC's default (deadlock is an error)
+ * @param source        the catalog file that lists this entry
+ * @param line          the line of the entry in that file
+ */
+public record CatalogEntry(String name, Path spec, Path config, Expectation expect, List<String> tags,
+                           Duration timeout, Integer workers, SearchMode mode, Boolean checkDeadlock,
+                           Path source, int line) {
+    public CatalogEntry {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(expect, "expect");
+        Objects.requireNonNull(mode, "mode");
+        tags = List.copyOf(tags);
+    }
+
+    public boolean hasTag(String tag) {
+        return tags.contains(tag);
+    }
+
+    /** The check this entry describes. */
+    public ModelCheck toModelCheck() {
+        return toBuilder().build();
+    }
+
+    /** A builder preset from this entry, to add settings such as a progress-friendly heap. */
+    public ModelCheck.Builder toBuilder() {
+        ModelCheck.Builder b = ModelCheck.builder(spec).name(name).config(config).mode(mode).timeout(timeout);
+        if (workers != null) {
+            b.workers(workers);
+        }
+        if (checkDeadlock != null) {
+            b.checkDeadlock(checkDeadlock);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.dsverify.runner.tlc;
+
+import dev.dsverify.runner.Progress;
+import dev.dsverify.runner.TlcMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What is known when a TLC process has ended: its output, how it ended and why.
+ *
+ * @param name          the check's name
+ * @param specDir       the directory of the root module, to turn module names into files
+ * @param simulation    whether TLC ran in simulation mode
+ * @param properties    the PROPERTY names of the model, to name a violated temporal property
+ * @param messages      every framed message, in order
+ * @param sanyLines     SANY's unframed output
+ * @param otherLines    other unframed output
+ * @param exitCode      the process's exit code; -1 when it was killed by us
+ * @param cancelled     killed because of a cancel
+ * @param timedOut      killed because of the timeout
+ * @param duration      wall time of the run
+ * @param lastProgress  the last progress report, or null
+ */
+public record RunFacts(String name, Path specDir, boolean simulation, List<String> properties,
+                       List<TlcMessage> messages, List<String> sanyLines, List<String> otherLines,
+                       int exitCode, boolean cancelled, boolean timedOut, Duration duration,
+                       Progress lastProgress) {
+    public RunFacts {
+        properties = List.copyOf(properties);
+        messages = List.copyOf(messages);
+        sanyLines = List.copyOf(sanyLines);
+        otherLines = List.copyOf(otherLines);
+    }
+}

@@ -1,0 +1,7 @@
+---- MODULE MCFencingBelief ----
+\* Fencing.tla, checked with the constants in MCFencingBelief.cfg.
+\* Clients are interchangeable: states that differ only by renaming them are explored once.
+EXTENDS Fencing, TLC
+
+ClientSymmetry == Permutations(Clients)
+====

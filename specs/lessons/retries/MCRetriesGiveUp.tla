@@ -1,0 +1,7 @@
+---- MODULE MCRetriesGiveUp ----
+\* Retries.tla, checked with the constants in MCRetriesGiveUp.cfg.
+\* Operations are interchangeable: states that differ only by renaming them are explored once.
+EXTENDS Retries, TLC
+
+OpSymmetry == Permutations(Ops)
+====
