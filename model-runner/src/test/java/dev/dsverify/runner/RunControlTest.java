@@ -98,12 +98,24 @@ class RunControlTest {
     @Test
     void progressReachesTheListener() {
         java.util.List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         ModelCheckResult r = Specs.CHECKER.run(Specs.check("Counter", "CounterOk").build(), new ProgressListener() {
+            @Override
+            public void started(ModelCheck check) {
+                events.add("started " + check.name());
+            }
+
             @Override
             public void progress(Progress p) {
                 seen.add(p);
             }
+
+            @Override
+            public void finished(ModelCheckResult result) {
+                events.add("finished " + result.outcome().jsonName());
+            }
         });
+        assertThat(events).containsExactly("started Counter", "finished success");
         assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1).distinctStates()).isEqualTo(15);
