@@ -5,7 +5,8 @@ package dev.dsverify.raft.core;
  * the protocol ignores it, the trace uses it to order events of different servers.
  */
 public sealed interface Message
-        permits RequestVoteRequest, RequestVoteResponse, AppendEntriesRequest, AppendEntriesResponse {
+        permits RequestVoteRequest, RequestVoteResponse, AppendEntriesRequest, AppendEntriesResponse,
+        PreVoteRequest, PreVoteResponse {
     String from();
 
     String to();
@@ -13,6 +14,11 @@ public sealed interface Message
     long term();
 
     long clock();
+
+    /** Whether the trace contract (and the spec) knows this message type; pre-vote messages are not traced. */
+    default boolean inContract() {
+        return true;
+    }
 
     /** The contract's {@code type} name. */
     default String type() {

@@ -58,6 +58,12 @@ public final class RaftNode {
     private final Map<String, Long> ackedRound = new LinkedHashMap<>();
     private final ArrayDeque<PendingRead> pendingReads = new ArrayDeque<>();
     private final List<Long> readsAwaitingCommit = new ArrayList<>();
+    /** Pre-vote phase (option): asking whether an election could be won, before changing any spec variable. */
+    private boolean preCandidate;
+    private final Set<String> preVotes = new HashSet<>();
+    /** Check-quorum (option): peers heard from in the current check period. */
+    private final Set<String> recentlyActive = new HashSet<>();
+    private int checkQuorumElapsed;
 
     // ---- Ready bookkeeping ----
     private boolean hardStateDirty;
@@ -128,6 +134,15 @@ public final class RaftNode {
     /** One unit of time passed: followers and candidates count towards an election, leaders towards a heartbeat. */
     public void tick() {
         if (role == Role.Leader) {
+            if (cfg.checkQuorum() && ++checkQuorumElapsed >= cfg.electionTicks()) {
+                checkQuorumElapsed = 0;
+                boolean quorumActive = recentlyActive.size() + 1 >= quorum;
+                recentlyActive.clear();
+                if (!quorumActive) {
+                    stepDownWithoutQuorum();
+                    return;
+                }
+            }
             if (++heartbeatElapsed >= cfg.heartbeatTicks()) {
                 heartbeatElapsed = 0;
                 for (String peer : peers) {
@@ -135,7 +150,52 @@ public final class RaftNode {
                 }
             }
         } else if (++electionElapsed >= randomizedElectionTimeout) {
+            if (cfg.preVote()) {
+                startPreVote();
+            } else {
+                timeout();
+            }
+        }
+    }
+
+    /** Check-quorum: a leader cut off from a majority stops acting as leader (not a spec action, not traced). */
+    private void stepDownWithoutQuorum() {
+        loseLeadershipOrCandidacy();
+        role = Role.Follower;
+        leaderId = null;
+        resetElectionTimer();
+    }
+
+    private void startPreVote() {
+        preCandidate = true;
+        preVotes.clear();
+        preVotes.add(id);
+        resetElectionTimer();
+        for (String peer : peers) {
+            outbox.add(new PreVoteRequest(id, peer, currentTerm + 1, tracer.clock(), lastTerm(), log.size()));
+        }
+        if (preVotes.size() >= quorum) {
+            preCandidate = false;
             timeout();
+        }
+    }
+
+    private void handlePreVote(Message m) {
+        if (m instanceof PreVoteRequest r) {
+            boolean logOk = r.lastLogTerm() > lastTerm()
+                    || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= log.size());
+            // A server that hears from a live leader refuses, so a returning server cannot disrupt a healthy cluster.
+            boolean leaderAlive = role == Role.Leader || (leaderId != null && electionElapsed < cfg.electionTicks());
+            boolean grant = r.term() > currentTerm && logOk && !leaderAlive;
+            outbox.add(new PreVoteResponse(id, r.from(), grant ? r.term() : currentTerm, tracer.clock(), grant));
+        } else if (m instanceof PreVoteResponse r) {
+            if (preCandidate && r.voteGranted() && r.term() == currentTerm + 1) {
+                preVotes.add(r.from());
+                if (preVotes.size() >= quorum) {
+                    preCandidate = false;
+                    timeout();
+                }
+            }
         }
     }
 
@@ -164,6 +224,15 @@ public final class RaftNode {
         } else if (commitIndex == 0 || term(commitIndex) != currentTerm) {
             // Until an entry of this term commits, the leader's commitIndex may lag the cluster's.
             readsAwaitingCommit.add(ctx);
+            if (bugs.commitOldTerm() && lastTerm() != currentTerm) {
+                // Without an election no-op (see becomeLeader) a read would wait for a write; append it now.
+                appendOwn(new byte[0]);
+                for (String peer : peers) {
+                    if (!inflight.contains(peer)) {
+                        sendAppend(peer);
+                    }
+                }
+            }
         } else {
             startReadRound(List.of(ctx));
         }
@@ -171,7 +240,15 @@ public final class RaftNode {
 
     /** Consumes one message from a peer. */
     public void step(Message m) {
+        if (!m.inContract()) {
+            handlePreVote(m);
+            return;
+        }
+        if (role == Role.Leader && m.term() == currentTerm) {
+            recentlyActive.add(m.from());
+        }
         if (m.term() > currentTerm) {
+            preCandidate = false;
             tracer.receive(m.clock());
             currentTerm = m.term();
             votedFor = null;
@@ -238,6 +315,7 @@ public final class RaftNode {
 
     private void timeout() {
         tracer.step();
+        preCandidate = false;
         loseLeadershipOrCandidacy();
         currentTerm++;
         role = Role.Candidate;
@@ -311,6 +389,8 @@ public final class RaftNode {
         }
         inflight.clear();
         heartbeatElapsed = 0;
+        checkQuorumElapsed = 0;
+        recentlyActive.clear();
         if (tracing) {
             emit(EventType.BecomeLeader, null, null, StateChange.builder().role(role).nextIndex(copy(nextIndex))
                     .matchIndex(copy(matchIndex)).build());
@@ -359,18 +439,20 @@ public final class RaftNode {
             return;
         }
         leaderId = r.from();
+        preCandidate = false;
         resetElectionTimer();
+        long prev = r.prevLogIndex();
+        boolean prevOk = prev == 0 || (prev <= log.size() && (term(prev) == r.prevLogTerm() || bugs.skipPrevLogCheck()));
+        if (!prevOk) {
+            // As in the contract, a rejection changes nothing; a candidate steps down on the next request it accepts.
+            reject(r, StateChange.NONE);
+            return;
+        }
         StateChange.Builder s = StateChange.builder();
         if (role == Role.Candidate) {
             loseLeadershipOrCandidacy();
             role = Role.Follower;
             s.role(role);
-        }
-        long prev = r.prevLogIndex();
-        boolean prevOk = prev == 0 || (prev <= log.size() && (term(prev) == r.prevLogTerm() || bugs.skipPrevLogCheck()));
-        if (!prevOk) {
-            reject(r, s.build());
-            return;
         }
         if (prev > 0 && term(prev) != r.prevLogTerm()) {
             bugActivations++;

@@ -84,6 +84,7 @@ public final class Shrinker {
         return "dsverify simulate --seed " + r.seed() + " --nodes " + cfg.nodes() + " --ops " + r.schedule().ops()
                 + " --faults " + (kinds.isEmpty() ? "none" : String.join(",", kinds))
                 + (cfg.bugs().any() ? " --bug " + cfg.bugs() : "")
+                + (cfg.preVote() ? " --pre-vote" : "") + (cfg.checkQuorum() ? " --check-quorum" : "")
                 + " (original schedule; the timed faults above are its shrunk subset)";
     }
 }

@@ -17,9 +17,11 @@ import java.util.List;
  * @param dropRate  probability that a message is lost when DROP is active
  * @param dupRate   probability that a message is duplicated when DUP is active
  * @param slowRate  probability that a message is very slow when DELAY is active
+ * @param preVote   servers use pre-vote (traces stay valid: pre-vote messages are not spec messages)
+ * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
  */
 public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
-        double dupRate, double slowRate) {
+        double dupRate, double slowRate, boolean preVote, boolean checkQuorum) {
 
     public SimConfig {
         if (nodes < 1 || nodes > 9) {
@@ -28,22 +30,33 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         if (clients < 1 || keys < 1) {
             throw new IllegalArgumentException("need at least one client and one key");
         }
+        if (trace && checkQuorum) {
+            throw new IllegalArgumentException("check-quorum step-downs are not spec actions; trace runs need it off");
+        }
     }
 
     public static SimConfig of(long seed, int nodes) {
-        return new SimConfig(seed, nodes, 3, 5, Bugs.NONE, false, 0.05, 0.03, 0.05);
+        return new SimConfig(seed, nodes, 3, 5, Bugs.NONE, false, 0.05, 0.03, 0.05, false, false);
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate);
+        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum);
     }
 
     public SimConfig withBugs(Bugs b) {
-        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate);
+        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate, preVote, checkQuorum);
     }
 
     public SimConfig withTrace(boolean t) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate);
+        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate, preVote, checkQuorum);
+    }
+
+    public SimConfig withPreVote(boolean on) {
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, on, checkQuorum);
+    }
+
+    public SimConfig withCheckQuorum(boolean on) {
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, on);
     }
 
     public static List<String> nodeIds(int n) {

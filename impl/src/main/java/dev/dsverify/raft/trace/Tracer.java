@@ -14,9 +14,15 @@ public final class Tracer {
     private long clock;
 
     public Tracer(String node, TraceSink sink) {
+        this(node, sink, 0);
+    }
+
+    /** A tracer whose clock continues from {@code initialClock}, e.g. the last clock a restarted process logged. */
+    public Tracer(String node, TraceSink sink, long initialClock) {
         this.node = node;
         this.sink = sink;
         this.enabled = sink.enabled();
+        this.clock = initialClock;
     }
 
     public String node() {

@@ -1,6 +1,7 @@
 package dev.dsverify.raft.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dsverify.raft.core.Bugs;
 import dev.dsverify.raft.trace.EventType;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulatorTest {
-    private static final EnumSet<FaultType> ALL = EnumSet.allOf(FaultType.class);
+    private static final EnumSet<FaultType> ALL = EnumSet.copyOf(FaultType.TRACEABLE);
 
     private static byte[] traceBytes(SimResult r) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -59,6 +60,31 @@ class SimulatorTest {
     }
 
     @Test
+    void everyTraceEventIsTheContractsActionWithTheContractsPostState() {
+        for (long seed = 1; seed <= 40; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, seed % 4 == 0 ? 5 : 3).withTrace(true), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+            assertThat(ContractReplay.check(SimConfig.nodeIds(seed % 4 == 0 ? 5 : 3), r.trace()))
+                    .as("seed %d", seed).isNull();
+        }
+    }
+
+    @Test
+    void theContractReplayRejectsTracesOfEveryBugSwitchThatTookEffect() {
+        for (String bug : Bugs.NAMES) {
+            String verdict = null;
+            for (long seed = 1; seed <= 40 && verdict == null; seed++) {
+                SimResult r = Simulator.run(SimConfig.of(seed, 3).withBugs(Bugs.parse(bug)).withTrace(true), 300, ALL);
+                if (r.bugActivations() > 0) {
+                    verdict = ContractReplay.check(SimConfig.nodeIds(3), r.trace());
+                    assertThat(verdict).as("%s seed %d took effect %d times", bug, seed, r.bugActivations()).isNotNull();
+                }
+            }
+            assertThat(verdict).as(bug).isNotNull();
+        }
+    }
+
+    @Test
     void crashesRestartServersWithARestartEventAndNetworkFaultsAreTraced() {
         boolean restart = false;
         boolean dup = false;
@@ -74,6 +100,37 @@ class SimulatorTest {
         assertThat(restart).isTrue();
         assertThat(dup).isTrue();
         assertThat(updateTerm).isTrue();
+    }
+
+    @Test
+    void preVoteRunsPassAndTheirTracesStillFollowTheContract() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withPreVote(true).withTrace(true), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+            assertThat(ContractReplay.check(SimConfig.nodeIds(3), r.trace())).as("seed %d", seed).isNull();
+        }
+    }
+
+    @Test
+    void tornWriteCrashesLoseOnlyUnsyncedStateAndRunsStillPass() {
+        EnumSet<FaultType> torn = EnumSet.allOf(FaultType.class);
+        int tornCrashes = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, 3), 300, torn);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+            tornCrashes += r.tornCrashes();
+        }
+        assertThat(tornCrashes).isPositive();
+        assertThatThrownBy(() -> Simulator.run(SimConfig.of(1, 3).withTrace(true), 10, torn))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("torn");
+    }
+
+    @Test
+    void checkQuorumRunsPass() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withCheckQuorum(true).withPreVote(seed % 2 == 0), 200, ALL);
+            assertThat(r.passed()).as(r.summary()).isTrue();
+        }
     }
 
     @Test

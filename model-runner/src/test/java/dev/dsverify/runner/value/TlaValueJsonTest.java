@@ -111,6 +111,13 @@ class TlaValueJsonTest {
         rejects("{\"fn\":[[1]]}", "at /fn/0: expected a [key, value] pair");
         rejects("{\"fn\":[[1, 2], [1, 3]]}", "at /fn/1/0: key 1 already mapped at /fn/0");
         assertThatThrownBy(() -> TlaValueJson.fromJson(null)).isInstanceOf(IllegalArgumentException.class);
+        com.fasterxml.jackson.databind.node.ArrayNode tooDeep = PLAIN.createArrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode inner = tooDeep;
+        for (int i = 0; i <= 3 * TlaValues.MAX_DEPTH + 1; i++) {
+            inner = inner.addArray();
+        }
+        assertThatThrownBy(() -> TlaValueJson.fromJson(tooDeep)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("malformed TLA+ value JSON at /: JSON nested deeper than 3001 levels");
     }
 
     private static void rejects(String json, String messagePart) {

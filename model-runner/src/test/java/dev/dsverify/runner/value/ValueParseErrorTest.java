@@ -96,6 +96,14 @@ class ValueParseErrorTest {
     }
 
     @Test
+    void windowsLineEndingsCountAsOneLineBreak() {
+        parsing("<<1,\r\n  {2 3}>>").hasMessage(String.join(System.lineSeparator(),
+                "line 2, column 6: unexpected integer 3; expected one of '}', ','",
+                "    {2 3}>>",
+                "       ^"));
+    }
+
+    @Test
     void longLinesAreQuotedAroundTheColumnOnly() {
         String text = "{" + "1, ".repeat(10_000) + "x x}";
         parsing(text).satisfies(e -> {

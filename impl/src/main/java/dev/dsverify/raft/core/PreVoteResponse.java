@@ -1,0 +1,9 @@
+package dev.dsverify.raft.core;
+
+/** The answer to a {@link PreVoteRequest}; {@code term} is the asked-for term when granted. Never traced. */
+public record PreVoteResponse(String from, String to, long term, long clock, boolean voteGranted) implements Message {
+    @Override
+    public boolean inContract() {
+        return false;
+    }
+}

@@ -1,0 +1,302 @@
+package dev.dsverify.raft.sim;
+
+import dev.dsverify.raft.core.AppendEntriesRequest;
+import dev.dsverify.raft.core.AppendEntriesResponse;
+import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.RequestVoteRequest;
+import dev.dsverify.raft.core.RequestVoteResponse;
+import dev.dsverify.raft.core.Role;
+import dev.dsverify.raft.trace.StateChange;
+import dev.dsverify.raft.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An executable reading of specs/raft/TRACE-CONTRACT.md: replays a trace event by event, checks that each
+ * event is enabled in the replayed state and that the post-state it reports is the one the contract's action
+ * computes (fields it leaves out must be unchanged). A Java stand-in for trace validation, used to keep the
+ * implementation's events honest. Returns null when the whole trace is explained, else the first bad line.
+ */
+final class ContractReplay {
+    private final List<String> servers;
+    private final int quorum;
+    private final Map<String, S> st = new HashMap<>();
+    private final Map<String, Integer> bag = new HashMap<>();
+
+    private static final class S {
+        long term;
+        String votedFor;
+        List<Entry> log = new ArrayList<>();
+        Role role = Role.Follower;
+        long commit;
+        Set<String> votes = new LinkedHashSet<>();
+        Map<String, Long> next = new LinkedHashMap<>();
+        Map<String, Long> match = new LinkedHashMap<>();
+
+        long lastTerm() {
+            return log.isEmpty() ? 0 : log.get(log.size() - 1).term();
+        }
+
+        long termAt(long i) {
+            return i == 0 || i > log.size() ? 0 : log.get((int) i - 1).term();
+        }
+    }
+
+    ContractReplay(List<String> servers) {
+        this.servers = servers;
+        this.quorum = servers.size() / 2 + 1;
+        for (String s : servers) {
+            S x = new S();
+            resetLeaderMaps(s, x, 1);
+            st.put(s, x);
+        }
+    }
+
+    private void resetLeaderMaps(String self, S x, long next) {
+        for (String p : servers) {
+            if (!p.equals(self)) {
+                x.next.put(p, next);
+                x.match.put(p, 0L);
+            }
+        }
+    }
+
+    static String check(List<String> servers, List<TraceEvent> events) {
+        ContractReplay r = new ContractReplay(servers);
+        for (int i = 0; i < events.size(); i++) {
+            String err = r.apply(events.get(i));
+            if (err != null) {
+                return "line " + (i + 1) + " " + events.get(i).event() + " at " + events.get(i).node() + ": " + err;
+            }
+        }
+        return null;
+    }
+
+    /** Canonical form of a message's contract fields (the implementation-only round is left out). */
+    private static String key(Message m) {
+        StringBuilder sb = new StringBuilder(m.type()).append('|').append(m.from()).append('|').append(m.to())
+                .append('|').append(m.term()).append('|').append(m.clock());
+        if (m instanceof RequestVoteRequest r) {
+            sb.append('|').append(r.lastLogTerm()).append('|').append(r.lastLogIndex());
+        } else if (m instanceof RequestVoteResponse r) {
+            sb.append('|').append(r.voteGranted());
+        } else if (m instanceof AppendEntriesRequest r) {
+            sb.append('|').append(r.prevLogIndex()).append('|').append(r.prevLogTerm()).append('|')
+                    .append(r.entries()).append('|').append(r.commitIndex());
+        } else if (m instanceof AppendEntriesResponse r) {
+            sb.append('|').append(r.success()).append('|').append(r.matchIndex());
+        }
+        return sb.toString();
+    }
+
+    private boolean inBag(Message m) {
+        return bag.containsKey(key(m));
+    }
+
+    private void add(Message m) {
+        bag.merge(key(m), 1, Integer::sum);
+    }
+
+    private void remove(Message m) {
+        bag.computeIfPresent(key(m), (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    private String apply(TraceEvent e) {
+        S x = st.get(e.node());
+        if (x == null) {
+            return "unknown node";
+        }
+        String i = e.node();
+        // Pre-state copy, for "unchanged" checks.
+        long term0 = x.term;
+        String vote0 = x.votedFor;
+        List<Entry> log0 = new ArrayList<>(x.log);
+        Role role0 = x.role;
+        long commit0 = x.commit;
+        Set<String> votes0 = new LinkedHashSet<>(x.votes);
+        Map<String, Long> next0 = new LinkedHashMap<>(x.next);
+        Map<String, Long> match0 = new LinkedHashMap<>(x.match);
+        Message m = e.msg();
+        Message expectReply = null;
+        switch (e.event()) {
+            case Timeout -> {
+                if (x.role == Role.Leader) return "a leader cannot time out";
+                x.term++;
+                x.role = Role.Candidate;
+                x.votedFor = i;
+                x.votes = new LinkedHashSet<>(List.of(i));
+            }
+            case RequestVote -> {
+                if (x.role != Role.Candidate) return "not a candidate";
+                RequestVoteRequest r = (RequestVoteRequest) m;
+                if (!r.from().equals(i) || r.term() != x.term || r.lastLogIndex() != x.log.size()
+                        || r.lastLogTerm() != x.lastTerm()) return "request does not match the candidate's state: " + r;
+                add(m);
+            }
+            case HandleRequestVoteRequest -> {
+                if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
+                RequestVoteRequest r = (RequestVoteRequest) m;
+                boolean logOk = r.lastLogTerm() > x.lastTerm()
+                        || (r.lastLogTerm() == x.lastTerm() && r.lastLogIndex() >= x.log.size());
+                boolean grant = r.term() == x.term && logOk && (x.votedFor == null || x.votedFor.equals(r.from()));
+                if (grant) x.votedFor = r.from();
+                remove(m);
+                expectReply = new RequestVoteResponse(i, r.from(), x.term, e.clock(), grant);
+            }
+            case HandleRequestVoteResponse -> {
+                if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
+                RequestVoteResponse r = (RequestVoteResponse) m;
+                if (x.role == Role.Candidate && r.term() == x.term && r.voteGranted()) x.votes.add(r.from());
+                remove(m);
+            }
+            case BecomeLeader -> {
+                if (x.role != Role.Candidate || x.votes.size() < quorum) return "not enabled";
+                x.role = Role.Leader;
+                resetLeaderMaps(i, x, x.log.size() + 1L);
+            }
+            case ClientRequest -> {
+                if (x.role != Role.Leader) return "not a leader";
+                StateChange s = e.state();
+                if (s.log() == null || s.log().entries().size() != 1) return "no single appended entry";
+                Entry en = s.log().entries().get(0);
+                if (en.term() != x.term) return "entry of term " + en.term() + " in term " + x.term;
+                x.log.add(en);
+            }
+            case AppendEntries -> {
+                if (x.role != Role.Leader) return "not a leader";
+                AppendEntriesRequest r = (AppendEntriesRequest) m;
+                long next = x.next.get(r.to());
+                long prev = next - 1;
+                List<Entry> entries = next <= x.log.size() ? x.log.subList((int) next - 1, x.log.size()) : List.of();
+                if (!r.from().equals(i) || r.term() != x.term || r.prevLogIndex() != prev
+                        || r.prevLogTerm() != x.termAt(prev) || !r.entries().equals(entries)
+                        || r.commitIndex() != Math.min(x.commit, prev + entries.size())) {
+                    return "request does not match the leader's state: " + r + " expected prev " + prev + " entries "
+                            + entries.size() + " commit " + Math.min(x.commit, prev + entries.size());
+                }
+                add(m);
+            }
+            case HandleAppendEntriesRequest -> {
+                if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
+                AppendEntriesRequest r = (AppendEntriesRequest) m;
+                long prev = r.prevLogIndex();
+                boolean logOk = prev == 0 || (prev <= x.log.size() && x.termAt(prev) == r.prevLogTerm());
+                remove(m);
+                if (r.term() < x.term || !logOk) {
+                    expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), false, 0, 0);
+                } else {
+                    if (x.role == Role.Candidate) x.role = Role.Follower;
+                    long idx = prev;
+                    for (Entry en : r.entries()) {
+                        idx++;
+                        if (idx <= x.log.size()) {
+                            if (x.termAt(idx) == en.term()) continue;
+                            x.log.subList((int) idx - 1, x.log.size()).clear();
+                        }
+                        x.log.add(en);
+                    }
+                    long last = prev + r.entries().size();
+                    x.commit = Math.max(x.commit, Math.min(r.commitIndex(), last));
+                    expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), true, last, 0);
+                }
+            }
+            case HandleAppendEntriesResponse -> {
+                if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
+                AppendEntriesResponse r = (AppendEntriesResponse) m;
+                if (x.role == Role.Leader && r.term() == x.term) {
+                    String j = r.from();
+                    if (r.success()) {
+                        x.match.put(j, Math.max(x.match.get(j), r.matchIndex()));
+                        x.next.put(j, Math.max(x.next.get(j), r.matchIndex() + 1));
+                    } else {
+                        x.next.put(j, Math.max(x.next.get(j) - 1, 1));
+                    }
+                }
+                remove(m);
+            }
+            case AdvanceCommitIndex -> {
+                if (x.role != Role.Leader) return "not a leader";
+                long best = x.commit;
+                for (long n = x.log.size(); n > x.commit; n--) {
+                    if (x.termAt(n) != x.term) continue;
+                    int count = 1;
+                    for (long mi : x.match.values()) if (mi >= n) count++;
+                    if (count >= quorum) {
+                        best = n;
+                        break;
+                    }
+                }
+                if (best == x.commit) return "nothing to commit";
+                x.commit = best;
+            }
+            case UpdateTerm -> {
+                if (!inBag(m) || !m.to().equals(i) || m.term() <= x.term) return "not enabled: " + m;
+                x.term = m.term();
+                x.role = Role.Follower;
+                x.votedFor = null;
+            }
+            case Restart -> {
+                x.role = Role.Follower;
+                x.commit = 0;
+                x.votes = new LinkedHashSet<>();
+                resetLeaderMaps(i, x, 1);
+            }
+            case DropMessage -> {
+                if (!inBag(m) || !m.to().equals(i)) return "not in flight: " + m;
+                remove(m);
+            }
+            case DuplicateMessage -> {
+                if (!inBag(m) || !m.to().equals(i)) return "not in flight: " + m;
+                add(m);
+            }
+        }
+        if (expectReply != null) {
+            if (e.reply() == null || !key(e.reply()).equals(key(expectReply))) {
+                return "reply " + e.reply() + " but the contract gives " + expectReply;
+            }
+            add(e.reply());
+        } else if (e.reply() != null) {
+            return "unexpected reply";
+        }
+        StateChange s = e.state();
+        String err = field("currentTerm", s.currentTerm(), term0, x.term);
+        if (err == null) err = s.votedForSet() ? (Objects.equals(s.votedFor(), x.votedFor) ? null
+                : "votedFor " + s.votedFor() + " but the contract gives " + x.votedFor)
+                : (Objects.equals(vote0, x.votedFor) ? null : "votedFor changed to " + x.votedFor + " but not reported");
+        if (err == null) err = field("role", s.role(), role0, x.role);
+        if (err == null) err = field("commitIndex", s.commitIndex(), commit0, x.commit);
+        if (err == null) err = field("votesGranted", s.votesGranted() == null ? null : new LinkedHashSet<>(s.votesGranted()),
+                votes0, x.votes);
+        if (err == null) err = field("nextIndex", s.nextIndex(), next0, x.next);
+        if (err == null) err = field("matchIndex", s.matchIndex(), match0, x.match);
+        if (err == null) {
+            if (s.log() == null) {
+                if (!log0.equals(x.log)) err = "log changed but not reported";
+            } else {
+                long from = s.log().from();
+                if (s.log().len() != x.log.size()) {
+                    err = "log length " + s.log().len() + " but the contract gives " + x.log.size();
+                } else if (!s.log().entries().equals(x.log.subList((int) from - 1, x.log.size()))) {
+                    err = "log entries from " + from + " differ from the contract's";
+                } else if (from - 1 > log0.size() || !log0.subList(0, (int) from - 1).equals(x.log.subList(0, (int) from - 1))) {
+                    err = "log changed before the reported 'from' " + from;
+                }
+            }
+        }
+        return err;
+    }
+
+    private static String field(String name, Object reported, Object before, Object after) {
+        if (reported == null) {
+            return Objects.equals(before, after) ? null : name + " changed to " + after + " but not reported";
+        }
+        return Objects.equals(reported, after) ? null : name + " " + reported + " but the contract gives " + after;
+    }
+}
