@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.runner.value.TlaValue;
+import dev.dsverify.runner.value.TlaValueJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -215,12 +216,11 @@ public final class ResultJson {
         return v;
     }
 
-    // The lossless value mapping is TlaValueJson's; these two methods are the only place that knows it.
     static JsonNode valueToJson(TlaValue v) {
-        return NODES.objectNode().put("tla", v.toTla());
+        return TlaValueJson.toJson(v);
     }
 
     static TlaValue valueFromJson(JsonNode n) {
-        return new dev.dsverify.runner.value.TlaString(n.path("tla").asText());
+        return TlaValueJson.fromJson(n);
     }
 }

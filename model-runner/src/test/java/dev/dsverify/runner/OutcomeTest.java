@@ -64,7 +64,8 @@ class OutcomeTest {
 
     @Test
     void deadlockCheckCanBeTurnedOff() {
-        ModelCheckResult r = run(Specs.check("Counter", "CounterDeadlock").checkDeadlock(false));
+        // Also passes a heap size and fingerprint memory to the child JVM: both must be accepted.
+        ModelCheckResult r = run(Specs.check("Counter", "CounterDeadlock").checkDeadlock(false).heap("256m").fpmem(0.25));
         assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(r.stats().distinctStates()).isEqualTo(15);
     }

@@ -4,8 +4,8 @@
  * This is not the TLA+ expression grammar: TLC prints only fully evaluated values, so there are no
  * operators, quantifiers or infix expressions here. What TLC really prints was checked by running it:
  *   - sets are enumerated, except intervals, which stay as lo..hi (an empty interval prints as {});
- *   - functions with domain 1..n print as sequences, functions whose domain is a set of identifier-like
- *     strings print as records (field names may then be TRUE, ELSE, DOMAIN, 1a, _x ...), every other
+ *   - functions with domain 1..n print as sequences, functions whose domain is a set of name-like
+ *     strings print as records (field names may then be TRUE, ELSE, DOMAIN, 1a, _x, é ...), every other
  *     function as (k1 :> v1 @@ k2 :> v2);
  *   - the empty function prints as <<>> (or << >> when pretty-printed over several lines);
  *   - strings escape only \" \\ \n \t \r \f; every other character is printed raw;
@@ -80,8 +80,12 @@ FALSE   : 'FALSE' ;
 /* A negative number is one token: TLC never prints a binary minus. */
 INT     : '-'? [0-9]+ ;
 
-/* TLA+ identifiers may start with a digit but must contain a letter (1a is one, 12 is not). */
-IDENT   : [a-zA-Z0-9_]* [a-zA-Z] [a-zA-Z0-9_]* ;
+/*
+ * Names of model values and record fields. TLC prints a string-keyed function as a record when every key
+ * consists of Unicode letters, digits and underscores with at least one letter (so 1a and é are field names,
+ * 12 and _ are not); model values are TLA+ identifiers, a subset of that.
+ */
+IDENT   : [\p{L}\p{Nd}_]* [\p{L}] [\p{L}\p{Nd}_]* ;
 
 /*
  * Any backslash escape is lexed here and checked when the string is decoded, so that an unknown escape

@@ -1,10 +1,13 @@
 package dev.dsverify.runner.report;
 
+import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Progress;
+import dev.dsverify.runner.ProgressListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,8 +15,9 @@ import java.util.function.LongSupplier;
  * padded over the previous text); in a CI log, where carriage returns pile up into one unreadable line, it
  * prints a plain line at most every {@code interval}, so a log of an hour-long check stays short.
  */
-public final class ConsoleProgress {
+public final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
+    private final Consumer<String> lines;
     private final String label;
     private final boolean interactive;
     private final long intervalNanos;
@@ -25,8 +29,22 @@ public final class ConsoleProgress {
     public ConsoleProgress(PrintStream out, String label, boolean interactive, Duration interval,
                            LongSupplier nanoClock) {
         this.out = Objects.requireNonNull(out, "out");
+        this.lines = out::println;
         this.label = Objects.requireNonNull(label, "label");
         this.interactive = interactive;
+        this.intervalNanos = interval.toNanos();
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /**
+     * Plain lines, at most every {@code interval}, handed to {@code sink} (a build tool's logger, say):
+     * for places where another program owns the console.
+     */
+    public ConsoleProgress(Consumer<String> sink, String label, Duration interval, LongSupplier nanoClock) {
+        this.out = null;
+        this.lines = Objects.requireNonNull(sink, "sink");
+        this.label = Objects.requireNonNull(label, "label");
+        this.interactive = false;
         this.intervalNanos = interval.toNanos();
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
@@ -42,7 +60,8 @@ public final class ConsoleProgress {
         return System.console() != null && (ci == null || ci.isEmpty() || ci.equals("false"));
     }
 
-    public void onProgress(Progress p) {
+    @Override
+    public void progress(Progress p) {
         String text = line(p);
         if (interactive) {
             // Pad over the previous line so a shorter one leaves no stale characters behind.
@@ -55,10 +74,15 @@ public final class ConsoleProgress {
         }
         long now = nanoClock.getAsLong();
         if (lastPrinted == Long.MIN_VALUE || now - lastPrinted >= intervalNanos) {
-            out.println(text);
-            out.flush();
+            lines.accept(text);
             lastPrinted = now;
         }
+    }
+
+    /** Ends the in-place line when the check ends. */
+    @Override
+    public void finished(ModelCheckResult result) {
+        finish();
     }
 
     /** Ends the in-place line so that whatever is printed next starts on a fresh line. */

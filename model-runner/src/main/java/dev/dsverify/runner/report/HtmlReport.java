@@ -29,7 +29,7 @@ import java.util.Set;
  * so it can be archived by CI and opened offline. Every string from specs and TLC is escaped.
  */
 public final class HtmlReport {
-    private static final int VALUE_WIDTH = 48;
+    private static final int VALUE_WIDTH = 64;
     private static final int COLLAPSE_LINES = 14;
 
     private final String title;
@@ -100,7 +100,7 @@ public final class HtmlReport {
             if (res.violated() != null) {
                 sb.append(" <code>").append(Html.text(res.violated())).append("</code>");
             }
-            sb.append("</td><td>").append(Html.text(r.expected().describe())).append("</td>");
+            sb.append("</td><td>").append(Html.text(r.expected().toString())).append("</td>");
             sb.append("<td class=\"num\">").append(Formats.count(st == null ? -1 : st.distinctStates()))
                     .append("</td><td class=\"num\">").append(Formats.count(st == null ? -1 : st.depth()))
                     .append("</td><td class=\"num\">").append(Html.text(Formats.duration(st == null ? null : st.duration())))
@@ -238,8 +238,8 @@ public final class HtmlReport {
     private void valueCell(StringBuilder sb, TlaValue now, TlaValue before) {
         String printed = printer.print(now);
         String body;
-        if (before != null && printed.indexOf('\n') >= 0 && sameContainerKind(now, before)) {
-            body = entryDiff(now, before);
+        if (before != null && sameContainerKind(now, before)) {
+            body = printed.indexOf('\n') >= 0 ? entryDiff(now, before) : inlineDiff(now, before);
         } else {
             body = Html.text(printed);
         }
@@ -292,6 +292,58 @@ public final class HtmlReport {
         return sb.toString();
     }
 
+    /** A one-line record, function or set with the entries that changed since {@code before} marked. */
+    private static String inlineDiff(TlaValue now, TlaValue before) {
+        List<String> parts = new ArrayList<>();
+        List<Boolean> changed = new ArrayList<>();
+        String open;
+        String close;
+        String sep;
+        if (now instanceof TlaSet set) {
+            Set<TlaValue> old = new HashSet<>(((TlaSet) before).elements());
+            set.elements().forEach(e -> {
+                parts.add(e.toTla());
+                changed.add(!old.contains(e));
+            });
+            open = "{";
+            close = "}";
+            sep = ", ";
+        } else if (now instanceof TlaRecord r) {
+            var old = ((TlaRecord) before).fields();
+            r.fields().forEach((k, v) -> {
+                parts.add(k + " |-> " + v.toTla());
+                changed.add(!v.equals(old.get(k)));
+            });
+            open = "[";
+            close = "]";
+            sep = ", ";
+        } else {
+            var old = new HashSet<>(((TlaFunction) before).mappings());
+            for (TlaFunction.Mapping m : ((TlaFunction) now).mappings()) {
+                parts.add(m.key().toTla() + " :> " + m.value().toTla());
+                changed.add(!old.contains(m));
+            }
+            if (parts.isEmpty()) {
+                return Html.text(now.toTla());
+            }
+            open = "(";
+            close = ")";
+            sep = " @@ ";
+        }
+        StringBuilder sb = new StringBuilder(Html.text(open));
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sb.append(Html.text(sep));
+            }
+            if (changed.get(i)) {
+                sb.append("<span class=\"delta\">").append(Html.text(parts.get(i))).append("</span>");
+            } else {
+                sb.append(Html.text(parts.get(i)));
+            }
+        }
+        return sb.append(Html.text(close)).toString();
+    }
+
     private static void entryLine(StringBuilder sb, String text, boolean changed) {
         if (changed) {
             sb.append("<span class=\"delta\">").append(Html.text(text)).append("</span>\n");
@@ -326,7 +378,8 @@ public final class HtmlReport {
             h2 { font-size:18px; margin:0 0 10px; } h3 { font-size:15px; margin:18px 0 8px; color:var(--muted); }
             table { border-collapse:collapse; }
             .summary { width:100%; }
-            .summary th, .summary td { padding:7px 12px; border-bottom:1px solid var(--line); text-align:left; white-space:nowrap; }
+            .summary th, .summary td { padding:7px 12px; border-bottom:1px solid var(--line); text-align:left; }
+            .summary td.model, .summary td.num, .summary th { white-space:nowrap; }
             .summary th { font-size:12px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
             .summary tr.fail td.model a { color:var(--bad); font-weight:600; }
             .num { text-align:right !important; font-variant-numeric:tabular-nums; }

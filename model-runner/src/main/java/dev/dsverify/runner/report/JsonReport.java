@@ -1,12 +1,13 @@
 package dev.dsverify.runner.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.runner.ModelCheckResult;
-import dev.dsverify.runner.Stats;
+import dev.dsverify.runner.ResultJson;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,6 +32,11 @@ public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Function<ModelReport, String> resultEncoder;
+
+    /** Model files in the format of {@link ResultJson}, the one {@code dsverify check --json} writes. */
+    public JsonReport() {
+        this(r -> ResultJson.toJsonString(r.result(), r.expected()));
+    }
 
     /** @param resultEncoder turns one model's result into the JSON text of its file */
     public JsonReport(Function<ModelReport, String> resultEncoder) {
@@ -88,9 +94,9 @@ public final class JsonReport {
             ObjectNode expected = m.putObject("expected");
             expected.put("outcome", r.expected().outcome().jsonName());
             expected.put("violated", r.expected().violated());
-            m.put("pass", r.passed());
+            m.put("asExpected", r.passed());
             m.put("summary", r.describe());
-            m.set("stats", stats(res.stats()));
+            m.set("stats", stats(r));
             m.put("traceLength", res.trace().size());
             m.put("file", files.get(r.name()));
         }
@@ -101,17 +107,8 @@ public final class JsonReport {
         }
     }
 
-    static ObjectNode stats(Stats s) {
-        ObjectNode n = MAPPER.createObjectNode();
-        if (s == null) {
-            return n;
-        }
-        n.put("generatedStates", s.generatedStates());
-        n.put("distinctStates", s.distinctStates());
-        n.put("depth", s.depth());
-        n.put("statesLeftOnQueue", s.statesLeftOnQueue());
-        n.put("durationMillis", s.duration() == null ? 0 : s.duration().toMillis());
-        n.put("distinctStatesPerSecond", s.distinctStatesPerSecond());
-        return n;
+    /** The stats object exactly as in a result file, so readers parse both the same way. */
+    static JsonNode stats(ModelReport r) {
+        return ResultJson.toJson(r.result(), r.expected()).get("stats");
     }
 }

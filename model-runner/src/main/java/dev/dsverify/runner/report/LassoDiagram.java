@@ -18,7 +18,8 @@ final class LassoDiagram {
 
     static String svg(List<TraceState> trace, Integer loopsBackTo, boolean stuttering, String anchorPrefix) {
         int n = trace.size();
-        int width = 30 + n * STEP + 30;
+        // Room on the right for the note above a self-loop on the last state.
+        int width = 30 + n * STEP + 90;
         int height = 96;
         int cy = 66;
         StringBuilder sb = new StringBuilder();
@@ -52,8 +53,9 @@ final class LassoDiagram {
                         "<path class=\"lasso-back\" d=\"M%d,%d C %d,%d %d,%d %d,%d\" marker-end=\"url(#%s-lasso-arrow)\"/>",
                         lastX - 6, cy - R, lastX - 28, cy - 52, lastX + 28, cy - 52, lastX + 6, cy - R - 1,
                         anchorPrefix));
-                sb.append(String.format(Locale.ROOT, "<text class=\"lasso-note\" x=\"%d\" y=\"14\">%s</text>",
-                        Math.max(4, lastX - 40), stuttering ? "stutters forever" : "repeats forever"));
+                sb.append(String.format(Locale.ROOT,
+                        "<text class=\"lasso-note\" x=\"%d\" y=\"14\" text-anchor=\"middle\">%s</text>",
+                        Math.max(60, lastX), stuttering ? "stutters forever" : "repeats forever"));
             } else if (loopsBackTo != null) {
                 int toX = 30 + loopsBackTo * STEP + R;
                 sb.append(String.format(Locale.ROOT,

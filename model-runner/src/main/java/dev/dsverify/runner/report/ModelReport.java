@@ -1,5 +1,7 @@
 package dev.dsverify.runner.report;
 
+import dev.dsverify.runner.Expectation;
+
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Outcome;
 import java.util.Objects;
@@ -14,7 +16,7 @@ public record ModelReport(ModelCheckResult result, Expectation expected) {
 
     /** A result reported without an expectation is expected to succeed. */
     public static ModelReport expectingSuccess(ModelCheckResult result) {
-        return new ModelReport(result, Expectation.SUCCESS);
+        return new ModelReport(result, Expectation.success());
     }
 
     public String name() {
@@ -27,7 +29,7 @@ public record ModelReport(ModelCheckResult result, Expectation expected) {
 
     /** True when the check ended as expected, including an expected violation. */
     public boolean passed() {
-        return expected.isMetBy(result.outcome(), result.violated());
+        return expected.matches(result);
     }
 
     /**
@@ -53,7 +55,7 @@ public record ModelReport(ModelCheckResult result, Expectation expected) {
         };
         what = what.replace("  ", " ").trim();
         if (!passed()) {
-            what += " (expected " + expected.describe() + ")";
+            what += " (expected " + expected + ")";
         } else if (r.outcome() != Outcome.SUCCESS) {
             what += " (as expected)";
         }

@@ -27,6 +27,12 @@ public final class CfgNames {
         return namesAfter(cfg, Set.of("INVARIANT", "INVARIANTS"));
     }
 
+    /** The value of CHECK_DEADLOCK in the cfg, or null when it is not set. */
+    public static Boolean checkDeadlock(String cfg) {
+        List<String> v = namesAfter(cfg, Set.of("CHECK_DEADLOCK"));
+        return v.isEmpty() ? null : Boolean.valueOf(v.get(0).equals("TRUE"));
+    }
+
     static List<String> namesAfter(String cfg, Set<String> wanted) {
         List<String> names = new ArrayList<>();
         boolean collecting = false;

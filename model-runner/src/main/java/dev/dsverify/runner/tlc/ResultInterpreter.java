@@ -32,7 +32,7 @@ public final class ResultInterpreter {
             "^(\\d+): <(\\S+) line (\\d+), col (\\d+) to line (\\d+), col (\\d+) of module (\\S+)>");
     private static final Pattern OTHER_HEADER = Pattern.compile("^(\\d+): <(.*)>");
     private static final Pattern VAR_LINE = Pattern.compile("^(?:/\\\\ )?([A-Za-z0-9_]+) = (.*)$", Pattern.DOTALL);
-    private static final Pattern BACK_TO = Pattern.compile("Back to state (\\d+)");
+    private static final Pattern BACK_TO = Pattern.compile("^(\\d+): Back to state");
     private static final Pattern FINAL_STATS = Pattern.compile(
             "([\\d,]+) states generated, ([\\d,]+) distinct states found, ([\\d,]+) states left on queue");
     private static final Pattern SIM_STATS = Pattern.compile("The number of states generated: ([\\d,]+)");
@@ -84,6 +84,13 @@ public final class ResultInterpreter {
                     + v.message, null, stats, trace, coverage);
         }
 
+        if (f.distributed() && has(ms, 2121)) {
+            // Distributed TLC 2.18 prints an error trace without the message saying what was violated, and
+            // exits 0; its trace does not start in an initial state. It is a failure, not a pass.
+            return result(f, Outcome.TLC_ERROR, null, "TLC printed an error trace without saying what was "
+                    + "violated (distributed TLC does this); run the model locally for the counterexample", null,
+                    stats, trace, coverage);
+        }
         if (exit == 150 || has(ms, 3002)) {
             return parseError(f, stats);
         }
@@ -408,8 +415,9 @@ public final class ResultInterpreter {
                 texts.put(current, texts.get(current) + "\n" + line);
             }
         }
-        Map<String, TlaValue> vars = new LinkedHashMap<>();
-        texts.forEach((k, v) -> vars.put(k, ValueText.parse(v.strip())));
+        texts.replaceAll((k, v) -> v.strip());
+        String body = text.indexOf('\n') < 0 ? "" : text.substring(text.indexOf('\n') + 1);
+        Map<String, TlaValue> vars = ValueText.parseState(body, texts);
         return new TraceState(number, action, location, vars);
     }
 

@@ -2,35 +2,34 @@ package dev.dsverify.runner.tlc;
 
 import dev.dsverify.runner.value.TlaString;
 import dev.dsverify.runner.value.TlaValue;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import dev.dsverify.runner.value.TlaValues;
+import dev.dsverify.runner.value.ValueParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Parses the TLA+ text of a variable's value in a trace state. */
+/** Parses the variables of a trace state. */
 final class ValueText {
-    private static final Method PARSE = find();
-
     private ValueText() {
     }
 
-    /** Temporary bridge until the value parser is on this branch. */
-    private static Method find() {
+    /**
+     * Parses the body of a 2217 message (the lines after its header). Should TLC print something the value
+     * grammar does not know, the variables are split by line and an unparseable value is kept as its text
+     * (a {@link TlaString}) rather than losing the whole counterexample.
+     */
+    static Map<String, TlaValue> parseState(String body, Map<String, String> textByVariable) {
         try {
-            return Class.forName("dev.dsverify.runner.value.TlaValues").getMethod("parse", String.class);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
-
-    static TlaValue parse(String text) throws IllegalArgumentException {
-        if (PARSE == null) {
-            return new TlaString(text);
-        }
-        try {
-            return (TlaValue) PARSE.invoke(null, text);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+            return TlaValues.parseAssignments(body);
+        } catch (ValueParseException e) {
+            Map<String, TlaValue> vars = new LinkedHashMap<>();
+            textByVariable.forEach((name, text) -> {
+                try {
+                    vars.put(name, TlaValues.parse(text));
+                } catch (ValueParseException inner) {
+                    vars.put(name, new TlaString(text));
+                }
+            });
+            return vars;
         }
     }
 }

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class TlaValueJson {
         if (json == null) {
             throw new IllegalArgumentException("no JSON value (null reference)");
         }
-        return read(json, "");
+        return DeepStack.run(depth(json), () -> read(json, ""));
     }
 
     /** A Jackson module that (de)serialises {@link TlaValue} and each of its kinds with this mapping. */
@@ -112,6 +111,34 @@ public final class TlaValueJson {
 
     private static <T extends TlaValue> void addKind(SimpleModule module, Class<T> kind) {
         module.addDeserializer(kind, new Deserializer<>(kind));
+    }
+
+    /**
+     * JSON nesting depth, found without recursion. A function takes three JSON levels per TLA+ level, so
+     * anything deeper than three times {@link TlaValues#MAX_DEPTH} cannot come from a value the parser accepts.
+     */
+    private static int depth(JsonNode root) {
+        int limit = 3 * TlaValues.MAX_DEPTH + 1;
+        java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        depths.push(0);
+        int deepest = 0;
+        while (!nodes.isEmpty()) {
+            JsonNode n = nodes.pop();
+            int d = depths.pop();
+            deepest = Math.max(deepest, d);
+            if (deepest > limit) {
+                throw malformed("", "JSON nested deeper than " + limit + " levels");
+            }
+            if (n.isContainerNode()) {
+                for (JsonNode child : n) {
+                    nodes.push(child);
+                    depths.push(d + 1);
+                }
+            }
+        }
+        return deepest / 2;
     }
 
     private static ObjectNode wrap(String kind, JsonNode content) {
@@ -153,7 +180,7 @@ public final class TlaValueJson {
             throw malformed(path, "expected an object with exactly one of the keys model, seq, set, record, fn;"
                     + " found " + n.size() + " keys");
         }
-        Map.Entry<String, JsonNode> only = n.fields().next();
+        Map.Entry<String, JsonNode> only = n.properties().iterator().next();
         String kind = only.getKey();
         JsonNode content = only.getValue();
         String here = path + "/" + escape(kind);
@@ -179,8 +206,7 @@ public final class TlaValueJson {
                     throw malformed(here, "record fields must be an object, found " + describe(content));
                 }
                 Map<String, TlaValue> fields = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : content.properties()) {
                     String fieldPath = here + "/" + escape(e.getKey());
                     if (!Identifiers.isIdentifier(e.getKey())) {
                         throw malformed(fieldPath, "field name \"" + e.getKey() + "\" is not a TLA+ identifier;"

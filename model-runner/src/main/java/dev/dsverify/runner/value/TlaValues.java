@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -20,7 +19,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses TLA+ values as TLC prints them (see {@code TlaValue.g4} for what that covers).
  *
  * <p>The generated parser and the tree visitor recurse once per nesting level. Values nested deeper than
- * {@link #SHALLOW_DEPTH} are therefore parsed on a short-lived thread with a large stack, whatever stack the
+ * 64 levels are therefore parsed on a short-lived thread with a large stack, whatever stack the
  * caller has; nesting deeper than {@link #MAX_DEPTH} is rejected with a {@link ValueParseException} before
  * parsing. Width is not limited: list elements are parsed in a loop.
  */
@@ -28,16 +27,14 @@ public final class TlaValues {
     /** Deepest bracket nesting accepted. TLC traces stay far below; beyond it the input is surely not a trace. */
     public static final int MAX_DEPTH = 1000;
 
-    /** Nesting that parses safely even on a 256 KiB thread stack (measured: about 100 levels fit). */
-    static final int SHALLOW_DEPTH = 64;
-
-    /** Stack for deep values: about 2 KiB per level is needed for the deepest-nesting kind (records). */
-    private static final long DEEP_STACK_BYTES = 64L * 1024 * 1024;
-
     private TlaValues() {
     }
 
-    /** Parses one value, e.g. {@code [a |-> <<1, "x">>, b |-> {n1, n2}]}. Surrounding whitespace is ignored. */
+    /**
+     * Parses one value, e.g. {@code [a |-> <<1, "x">>, b |-> {n1, n2}]}. Surrounding whitespace is ignored.
+     *
+     * @throws ValueParseException if the text is not exactly one value, with the line and column of the problem
+     */
     public static TlaValue parse(String text) {
         Objects.requireNonNull(text, "text");
         return withStackFor(text, () -> {
@@ -50,6 +47,8 @@ public final class TlaValues {
      * Parses the variables of one TLC state, in the order printed: the lines after the {@code N: <Action ...>}
      * header of a 2217 message, i.e. {@code /\ x = 1} lines (a value may continue on following lines) or a
      * single {@code x = 1} when the spec has one variable. Blank text gives an empty map.
+     *
+     * @throws ValueParseException on malformed text or a variable assigned twice
      */
     public static Map<String, TlaValue> parseAssignments(String body) {
         Objects.requireNonNull(body, "body");
@@ -73,36 +72,45 @@ public final class TlaValues {
         });
     }
 
-    private static <T> T withStackFor(String text, Supplier<T> work) {
-        if (NestingCheck.check(text, MAX_DEPTH) <= SHALLOW_DEPTH) {
-            return work.get();
+    /**
+     * Builds a function in the form TLC would print it, so that it equals what a parsed trace holds: keys
+     * exactly {@code 1..n} give a {@link TlaSeq}, keys that are all name-like strings give a {@link TlaRecord}
+     * (in the given order; TLC orders fields by first use in the spec), no keys give the empty sequence, and
+     * anything else a {@link TlaFunction}.
+     *
+     * @throws IllegalArgumentException if a key appears twice
+     */
+    public static TlaValue function(List<TlaFunction.Mapping> mappings) {
+        TlaFunction f = new TlaFunction(mappings); // rejects duplicate keys
+        int n = f.mappings().size();
+        if (n == 0) {
+            return new TlaSeq(List.of());
         }
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(null, () -> {
-            try {
-                result.set(work.get());
-            } catch (Throwable t) {
-                failure.set(t);
+        TlaValue[] bySlot = new TlaValue[n];
+        boolean sequence = true;
+        boolean record = true;
+        for (TlaFunction.Mapping m : f.mappings()) {
+            if (sequence && m.key() instanceof TlaInt i && i.value().signum() > 0
+                    && i.value().bitLength() < 32 && i.value().intValue() <= n) {
+                bySlot[i.value().intValue() - 1] = m.value();
+            } else {
+                sequence = false;
             }
-        }, "tla-value-parser", DEEP_STACK_BYTES);
-        worker.setDaemon(true);
-        worker.start();
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parsing a TLA+ value", e);
+            record &= m.key() instanceof TlaString s && Identifiers.isIdentifier(s.value());
         }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException re) {
-            throw re;
-        } else if (t instanceof Error err) {
-            throw err;
-        } else if (t != null) {
-            throw new IllegalStateException(t);
+        if (sequence) {
+            return new TlaSeq(List.of(bySlot)); // n distinct keys in 1..n fill every slot
         }
-        return result.get();
+        if (record) {
+            Map<String, TlaValue> fields = new LinkedHashMap<>();
+            f.mappings().forEach(m -> fields.put(((TlaString) m.key()).value(), m.value()));
+            return new TlaRecord(fields);
+        }
+        return f;
+    }
+
+    private static <T> T withStackFor(String text, Supplier<T> work) {
+        return DeepStack.run(NestingCheck.check(text, MAX_DEPTH), work);
     }
 
     /**

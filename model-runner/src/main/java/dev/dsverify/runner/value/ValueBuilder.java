@@ -22,7 +22,9 @@ final class ValueBuilder extends TlaValueBaseVisitor<TlaValue> {
 
     @Override
     public TlaValue visitIntValue(TlaValueParser.IntValueContext ctx) {
-        return new TlaInt(new BigInteger(ctx.INT().getText()));
+        String digits = ctx.INT().getText();
+        // Nearly every TLC integer is 32-bit; parsing as long first avoids BigInteger's slower parser.
+        return new TlaInt(digits.length() <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits));
     }
 
     @Override
@@ -51,7 +53,11 @@ final class ValueBuilder extends TlaValueBaseVisitor<TlaValue> {
 
     @Override
     public TlaValue visitModelValue(TlaValueParser.ModelValueContext ctx) {
-        return new TlaModelValue(ctx.IDENT().getText());
+        String name = ctx.IDENT().getText();
+        if (!Identifiers.isIdentifier(name)) {
+            throw error(ctx.IDENT().getSymbol(), name + " is not a model value name (WF_ and SF_ are reserved)");
+        }
+        return new TlaModelValue(name);
     }
 
     @Override
@@ -69,6 +75,10 @@ final class ValueBuilder extends TlaValueBaseVisitor<TlaValue> {
         Map<String, TlaValue> fields = new LinkedHashMap<>();
         for (TlaValueParser.FieldContext f : ctx.field()) {
             String name = f.fieldName().getText();
+            if (!Identifiers.isIdentifier(name)) {
+                throw error(f.fieldName().getStart(), "field name " + name + " cannot appear in a record:"
+                        + " TLC prints a function over such strings as (\"" + name + "\" :> ...)");
+            }
             if (fields.containsKey(name)) {
                 throw error(f.fieldName().getStart(), "field " + name + " appears twice in the record");
             }

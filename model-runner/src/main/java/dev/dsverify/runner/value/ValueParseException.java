@@ -53,11 +53,15 @@ public final class ValueParseException extends RuntimeException {
 
     /** Quotes at most ~80 characters of the line around the column: TLC prints huge values on one line. */
     private static String snippet(String text, int line, int column) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        // Lines as the lexer counts them: only \n ends a line.
+        String[] lines = text.split("\n", -1);
         if (line < 1 || line > lines.length) {
             return "";
         }
         String l = lines[line - 1];
+        if (l.endsWith("\r")) {
+            l = l.substring(0, l.length() - 1);
+        }
         int col = Math.max(0, Math.min(column - 1, l.length()));
         int from = Math.max(0, col - 40);
         int to = Math.min(l.length(), col + 40);

@@ -23,8 +23,8 @@ class ConsoleProgressTest {
     @Test
     void on_a_terminal_one_line_is_rewritten_in_place() {
         ConsoleProgress p = new ConsoleProgress(out, "Raft", true, Duration.ofSeconds(30), clock::get);
-        p.onProgress(progress(1_000_000, 52_000, 100));
-        p.onProgress(progress(5, 0, 1));
+        p.progress(progress(1_000_000, 52_000, 100));
+        p.progress(progress(5, 0, 1));
         p.finish();
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\r[Raft] 1,000,000 distinct states (10,000/s) | 3,000,000 generated | "
@@ -39,11 +39,11 @@ class ConsoleProgressTest {
     @Test
     void in_ci_logs_plain_lines_are_printed_at_most_every_interval() {
         ConsoleProgress p = new ConsoleProgress(out, "Paxos", false, Duration.ofSeconds(30), clock::get);
-        p.onProgress(progress(10, 1, 60));
+        p.progress(progress(10, 1, 60));
         clock.set(Duration.ofSeconds(10).toNanos());
-        p.onProgress(progress(20, 1, 70));
+        p.progress(progress(20, 1, 70));
         clock.set(Duration.ofSeconds(31).toNanos());
-        p.onProgress(progress(30, 1, 3_700));
+        p.progress(progress(30, 1, 3_700));
         p.finish();
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(2);

@@ -34,13 +34,13 @@ class JsonReportTest {
         assertThat(liveness.get("outcome").asText()).isEqualTo("property_violation");
         assertThat(liveness.get("violated").asText()).isEqualTo("EventuallyDone");
         assertThat(liveness.get("expected").get("outcome").asText()).isEqualTo("property_violation");
-        assertThat(liveness.get("pass").asBoolean()).isTrue();
+        assertThat(liveness.get("asExpected").asBoolean()).isTrue();
         assertThat(liveness.get("stats").get("distinctStates").asLong()).isEqualTo(50);
         assertThat(liveness.get("stats").get("durationMillis").asLong()).isEqualTo(900);
         assertThat(liveness.get("traceLength").asInt()).isEqualTo(4);
         assertThat(liveness.get("file").asText()).isEqualTo("Liveness.json");
         JsonNode broken = index.get("models").get(4);
-        assertThat(broken.get("pass").asBoolean()).isFalse();
+        assertThat(broken.get("asExpected").asBoolean()).isFalse();
         assertThat(broken.get("violated").isNull()).isTrue();
         assertThat(broken.get("stats").get("distinctStates").asLong()).isEqualTo(-1);
         for (JsonNode m : index.get("models")) {
@@ -51,6 +51,21 @@ class JsonReportTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void model_files_are_result_json_documents_that_read_back_equal(@TempDir Path dir) throws Exception {
+        new JsonReport().write(dir, Samples.mixed(), Instant.EPOCH);
+        var doc = dev.dsverify.runner.ResultJson.read(dir.resolve("Raft_script_alert__x____script_.json"));
+        assertThat(doc.result()).isEqualTo(Samples.raftViolation());
+        assertThat(doc.expected()).isEqualTo(dev.dsverify.runner.Expectation.success());
+        assertThat(doc.asExpected()).isFalse();
+        var lasso = dev.dsverify.runner.ResultJson.read(dir.resolve("Liveness.json"));
+        assertThat(lasso.result().loopsBackTo()).isEqualTo(1);
+        assertThat(lasso.asExpected()).isTrue();
+        JsonNode index = MAPPER.readTree(dir.resolve("index.json").toFile());
+        JsonNode file = MAPPER.readTree(dir.resolve("Liveness.json").toFile());
+        assertThat(index.get("models").get(2).get("stats")).isEqualTo(file.get("stats"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.dsverify.runner.report;
 
+import dev.dsverify.runner.Expectation;
+
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Outcome;
 import dev.dsverify.runner.SourcePosition;

@@ -70,6 +70,7 @@ class TlaValuesParseTest {
         assertThat(parse("[DOMAIN |-> 1, TRUE |-> 2, FALSE |-> 3, ELSE |-> 4, 1a |-> 5, _x |-> 6]"))
                 .isEqualTo(rec("DOMAIN", num(1), "TRUE", num(2), "FALSE", num(3), "ELSE", num(4), "1a", num(5),
                         "_x", num(6)));
+        assertThat(parse("[é |-> 1, ß1 |-> 2, WF_ |-> 3]")).isEqualTo(rec("é", num(1), "ß1", num(2), "WF_", num(3)));
     }
 
     @Test

@@ -54,6 +54,8 @@ class TlcPrintedValuesTest {
                 rec("TRUE", str("TRUE"), "ELSE", str("ELSE"), "DOMAIN", str("DOMAIN"), "a_b", str("a_b"),
                         "_x", str("_x"), "1a", str("1a")),
                 fn(str("a b"), num(1), str("1"), num(1), str("q\"x"), num(1), str(""), num(1)),
+                rec("é", num(0), "ß1", num(0), "WF_", num(0)),
+                fn(str("WF_x"), num(0), str("_"), num(0)),
                 seq(num(1), num(4), num(9)),
                 fn(mv("n1"), rec("a", set(mv("n1"))), mv("n2"), rec("a", set(mv("n2")))),
                 fn(mv("n1"), str("one")),

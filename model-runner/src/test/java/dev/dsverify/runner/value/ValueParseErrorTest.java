@@ -69,6 +69,8 @@ class ValueParseErrorTest {
         failsAt("[a |-> 1,\n b |-> 2,\n a |-> 3]", 3, 2, "field a appears twice");
         failsAt("(n1 :> 1 @@ n2 :> 2 @@ n1 :> 3)", 1, 24, "key n1 appears twice");
         failsAt("1..4294967296", 1, 1, "more than 2147483647 elements");
+        failsAt("[a |-> 1, WF_x |-> 2]", 1, 11, "field name WF_x cannot appear in a record");
+        failsAt("{SF_next}", 1, 2, "SF_next is not a model value name");
     }
 
     @Test
@@ -88,6 +90,14 @@ class ValueParseErrorTest {
     @Test
     void theMessageQuotesTheLineWithACaret() {
         parsing("<<1,\n  {2 3}>>").hasMessage(String.join(System.lineSeparator(),
+                "line 2, column 6: unexpected integer 3; expected one of '}', ','",
+                "    {2 3}>>",
+                "       ^"));
+    }
+
+    @Test
+    void windowsLineEndingsCountAsOneLineBreak() {
+        parsing("<<1,\r\n  {2 3}>>").hasMessage(String.join(System.lineSeparator(),
                 "line 2, column 6: unexpected integer 3; expected one of '}', ','",
                 "    {2 3}>>",
                 "       ^"));

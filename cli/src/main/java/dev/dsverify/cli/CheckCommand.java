@@ -1,0 +1,278 @@
+package dev.dsverify.cli;
+
+import dev.dsverify.runner.Expectation;
+import dev.dsverify.runner.ModelCheck;
+import dev.dsverify.runner.ModelCheckResult;
+import dev.dsverify.runner.ModelChecker;
+import dev.dsverify.runner.Outcome;
+import dev.dsverify.runner.ResultJson;
+import dev.dsverify.runner.SearchMode;
+import dev.dsverify.runner.catalog.Catalog;
+import dev.dsverify.runner.catalog.CatalogEntry;
+import dev.dsverify.runner.catalog.CatalogException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dsverify check}: model-check one spec, or every model of a catalog against its expectation. */
+@Command(name = "check",
+        description = {
+                "Model-check a TLA+ spec with TLC, or every model of a catalog.",
+                "Without arguments: --catalog specs/catalog.json --tag quick.",
+                "",
+                "Exit codes: 0 as expected; 1 invariant or property violated, or deadlock;",
+                "2 usage, missing file, parse, config or evaluation error; 3 TLC failed, timed out or incomplete."},
+        mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class CheckCommand implements Callable<Integer> {
+    static final Path DEFAULT_CATALOG = Path.of("specs", "catalog.json");
+    static final String DEFAULT_TAG = "quick";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.tla", description = "the root module to check")
+    Path specFile;
+
+    @Option(names = "--config", paramLabel = "C.cfg", description = "the model (default: SPEC.cfg next to the spec)")
+    Path config;
+
+    @Option(names = "--workers", paramLabel = "N", description = "TLC worker threads (default: 1)")
+    Integer workers;
+
+    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "kill TLC after this long: 90s, 5m, 2h or PT5M")
+    Duration timeout;
+
+    @Option(names = "--simulate", paramLabel = "depth=..,traces=..,seed=..", arity = "0..1", fallbackValue = "",
+            converter = SimulationOption.class,
+            description = "random simulation instead of exhaustive search (defaults: depth=100, traces=1000)")
+    SearchMode.Simulation simulate;
+
+    @Option(names = "--no-deadlock", description = "do not report states without successors")
+    boolean noDeadlock;
+
+    @Option(names = "--coverage", description = "collect and print per-action coverage")
+    boolean coverage;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
+    Path json;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "check every model of this catalog")
+    Path catalog;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "with --catalog: only models with this tag")
+    String tag;
+
+    @Option(names = "--json-dir", paramLabel = "DIR", description = "with --catalog: one JSON result per model")
+    Path jsonDir;
+
+    private ModelChecker checker;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (specFile != null && catalog != null) {
+            return usage(err, "give either SPEC.tla or --catalog, not both");
+        }
+        if (specFile == null && (config != null || json != null || simulate != null)) {
+            return usage(err, "--config, --json and --simulate need SPEC.tla");
+        }
+        if (specFile != null && (tag != null || jsonDir != null)) {
+            return usage(err, "--tag and --json-dir need --catalog");
+        }
+        checker = new ModelChecker();
+        if (specFile != null) {
+            return checkSpec(out, err);
+        }
+        Path file = catalog;
+        String selected = tag;
+        if (file == null) {
+            file = DEFAULT_CATALOG;
+            selected = selected == null ? DEFAULT_TAG : selected;
+            if (!Files.isRegularFile(file)) {
+                return usage(err, "no SPEC.tla given and " + file + " not found in "
+                        + Path.of("").toAbsolutePath() + "; run from the project root, or pass SPEC.tla or --catalog FILE");
+            }
+        }
+        return checkCatalog(file, selected, out, err);
+    }
+
+    private int checkSpec(PrintWriter out, PrintWriter err) {
+        if (!Files.isRegularFile(specFile)) {
+            return usage(err, "spec file not found: " + specFile);
+        }
+        if (!specFile.getFileName().toString().endsWith(".tla")) {
+            return usage(err, "not a .tla file: " + specFile);
+        }
+        if (config != null && !Files.isRegularFile(config)) {
+            return usage(err, "cfg file not found: " + config);
+        }
+        if (config != null && !Files.isReadable(config)) {
+            return usage(err, "cfg file not readable: " + config);
+        }
+        ModelCheck.Builder b = ModelCheck.builder(specFile).config(config).coverage(coverage).timeout(timeout);
+        if (workers != null) {
+            if (workers < 1) {
+                return usage(err, "--workers must be at least 1");
+            }
+            b.workers(workers);
+        }
+        if (simulate != null) {
+            b.mode(simulate);
+        }
+        if (noDeadlock) {
+            b.checkDeadlock(false);
+        }
+        ModelCheck check = b.build();
+        ModelCheckResult r = run(check, err);
+        printResult(out, r);
+        if (json != null && !writeJson(err, json, r, null)) {
+            return ExitCodes.USAGE;
+        }
+        int code = ExitCodes.of(r.outcome());
+        if (code == ExitCodes.USAGE || code == ExitCodes.TLC_FAILURE) {
+            err.println("dsverify check: " + r.outcome().jsonName() + ": " + oneLine(r));
+        }
+        return code;
+    }
+
+    private int checkCatalog(Path file, String selected, PrintWriter out, PrintWriter err) {
+        Catalog c;
+        try {
+            c = Catalog.load(file);
+        } catch (CatalogException e) {
+            err.println("dsverify check: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<CatalogEntry> entries = c.entries(selected);
+        if (entries.isEmpty()) {
+            return usage(err, "no models" + (selected == null ? "" : " tagged '" + selected + "'") + " in " + file);
+        }
+        out.printf(Locale.ROOT, "Checking %d model%s from %s%s%n", entries.size(), entries.size() == 1 ? "" : "s",
+                file, selected == null ? "" : " (tag " + selected + ")");
+        out.flush();
+        List<Row> rows = new ArrayList<>();
+        int exit = ExitCodes.OK;
+        for (CatalogEntry e : entries) {
+            ModelCheck.Builder b = e.toBuilder().coverage(coverage);
+            if (workers != null) {
+                b.workers(workers);
+            }
+            if (timeout != null) {
+                b.timeout(timeout);
+            }
+            if (noDeadlock) {
+                b.checkDeadlock(false);
+            }
+            ModelCheckResult r = run(b.build(), err);
+            boolean ok = e.expect().matches(r);
+            rows.add(new Row(e, r, ok));
+            out.printf(Locale.ROOT, "%-4s %-36s %-28s %s%n", ok ? "ok" : "FAIL", e.name(), outcome(r),
+                    Summary.stats(r.stats()));
+            if (!ok) {
+                out.println("     expected " + e.expect() + (r.message() == null ? "" : "; " + oneLine(r)));
+                exit = Math.max(exit, ExitCodes.ofMismatch(r.outcome()));
+            }
+            out.flush();
+            if (jsonDir != null && !writeJson(err, jsonDir.resolve(safeFileName(e.name()) + ".json"), r, e.expect())) {
+                exit = Math.max(exit, ExitCodes.USAGE);
+            }
+        }
+        out.println();
+        out.print(summaryTable(rows));
+        long failed = rows.stream().filter(row -> !row.ok).count();
+        out.printf(Locale.ROOT, "%d of %d models as expected%s%n", rows.size() - failed, rows.size(),
+                failed == 0 ? "" : "; " + failed + " not");
+        return exit;
+    }
+
+    private record Row(CatalogEntry entry, ModelCheckResult result, boolean ok) {
+    }
+
+    private static String summaryTable(List<Row> rows) {
+        int nameWidth = Math.max(5, rows.stream().mapToInt(r -> r.entry.name().length()).max().orElse(5));
+        StringBuilder sb = new StringBuilder();
+        String format = "%-" + nameWidth + "s  %-30s  %-30s  %14s  %9s  %s%n";
+        sb.append(String.format(Locale.ROOT, format, "model", "expected", "actual", "distinct", "time", ""));
+        for (Row r : rows) {
+            long distinct = r.result.stats().distinctStates();
+            sb.append(String.format(Locale.ROOT, format, r.entry.name(), r.entry.expect().toString(),
+                    outcome(r.result), distinct < 0 ? "-" : String.format(Locale.ROOT, "%,d", distinct),
+                    Summary.duration(r.result.stats().duration()), r.ok ? "ok" : "FAIL"));
+        }
+        return sb.toString();
+    }
+
+    private ModelCheckResult run(ModelCheck check, PrintWriter err) {
+        try (LiveProgress progress = new LiveProgress(err, check.name(), LiveProgress.isTerminal())) {
+            return checker.run(check, progress);
+        }
+    }
+
+    private void printResult(PrintWriter out, ModelCheckResult r) {
+        out.println(Summary.headline(r));
+        if (r.message() != null) {
+            out.println("  " + r.message());
+        }
+        if (r.errorPosition() != null) {
+            out.println("  at " + r.errorPosition());
+        }
+        out.println("  " + Summary.stats(r.stats()));
+        if (!r.trace().isEmpty()) {
+            out.println();
+            out.println("Counterexample (" + r.trace().size() + " state" + (r.trace().size() == 1 ? "" : "s") + "):");
+            out.print(TraceTable.render(r));
+        }
+        if (!r.coverage().isEmpty()) {
+            out.println();
+            out.println("Coverage (distinct / generated states per action):");
+            r.coverage().forEach(c -> out.printf(Locale.ROOT, "  %-30s %,12d %,12d   %s%n", c.action(), c.distinct(),
+                    c.generated(), c.location()));
+        }
+        out.flush();
+    }
+
+    private static boolean writeJson(PrintWriter err, Path file, ModelCheckResult r, Expectation expected) {
+        try {
+            ResultJson.write(file, r, expected);
+            return true;
+        } catch (IOException e) {
+            err.println("dsverify check: cannot write " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static String outcome(ModelCheckResult r) {
+        return r.violated() == null ? r.outcome().jsonName() : r.outcome().jsonName() + " (" + r.violated() + ")";
+    }
+
+    private static String oneLine(ModelCheckResult r) {
+        String m = r.message() == null ? r.outcome().jsonName() : r.message();
+        if (r.errorPosition() != null && r.outcome() != Outcome.SUCCESS) {
+            m = r.errorPosition() + ": " + m;
+        }
+        return m.length() > 300 ? m.substring(0, 297) + "..." : m;
+    }
+
+    private static String safeFileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("dsverify check: " + message);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

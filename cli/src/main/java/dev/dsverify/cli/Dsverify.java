@@ -1,0 +1,45 @@
+package dev.dsverify.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dsverify} command: model-check specs, replay implementation logs, run the Raft demo. */
+@Command(name = "dsverify",
+        mixinStandardHelpOptions = true,
+        version = "dsverify 0.1.0-SNAPSHOT",
+        description = "Model-check distributed-systems designs with TLC and check implementations against them.",
+        subcommands = {
+                CheckCommand.class,
+                // Further subcommands are listed here, one per line:
+                ReplayCommand.class,
+                // simulate (SimulateCommand.class)
+                // node     (NodeCommand.class)
+                // kv       (KvCommand.class)
+                ReportCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class Dsverify implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Dsverify())
+                .setExitCodeExceptionMapper(e -> ExitCodes.USAGE)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    // No stack traces for users: one line saying what went wrong.
+                    cl.getErr().println("dsverify: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    return ExitCodes.TLC_FAILURE;
+                });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.dsverify.cli;
+
+import dev.dsverify.runner.ModelCheckResult;
+import dev.dsverify.runner.TraceState;
+import dev.dsverify.runner.value.TlaValue;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Prints a counterexample as a table: one row per state, one column per variable. A value that changed in a
+ * step is marked with {@code *}; long values are shortened in the middle so both ends stay readable.
+ */
+final class TraceTable {
+    static final int MAX_WIDTH = 120;
+    static final int MIN_CELL = 12;
+    static final int MAX_CELL = 40;
+
+    private TraceTable() {
+    }
+
+    static String render(ModelCheckResult r) {
+        List<TraceState> trace = r.trace();
+        if (trace.isEmpty()) {
+            return "";
+        }
+        Set<String> vars = new LinkedHashSet<>();
+        trace.forEach(s -> vars.addAll(s.vars().keySet()));
+        List<String> header = new ArrayList<>(List.of("#", "action"));
+        header.addAll(vars);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < trace.size(); i++) {
+            TraceState s = trace.get(i);
+            TraceState prev = i == 0 ? null : trace.get(i - 1);
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(i + 1));
+            row.add(action(s));
+            for (String v : vars) {
+                TlaValue value = s.vars().get(v);
+                boolean changed = prev != null && !Objects.equals(value, prev.vars().get(v));
+                row.add((value == null ? "-" : value.toTla()) + (changed ? " *" : ""));
+            }
+            rows.add(row);
+        }
+        int actionWidth = Math.min(30, rows.stream().mapToInt(row -> row.get(1).length()).max().orElse(6));
+        int fixed = 4 + actionWidth + 2;
+        int cell = Math.max(MIN_CELL, Math.min(MAX_CELL, (MAX_WIDTH - fixed) / Math.max(1, vars.size()) - 2));
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < header.size(); c++) {
+            int limit = c == 0 ? 4 : c == 1 ? actionWidth : cell;
+            int w = header.get(c).length();
+            for (List<String> row : rows) {
+                w = Math.max(w, Math.min(limit, row.get(c).length()));
+            }
+            widths[c] = Math.min(w, Math.max(limit, header.get(c).length()));
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, header, widths);
+        StringBuilder rule = new StringBuilder();
+        for (int w : widths) {
+            rule.append("-".repeat(w)).append("  ");
+        }
+        sb.append(rule.toString().stripTrailing()).append('\n');
+        for (List<String> row : rows) {
+            line(sb, row, widths);
+        }
+        if (r.loopsBackTo() != null) {
+            sb.append("  -> loops back to state ").append(r.loopsBackTo() + 1).append(" (this cycle repeats forever)\n");
+        } else if (r.stuttering()) {
+            sb.append("  -> then stutters forever (no further step is taken)\n");
+        }
+        sb.append("  (* = changed by this step)\n");
+        return sb.toString();
+    }
+
+    private static String action(TraceState s) {
+        if (s.location() == null) {
+            return s.action() == null ? "" : s.action();
+        }
+        return s.action() + " (line " + s.location().line() + ")";
+    }
+
+    private static void line(StringBuilder sb, List<String> cells, int[] widths) {
+        StringBuilder l = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String text = abbreviate(cells.get(c).replace('\n', ' ').replaceAll("\\s+", " "), widths[c]);
+            l.append(text).append(" ".repeat(widths[c] - text.length())).append("  ");
+        }
+        sb.append(l.toString().stripTrailing()).append('\n');
+    }
+
+    /** Shortens to {@code width} characters keeping the start and the end: {@code [a |-> 1, b…"s"]}. */
+    static String abbreviate(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        boolean marked = text.endsWith(" *");
+        String core = marked ? text.substring(0, text.length() - 2) : text;
+        int room = width - (marked ? 2 : 0) - 1;
+        int tail = Math.min(room / 3, 8);
+        int head = room - tail;
+        return core.substring(0, head) + "…" + core.substring(core.length() - tail) + (marked ? " *" : "");
+    }
+}

@@ -1,0 +1,4 @@
+---- MODULE Helpers ----
+EXTENDS Naturals
+Double(n) == 2 * n
+====

@@ -1,0 +1,190 @@
+package dev.dsverify.maven;
+
+import dev.dsverify.runner.Expectation;
+import dev.dsverify.runner.ModelCheck;
+import dev.dsverify.runner.Outcome;
+import dev.dsverify.runner.catalog.Catalog;
+import dev.dsverify.runner.catalog.CatalogEntry;
+import dev.dsverify.runner.catalog.CatalogException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the goal's configuration into the list of checks to run. Sources, in order: a catalog file, models
+ * listed in the POM, and, when neither is configured, every model found under the spec directory. Bad
+ * configuration is reported as a {@link ConfigurationError} naming the model and field.
+ */
+final class CheckPlanner {
+    private final Path basedir;
+    private final Duration defaultTimeout;
+    private final int defaultWorkers;
+
+    CheckPlanner(Path basedir, Duration defaultTimeout, int defaultWorkers) {
+        this.basedir = basedir;
+        this.defaultTimeout = defaultTimeout;
+        this.defaultWorkers = defaultWorkers;
+    }
+
+    /** A configuration mistake, with a message fit for the build log. */
+    static final class ConfigurationError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ConfigurationError(String message) {
+            super(message);
+        }
+    }
+
+    List<PlannedCheck> plan(File catalog, List<Model> models, File specDirectory) throws ConfigurationError {
+        List<PlannedCheck> out = new ArrayList<>();
+        if (catalog != null) {
+            out.addAll(fromCatalog(resolve(catalog)));
+        }
+        if (models != null) {
+            for (int i = 0; i < models.size(); i++) {
+                out.add(fromPom(models.get(i), i + 1));
+            }
+        }
+        if (catalog == null && (models == null || models.isEmpty())) {
+            for (Path[] pair : ModelDiscovery.find(resolve(specDirectory))) {
+                out.add(new PlannedCheck(builder(pair[0], pair[1], name(pair[1]), null, null, null).build(),
+                        Expectation.success(), List.of()));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (PlannedCheck c : out) {
+            if (!names.add(c.name())) {
+                throw new ConfigurationError("two models are named '" + c.name()
+                        + "': give one of them a <name> of its own");
+            }
+        }
+        return out;
+    }
+
+    /** The checks whose tags include one of {@code tags} (comma-separated); all when {@code tags} is blank. */
+    static List<PlannedCheck> filter(List<PlannedCheck> checks, String tags) {
+        if (tags == null || tags.isBlank()) {
+            return checks;
+        }
+        Set<String> wanted = Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+        return checks.stream().filter(c -> c.tags().stream().anyMatch(wanted::contains)).toList();
+    }
+
+    private List<PlannedCheck> fromCatalog(Path file) throws ConfigurationError {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationError("catalog file not found: " + file);
+        }
+        Catalog c;
+        try {
+            c = Catalog.load(file);
+        } catch (CatalogException e) {
+            throw new ConfigurationError("invalid catalog: " + e.getMessage());
+        }
+        List<PlannedCheck> out = new ArrayList<>();
+        for (CatalogEntry e : c.entries()) {
+            ModelCheck.Builder b = e.toBuilder();
+            if (e.timeout() == null && defaultTimeout != null) {
+                b.timeout(defaultTimeout);
+            }
+            if (e.workers() == null) {
+                b.workers(defaultWorkers);
+            }
+            out.add(new PlannedCheck(b.build(), e.expect(), e.tags()));
+        }
+        return out;
+    }
+
+    private PlannedCheck fromPom(Model m, int index) throws ConfigurationError {
+        String where = "<models> entry " + index + (m.name == null ? "" : " (" + m.name + ")");
+        if (m.spec == null) {
+            throw new ConfigurationError(where + ": <spec> is required");
+        }
+        Path spec = resolve(m.spec);
+        if (!Files.isRegularFile(spec)) {
+            throw new ConfigurationError(where + ": <spec> file not found: " + spec);
+        }
+        Path cfg = m.cfg == null ? spec.resolveSibling(stripExtension(spec) + ".cfg") : resolve(m.cfg);
+        if (!Files.isRegularFile(cfg)) {
+            throw new ConfigurationError(where + ": " + (m.cfg == null ? "no <cfg> given and default " : "<cfg> ")
+                    + "file not found: " + cfg);
+        }
+        Outcome outcome;
+        try {
+            outcome = m.expect == null || m.expect.isBlank() ? Outcome.SUCCESS : Outcome.fromJsonName(m.expect.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError(where + ": <expect> '" + m.expect + "' is not one of "
+                    + Arrays.stream(Outcome.values()).map(Outcome::jsonName).collect(Collectors.joining(", ")));
+        }
+        if (m.violated != null && !outcome.isViolation()) {
+            throw new ConfigurationError(where + ": <violated> is given but <expect> is " + outcome.jsonName());
+        }
+        Duration timeout = defaultTimeout;
+        if (m.timeout != null && !m.timeout.isBlank()) {
+            timeout = parseTimeout(m.timeout, where + ": <timeout>");
+        }
+        if (m.workers != null && m.workers < 1) {
+            throw new ConfigurationError(where + ": <workers> must be at least 1, got " + m.workers);
+        }
+        String name = m.name == null || m.name.isBlank() ? name(cfg) : m.name.trim();
+        ModelCheck check = builder(spec, cfg, name, timeout, m.workers, m.checkDeadlock).build();
+        return new PlannedCheck(check, new Expectation(outcome, blankToNull(m.violated)),
+                m.tags == null ? List.of() : m.tags);
+    }
+
+    private ModelCheck.Builder builder(Path spec, Path cfg, String name, Duration timeout, Integer workers,
+                                       Boolean checkDeadlock) {
+        ModelCheck.Builder b = ModelCheck.builder(spec).config(cfg).name(name)
+                .workers(workers == null ? defaultWorkers : workers);
+        Duration t = timeout == null ? defaultTimeout : timeout;
+        if (t != null) {
+            b.timeout(t);
+        }
+        if (checkDeadlock != null) {
+            b.checkDeadlock(checkDeadlock);
+        }
+        return b;
+    }
+
+    /** ISO-8601 like the catalog's timeouts ({@code PT5M}); plain seconds are accepted too. */
+    static Duration parseTimeout(String text, String where) throws ConfigurationError {
+        String t = text.trim();
+        Duration d;
+        try {
+            d = t.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(t)) : Duration.parse(t);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new ConfigurationError(where + " '" + text + "' is not a duration such as PT5M or 300 (seconds)");
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw new ConfigurationError(where + " must be positive, got '" + text + "'");
+        }
+        return d;
+    }
+
+    private Path resolve(File f) {
+        Path p = f.toPath();
+        return (p.isAbsolute() ? p : basedir.resolve(p)).normalize();
+    }
+
+    private static String name(Path cfg) {
+        return stripExtension(cfg);
+    }
+
+    private static String stripExtension(Path p) {
+        String f = p.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

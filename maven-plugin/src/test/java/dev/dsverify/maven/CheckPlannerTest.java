@@ -1,0 +1,137 @@
+package dev.dsverify.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dsverify.runner.Expectation;
+import dev.dsverify.runner.Outcome;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckPlannerTest {
+    @TempDir
+    Path project;
+    private CheckPlanner planner;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path tla = Files.createDirectories(project.resolve("src/main/tla/sub"));
+        touch(tla.resolve("../Raft.tla"));
+        touch(tla.resolve("../MCRaft.tla"));
+        touch(tla.resolve("../MCRaft.cfg"));
+        touch(tla.resolve("Lock.tla"));
+        touch(tla.resolve("Lock.cfg"));
+        touch(tla.resolve("Orphan.cfg"));
+        planner = new CheckPlanner(project, Duration.ofMinutes(3), 2);
+    }
+
+    private static void touch(Path p) throws Exception {
+        Files.writeString(p.normalize(), "");
+    }
+
+    @Test
+    void without_configuration_every_module_with_a_cfg_is_a_model_expected_to_succeed() throws Exception {
+        List<PlannedCheck> plan = planner.plan(null, null, new File("src/main/tla"));
+        assertThat(plan).extracting(PlannedCheck::name).containsExactly("MCRaft", "Lock");
+        PlannedCheck raft = plan.get(0);
+        assertThat(raft.expected()).isEqualTo(Expectation.success());
+        assertThat(raft.check().spec()).isEqualTo(project.resolve("src/main/tla/MCRaft.tla"));
+        assertThat(raft.check().config()).isEqualTo(project.resolve("src/main/tla/MCRaft.cfg"));
+        assertThat(raft.check().timeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(raft.check().workers()).isEqualTo(2);
+    }
+
+    @Test
+    void a_missing_spec_directory_plans_nothing() throws Exception {
+        assertThat(planner.plan(null, List.of(), new File("nowhere"))).isEmpty();
+    }
+
+    @Test
+    void pom_models_carry_expectation_timeout_workers_and_tags() throws Exception {
+        Model m = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, "invariant_violation", "Mutex");
+        m.timeout = "90";
+        m.workers = 1;
+        m.tags = List.of("quick");
+        List<PlannedCheck> plan = planner.plan(null, List.of(m), new File("src/main/tla"));
+        assertThat(plan).hasSize(1); // configured models replace discovery
+        PlannedCheck c = plan.get(0);
+        assertThat(c.name()).isEqualTo("Lock");
+        assertThat(c.expected()).isEqualTo(new Expectation(Outcome.INVARIANT_VIOLATION, "Mutex"));
+        assertThat(c.check().timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.check().workers()).isEqualTo(1);
+        assertThat(c.tags()).containsExactly("quick");
+    }
+
+    @Test
+    void bad_pom_models_are_reported_with_entry_and_field() {
+        assertThatThrownBy(() -> planner.plan(null, List.of(new Model()), null))
+                .hasMessage("<models> entry 1: <spec> is required");
+        Model missing = new Model(new File("src/main/tla/Nope.tla"), null, "Nope", null, null);
+        assertThatThrownBy(() -> planner.plan(null, List.of(missing), null))
+                .hasMessageStartingWith("<models> entry 1 (Nope): <spec> file not found: ")
+                .hasMessageEndingWith("Nope.tla");
+        Model noCfg = new Model(new File("src/main/tla/Raft.tla"), null, null, null, null);
+        assertThatThrownBy(() -> planner.plan(null, List.of(noCfg), null))
+                .hasMessageContaining("no <cfg> given and default file not found").hasMessageEndingWith("Raft.cfg");
+        Model badOutcome = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, "broken", null);
+        assertThatThrownBy(() -> planner.plan(null, List.of(badOutcome), null))
+                .hasMessageContaining("<expect> 'broken' is not one of success, invariant_violation");
+        Model badTimeout = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
+        badTimeout.timeout = "5 minutes";
+        assertThatThrownBy(() -> planner.plan(null, List.of(badTimeout), null))
+                .hasMessageContaining("<timeout> '5 minutes' is not a duration such as PT5M");
+        Model violatedOnSuccess = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, "Mutex");
+        assertThatThrownBy(() -> planner.plan(null, List.of(violatedOnSuccess), null))
+                .hasMessageContaining("<violated> is given but <expect> is success");
+    }
+
+    @Test
+    void duplicate_names_are_rejected() {
+        Model a = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
+        Model b = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
+        assertThatThrownBy(() -> planner.plan(null, List.of(a, b), null))
+                .hasMessageContaining("two models are named 'Lock'");
+    }
+
+    @Test
+    void catalog_entries_are_planned_and_catalog_errors_name_the_file() throws Exception {
+        Path cat = project.resolve("catalog.json");
+        Files.writeString(cat, """
+                {"schema": 1, "models": [
+                  {"name": "L", "spec": "src/main/tla/sub/Lock.tla", "config": "src/main/tla/sub/Lock.cfg",
+                   "expect": {"outcome": "deadlock"}, "tags": ["slow"], "timeout": "PT1M"}]}
+                """);
+        List<PlannedCheck> plan = planner.plan(new File("catalog.json"), null, null);
+        assertThat(plan).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("L");
+            assertThat(c.expected().outcome()).isEqualTo(Outcome.DEADLOCK);
+            assertThat(c.check().timeout()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(c.check().workers()).isEqualTo(2);
+            assertThat(c.tags()).containsExactly("slow");
+        });
+        Files.writeString(cat, "{\"schema\": 1, \"models\": [{\"name\": \"L\", \"spek\": \"x\"}]}");
+        assertThatThrownBy(() -> planner.plan(new File("catalog.json"), null, null))
+                .hasMessageStartingWith("invalid catalog: ").hasMessageContaining("catalog.json");
+        assertThatThrownBy(() -> planner.plan(new File("missing.json"), null, null))
+                .hasMessageStartingWith("catalog file not found: ");
+    }
+
+    @Test
+    void tags_select_models_having_any_of_them() throws Exception {
+        Model quick = new Model(new File("src/main/tla/sub/Lock.tla"), null, "Q", null, null);
+        quick.tags = List.of("quick");
+        Model slow = new Model(new File("src/main/tla/sub/Lock.tla"), null, "S", null, null);
+        slow.tags = List.of("slow", "nightly");
+        Model none = new Model(new File("src/main/tla/sub/Lock.tla"), null, "N", null, null);
+        List<PlannedCheck> plan = planner.plan(null, List.of(quick, slow, none), null);
+        assertThat(CheckPlanner.filter(plan, null)).hasSize(3);
+        assertThat(CheckPlanner.filter(plan, "quick")).extracting(PlannedCheck::name).containsExactly("Q");
+        assertThat(CheckPlanner.filter(plan, " nightly , quick")).extracting(PlannedCheck::name).containsExactly("Q", "S");
+    }
+}

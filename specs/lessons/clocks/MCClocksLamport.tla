@@ -1,0 +1,4 @@
+---- MODULE MCClocksLamport ----
+\* Clocks.tla, checked with the constants in MCClocksLamport.cfg.
+EXTENDS Clocks
+====

@@ -1,0 +1,4 @@
+---- MODULE MCClocksLamportConcurrent ----
+\* Clocks.tla, checked with the constants in MCClocksLamportConcurrent.cfg.
+EXTENDS Clocks
+====

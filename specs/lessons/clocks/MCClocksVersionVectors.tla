@@ -1,0 +1,4 @@
+---- MODULE MCClocksVersionVectors ----
+\* Clocks.tla, checked with the constants in MCClocksVersionVectors.cfg.
+EXTENDS Clocks
+====

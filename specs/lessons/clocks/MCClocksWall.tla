@@ -1,0 +1,4 @@
+---- MODULE MCClocksWall ----
+\* Clocks.tla, checked with the constants in MCClocksWall.cfg.
+EXTENDS Clocks
+====

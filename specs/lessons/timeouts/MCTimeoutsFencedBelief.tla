@@ -1,0 +1,4 @@
+---- MODULE MCTimeoutsFencedBelief ----
+\* Timeouts.tla, checked with the constants in MCTimeoutsFencedBelief.cfg.
+EXTENDS Timeouts
+====
