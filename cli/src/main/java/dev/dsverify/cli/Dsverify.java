@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CheckCommand.class,
                 // Further subcommands are listed here, one per line:
-                // replay   (ReplayCommand.class)
+                ReplayCommand.class,
                 // simulate (SimulateCommand.class)
                 // node     (NodeCommand.class)
                 // kv       (KvCommand.class)
