@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CheckCommand.class,
                 // Further subcommands are listed here, one per line:
-                // replay   (ReplayCommand.class)
+                ReplayCommand.class,
                 // simulate (SimulateCommand.class)
                 // node     (NodeCommand.class)
                 // kv       (KvCommand.class)
-                // report   (ReportCommand.class)
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Dsverify implements Runnable {

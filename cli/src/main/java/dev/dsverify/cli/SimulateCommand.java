@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run the Raft key-value store in the deterministic fault-injecting simulator.",
-        footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (or all).",
+        footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (all = these eight), torn.",
                 "Bugs (for testing checkers): double-vote, commit-old-term, skip-prevlog-check, forget-vote, "
                         + "commit-backwards.",
                 "Exit codes: 0 all runs passed, 1 a run failed, 2 bad usage."})
@@ -95,6 +95,9 @@ public final class SimulateCommand implements Callable<Integer> {
             kinds = FaultType.parse(faults);
             bugs = Bugs.parse(bug);
             cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum);
+            if (trace != null && kinds.contains(FaultType.TORN)) {
+                throw new IllegalArgumentException("--faults torn loses steps the trace already holds; leave it out with --trace");
+            }
             if (trace != null && checkQuorum) {
                 throw new IllegalArgumentException("--check-quorum steps are not in the Raft spec; leave it off with --trace");
             }

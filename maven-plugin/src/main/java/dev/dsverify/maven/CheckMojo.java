@@ -75,9 +75,9 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Message-diagram hints for specs whose message fields the report does not recognise, each
-     * {@code variable:fromField:toField[:labelField]}.
+     * {@code variable:fromField:toField[:labelField[:coordinator]]}, e.g. {@code msgs:rm::type:TM}.
      */
-    @Parameter
+    @Parameter(property = "dsverify.messageHints")
     private List<String> messageHints;
 
     /** When false, unexpected outcomes are reported but do not fail the build. */

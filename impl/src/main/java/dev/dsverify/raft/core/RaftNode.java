@@ -224,6 +224,15 @@ public final class RaftNode {
         } else if (commitIndex == 0 || term(commitIndex) != currentTerm) {
             // Until an entry of this term commits, the leader's commitIndex may lag the cluster's.
             readsAwaitingCommit.add(ctx);
+            if (bugs.commitOldTerm() && lastTerm() != currentTerm) {
+                // Without an election no-op (see becomeLeader) a read would wait for a write; append it now.
+                appendOwn(new byte[0]);
+                for (String peer : peers) {
+                    if (!inflight.contains(peer)) {
+                        sendAppend(peer);
+                    }
+                }
+            }
         } else {
             startReadRound(List.of(ctx));
         }

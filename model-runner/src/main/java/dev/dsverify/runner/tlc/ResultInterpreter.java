@@ -84,7 +84,7 @@ public final class ResultInterpreter {
                     + v.message, null, stats, trace, coverage);
         }
 
-        if (has(ms, 2121) && (exit == 0 || exit == 255)) {
+        if (f.distributed() && has(ms, 2121)) {
             // Distributed TLC 2.18 prints an error trace without the message saying what was violated, and
             // exits 0; its trace does not start in an initial state. It is a failure, not a pass.
             return result(f, Outcome.TLC_ERROR, null, "TLC printed an error trace without saying what was "

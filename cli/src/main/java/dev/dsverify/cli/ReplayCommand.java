@@ -1,0 +1,142 @@
+package dev.dsverify.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsverify.trace.TraceReport;
+import dev.dsverify.trace.TraceResult;
+import dev.dsverify.trace.TraceValidator;
+import dev.dsverify.trace.log.TraceFormatException;
+import dev.dsverify.trace.replay.SpecLoadException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code dsverify replay}: checks implementation logs against the Raft spec.
+ *
+ * <p>Exit codes: 0 every log matches, 1 a log diverges from the spec, 2 bad input (unreadable or malformed
+ * trace, logs that cannot be ordered, a spec that does not load).
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replay NDJSON Raft traces against the Raft spec and name the first line no spec behaviour explains.",
+                "Several files (one per node) are merged by Lamport clock into one log.",
+                "Exit codes: 0 match, 1 divergence, 2 bad input."})
+public final class ReplayCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TRACE.ndjson", arity = "0..*", description = "trace files of one run (merged into one log)")
+    List<Path> traces = new ArrayList<>();
+
+    @Option(names = "--spec", paramLabel = "Raft.tla", description = "the Raft spec (default: specs/raft/Raft.tla of this source tree)")
+    Path spec;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the result as JSON")
+    Path json;
+
+    @Option(names = "--coverage", paramLabel = "DIR",
+            description = "validate every *.ndjson in DIR as a separate log and report how often each spec action was exercised")
+    Path coverageDir;
+
+    @Spec
+    CommandSpec commandSpec;
+
+    private PrintWriter out;
+    private PrintWriter err;
+
+    @Override
+    public Integer call() {
+        out = commandSpec.commandLine().getOut();
+        err = commandSpec.commandLine().getErr();
+        try {
+            Path raft = spec != null ? spec : TraceValidator.defaultSpec();
+            if (!Files.isRegularFile(raft)) {
+                err.println("error: no spec at " + raft);
+                return 2;
+            }
+            if (coverageDir != null) {
+                return coverage(raft);
+            }
+            if (traces.isEmpty()) {
+                err.println("error: give at least one trace file, or --coverage DIR");
+                return 2;
+            }
+            for (Path t : traces) {
+                if (!Files.isRegularFile(t)) {
+                    err.println("error: " + t + ": no such file");
+                    return 2;
+                }
+            }
+            TraceResult r = TraceValidator.validate(raft, traces);
+            out.print(TraceReport.text(r));
+            if (json != null) {
+                TraceReport.writeAtomically(TraceReport.json(r), json);
+            }
+            return r.matches() ? 0 : 1;
+        } catch (TraceFormatException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (SpecLoadException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int coverage(Path raft) throws IOException, TraceFormatException, SpecLoadException {
+        List<Path> files = new ArrayList<>(traces);
+        if (!Files.isDirectory(coverageDir)) {
+            err.println("error: " + coverageDir + ": not a directory");
+            return 2;
+        }
+        try (Stream<Path> s = Files.list(coverageDir)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().forEach(files::add);
+        }
+        if (files.isEmpty()) {
+            err.println("error: no *.ndjson files in " + coverageDir);
+            return 2;
+        }
+        List<TraceResult> results = new ArrayList<>();
+        int diverged = 0;
+        ObjectNode doc = TraceReport.mapper().createObjectNode();
+        ArrayNode arr = doc.putArray("traces");
+        for (Path f : files) {
+            TraceResult r = TraceValidator.validate(raft, f);
+            results.add(r);
+            arr.add(TraceReport.json(r));
+            if (r.matches()) {
+                out.printf("%-50s MATCH (%d events)%n", f, r.events());
+            } else {
+                diverged++;
+                out.printf("%-50s DIVERGENCE at line %d%n", f, r.firstUnmatchedLine());
+            }
+        }
+        Map<String, Long> total = TraceReport.mergeCoverage(results);
+        out.println();
+        out.println("spec action coverage over " + files.size() + " traces (matched lines):");
+        total.forEach((action, n) -> out.printf("  %-28s %8d%s%n", action, n, n == 0 ? "   never exercised" : ""));
+        out.println();
+        out.println(diverged == 0 ? "all " + files.size() + " traces MATCH" : diverged + " of " + files.size() + " traces DIVERGE");
+        ObjectNode cov = doc.putObject("coverage");
+        total.forEach(cov::put);
+        doc.put("verdict", diverged == 0 ? "match" : "divergence");
+        if (json != null) {
+            TraceReport.writeAtomically(doc, json);
+        }
+        return diverged == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.dsverify.trace;
+
+import dev.dsverify.trace.log.EventKind;
+import dev.dsverify.trace.log.TraceEvent;
+import dev.dsverify.trace.log.TraceFormatException;
+import dev.dsverify.trace.log.TraceMerger;
+import dev.dsverify.trace.log.TraceReader;
+import dev.dsverify.trace.replay.Diagnosis;
+import dev.dsverify.trace.replay.Replay;
+import dev.dsverify.trace.replay.Replayer;
+import dev.dsverify.trace.replay.SpecEvaluator;
+import dev.dsverify.trace.replay.SpecLoadException;
+import dev.dsverify.trace.tla.EventEncoder;
+import dev.dsverify.trace.tla.LoadedTrace;
+import dev.dsverify.trace.tla.Servers;
+import tlc2.tool.TLCState;
+import tlc2.value.impl.Value;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.stream.Stream;
+
+/**
+ * Checks implementation logs against the Raft spec: reads and merges the NDJSON files, then replays the merged
+ * log through TLC's evaluator on TraceRaft.tla (which instantiates the given Raft.tla).
+ *
+ * <p>The parsed spec is kept between calls with the same Raft.tla and cluster, so validating many logs costs
+ * one parse. TLC's evaluator is a JVM-wide singleton, so calls are serialised.
+ */
+public final class TraceValidator {
+    private static final String RESOURCES = "/dev/dsverify/trace/tla/";
+    private static final List<String> STAGED = List.of("TraceRaft.tla", "TraceLog.tla", "TraceRaft.cfg", "Replay.cfg");
+    private static final int MAX_STATES_SHOWN = 5;
+
+    private static Path stagedDir;
+    private static String loadedKey;
+    private static SpecEvaluator evaluator;
+
+    private TraceValidator() {
+    }
+
+    public static TraceResult validate(Path raftSpec, Path... traceFiles) throws TraceFormatException, SpecLoadException {
+        return validate(raftSpec, Arrays.asList(traceFiles));
+    }
+
+    /**
+     * Validates the log made of {@code traceFiles} (merged by Lamport clock when there are several) against
+     * {@code raftSpec}.
+     *
+     * @throws TraceFormatException a file is not a well-formed trace, or the files cannot be put in causal order
+     * @throws SpecLoadException    the spec does not parse or lacks what TraceRaft.tla needs
+     */
+    public static TraceResult validate(Path raftSpec, List<Path> traceFiles) throws TraceFormatException, SpecLoadException {
+        long start = System.nanoTime();
+        if (traceFiles.isEmpty()) {
+            throw new IllegalArgumentException("no trace files");
+        }
+        List<List<TraceEvent>> parsed = new ArrayList<>();
+        for (Path f : traceFiles) {
+            parsed.add(TraceReader.read(f));
+        }
+        List<TraceEvent> merged = TraceMerger.merge(parsed);
+        List<String> names = traceFiles.stream().map(Path::toString).toList();
+        synchronized (SpecEvaluator.LOCK) {
+            SpecEvaluator spec = evaluatorFor(raftSpec, merged);
+            List<Value> encoded = new ArrayList<>(merged.size());
+            for (TraceEvent e : merged) {
+                encoded.add(EventEncoder.encode(e));
+            }
+            Replay replay = Replayer.replay(spec, encoded);
+            Map<String, Long> coverage = coverage(merged.subList(0, replay.matched()));
+            if (replay.matched() == merged.size()) {
+                return new TraceResult(Verdict.MATCH, names, merged.size(), merged.size(), null, null, null, null,
+                        List.of(), List.of(), Duration.ofNanos(System.nanoTime() - start), replay.statesExplored(),
+                        coverage);
+            }
+            TraceEvent bad = merged.get(replay.matched());
+            Diagnosis diagnosis = new Diagnosis(spec, stagedDir);
+            List<String> reasons = new ArrayList<>();
+            List<String> before = new ArrayList<>();
+            List<TLCState> frontier = replay.frontier();
+            for (int k = 0; k < frontier.size() && k < MAX_STATES_SHOWN; k++) {
+                TLCState s = frontier.get(k);
+                before.add(s.toString().trim());
+                String prefix = frontier.size() > 1 ? "in state " + (k + 1) + ": " : "";
+                for (String r : diagnosis.explain(s, encoded.get(replay.matched()), bad)) {
+                    reasons.add(prefix + r);
+                }
+            }
+            if (frontier.size() > MAX_STATES_SHOWN) {
+                before.add("... and " + (frontier.size() - MAX_STATES_SHOWN) + " more states");
+            }
+            return new TraceResult(Verdict.DIVERGENCE, names, merged.size(), replay.matched(), bad.line(), bad.file(),
+                    replay.matched() + 1, bad.text(), List.copyOf(reasons), List.copyOf(before),
+                    Duration.ofNanos(System.nanoTime() - start), replay.statesExplored(), coverage);
+        }
+    }
+
+    /** Per spec action, how many of {@code events} it explained; every action is listed, unexercised ones with 0. */
+    public static Map<String, Long> coverage(List<TraceEvent> events) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (EventKind k : EventKind.values()) {
+            counts.put(k.name(), 0L);
+        }
+        for (TraceEvent e : events) {
+            counts.merge(e.kind().name(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * The Raft spec of this source tree: {@code specs/raft/Raft.tla} in the working directory or one of its
+     * parents.
+     */
+    public static Path defaultSpec() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path p = dir.resolve("specs/raft/Raft.tla");
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("cannot find specs/raft/Raft.tla above " + Path.of("").toAbsolutePath()
+                + "; give the spec explicitly");
+    }
+
+    private static SpecEvaluator evaluatorFor(Path raftSpec, List<TraceEvent> merged) throws SpecLoadException {
+        SortedSet<String> servers = Servers.of(merged);
+        String key = specKey(raftSpec) + "|" + servers;
+        if (key.equals(loadedKey)) {
+            return evaluator;
+        }
+        evaluator = null;
+        loadedKey = null;
+        Path dir = stage(raftSpec);
+        LoadedTrace.install(merged);
+        evaluator = SpecEvaluator.load(dir, "TraceRaft", "Replay");
+        for (String op : List.of("ReplayStep", "SpecStep", "ActionArgs", "FieldAgrees")) {
+            if (!evaluator.hasOperator(op)) {
+                throw new SpecLoadException("TraceRaft.tla lacks " + op, null);
+            }
+        }
+        stagedDir = dir;
+        loadedKey = key;
+        return evaluator;
+    }
+
+    private static String specKey(Path raftSpec) throws SpecLoadException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(raftSpec.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
+            try (Stream<Path> siblings = Files.list(raftSpec.toAbsolutePath().getParent())) {
+                for (Path p : siblings.filter(p -> p.toString().endsWith(".tla")).sorted().toList()) {
+                    md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                    md.update(Files.readAllBytes(p));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new SpecLoadException("cannot read " + raftSpec + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Copies the trace spec and the Raft spec (with the modules next to it) into a fresh directory. A spec file
+     * not named Raft.tla (a variant) is copied as Raft.tla with its module header renamed to match. The directory
+     * also serves a plain TLC run: {@code java -Ddsverify.trace=log.ndjson tlc2.TLC -config TraceRaft.cfg TraceRaft}.
+     */
+    public static Path stage(Path raftSpec) throws SpecLoadException {
+        try {
+            Path dir = Files.createTempDirectory("dsverify-trace-");
+            Path specDir = raftSpec.toAbsolutePath().getParent();
+            try (Stream<Path> siblings = Files.list(specDir)) {
+                for (Path p : siblings.filter(p -> p.toString().endsWith(".tla")).toList()) {
+                    String name = p.getFileName().toString();
+                    if (!STAGED.contains(name) && !name.equals("Raft.tla")) {
+                        Files.copy(p, dir.resolve(name));
+                    }
+                }
+            }
+            String text = Files.readString(raftSpec);
+            String module = raftSpec.getFileName().toString().replaceFirst("\\.tla$", "");
+            if (!module.equals("Raft")) {
+                text = text.replaceFirst("(-{4,}\\s*MODULE\\s+)" + java.util.regex.Pattern.quote(module) + "\\b", "$1Raft");
+            }
+            Files.writeString(dir.resolve("Raft.tla"), text);
+            for (String r : STAGED) {
+                try (InputStream in = TraceValidator.class.getResourceAsStream(RESOURCES + r)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing resource " + r);
+                    }
+                    Files.write(dir.resolve(r), in.readAllBytes());
+                }
+            }
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new SpecLoadException("cannot stage the spec " + raftSpec + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new SpecLoadException("cannot stage the spec " + raftSpec + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package dev.dsverify.trace.log;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one NDJSON trace file and checks every line against the trace contract before anything is replayed,
+ * so that a malformed log is reported as such (file, line, field) and never as a protocol divergence.
+ */
+public final class TraceReader {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final Set<String> TOP_FIELDS = Set.of("schema", "clock", "node", "event", "msg", "reply", "state");
+    private static final Set<String> ROLES = Set.of("Follower", "Candidate", "Leader");
+    private static final Map<String, Set<String>> MESSAGE_FIELDS = Map.of(
+            "RequestVoteRequest", Set.of("lastLogTerm", "lastLogIndex"),
+            "RequestVoteResponse", Set.of("voteGranted"),
+            "AppendEntriesRequest", Set.of("prevLogIndex", "prevLogTerm", "entries", "commitIndex"),
+            "AppendEntriesResponse", Set.of("success", "matchIndex"));
+    private static final Set<String> COMMON_MESSAGE_FIELDS = Set.of("type", "from", "to", "term", "clock");
+
+    private final String file;
+    private int line;
+
+    private TraceReader(String file) {
+        this.file = file;
+    }
+
+    /** Reads and validates {@code path}; the file is named in errors as {@code path.toString()}. */
+    public static List<TraceEvent> read(Path path) throws TraceFormatException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new TraceFormatException(path.toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+        return new TraceReader(path.toString()).parse(bytes);
+    }
+
+    /** Reads trace text held in memory, named {@code name} in errors. */
+    public static List<TraceEvent> read(String name, byte[] bytes) throws TraceFormatException {
+        return new TraceReader(name).parse(bytes);
+    }
+
+    private List<TraceEvent> parse(byte[] bytes) throws TraceFormatException {
+        List<TraceEvent> events = new ArrayList<>();
+        int start = 0;
+        line = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            line++;
+            boolean last = end == bytes.length;
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            String text = decode(bytes, start, stop);
+            if (text.isBlank()) {
+                throw error(null, "empty line");
+            }
+            events.add(parseLine(text, last));
+            start = end + 1;
+        }
+        if (events.isEmpty()) {
+            throw new TraceFormatException(file, 0, null, "empty trace: no events");
+        }
+        return List.copyOf(events);
+    }
+
+    private String decode(byte[] bytes, int from, int to) throws TraceFormatException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, to - from))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw error(null, "not UTF-8 text");
+        }
+    }
+
+    private TraceEvent parseLine(String text, boolean lastWithoutNewline) throws TraceFormatException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            if (lastWithoutNewline) {
+                throw error(null, "truncated last line (no newline at the end and not complete JSON): "
+                        + e.getOriginalMessage());
+            }
+            throw error(null, "invalid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw error(null, "a line must be a JSON object");
+        }
+        ObjectNode obj = (ObjectNode) root;
+        rejectUnknown(obj, TOP_FIELDS, "");
+        long schema = integer(obj, "schema", "");
+        if (schema != 1) {
+            throw error("schema", "unsupported schema " + schema + " (expected 1)");
+        }
+        long clock = integer(obj, "clock", "");
+        String node = string(obj, "node", "");
+        String eventName = string(obj, "event", "");
+        EventKind kind = EventKind.byName(eventName)
+                .orElseThrow(() -> error("event", "unknown event '" + eventName + "'"));
+        Message msg = null;
+        if (kind.hasMsg()) {
+            msg = message(obj, "msg");
+            String expected = expectedMsgType(kind);
+            if (expected != null && !expected.equals(msg.type())) {
+                throw error("msg.type", kind + " carries a " + expected + ", not a " + msg.type());
+            }
+        } else if (obj.has("msg")) {
+            throw error("msg", kind + " carries no message");
+        }
+        Message reply = null;
+        if (kind.hasReply()) {
+            reply = message(obj, "reply");
+            String expected = kind == EventKind.HandleRequestVoteRequest ? "RequestVoteResponse" : "AppendEntriesResponse";
+            if (!expected.equals(reply.type())) {
+                throw error("reply.type", kind + " replies with a " + expected + ", not a " + reply.type());
+            }
+        } else if (obj.has("reply")) {
+            throw error("reply", kind + " sends no reply");
+        }
+        ObjectNode state = object(obj, "state", "");
+        validateState(state);
+        return new TraceEvent(file, line, text, clock, node, kind, msg, reply, state);
+    }
+
+    private static String expectedMsgType(EventKind kind) {
+        return switch (kind) {
+            case RequestVote, HandleRequestVoteRequest -> "RequestVoteRequest";
+            case HandleRequestVoteResponse -> "RequestVoteResponse";
+            case AppendEntries, HandleAppendEntriesRequest -> "AppendEntriesRequest";
+            case HandleAppendEntriesResponse -> "AppendEntriesResponse";
+            default -> null; // UpdateTerm and the network events act on any message
+        };
+    }
+
+    private Message message(ObjectNode parent, String name) throws TraceFormatException {
+        ObjectNode m = object(parent, name, "");
+        String p = name + ".";
+        String type = string(m, "type", p);
+        Set<String> extra = MESSAGE_FIELDS.get(type);
+        if (extra == null) {
+            throw error(p + "type", "unknown message type '" + type + "'");
+        }
+        for (Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!COMMON_MESSAGE_FIELDS.contains(f) && !extra.contains(f)) {
+                throw error(p + f, "not a field of " + type);
+            }
+        }
+        String from = string(m, "from", p);
+        String to = string(m, "to", p);
+        long term = integer(m, "term", p);
+        long clock = integer(m, "clock", p);
+        switch (type) {
+            case "RequestVoteRequest" -> {
+                integer(m, "lastLogTerm", p);
+                integer(m, "lastLogIndex", p);
+            }
+            case "RequestVoteResponse" -> bool(m, "voteGranted", p);
+            case "AppendEntriesRequest" -> {
+                integer(m, "prevLogIndex", p);
+                integer(m, "prevLogTerm", p);
+                entries(m, "entries", p);
+                integer(m, "commitIndex", p);
+            }
+            default -> {
+                bool(m, "success", p);
+                integer(m, "matchIndex", p);
+            }
+        }
+        return new Message(type, from, to, term, clock, m);
+    }
+
+    private void validateState(ObjectNode state) throws TraceFormatException {
+        String p = "state.";
+        for (Iterator<Map.Entry<String, JsonNode>> it = state.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String name = f.getKey();
+            switch (name) {
+                case "currentTerm", "commitIndex" -> integer(state, name, p);
+                case "votedFor" -> {
+                    if (!f.getValue().isNull()) {
+                        string(state, name, p);
+                    }
+                }
+                case "role" -> {
+                    String role = string(state, name, p);
+                    if (!ROLES.contains(role)) {
+                        throw error(p + name, "unknown role '" + role + "'");
+                    }
+                }
+                case "votesGranted" -> {
+                    JsonNode arr = f.getValue();
+                    if (!arr.isArray()) {
+                        throw error(p + name, "expected an array of node ids");
+                    }
+                    for (int k = 0; k < arr.size(); k++) {
+                        if (!arr.get(k).isTextual()) {
+                            throw error(p + name + "[" + k + "]", "expected a node id string");
+                        }
+                    }
+                }
+                case "nextIndex", "matchIndex" -> {
+                    ObjectNode map = object(state, name, p);
+                    for (Iterator<String> ks = map.fieldNames(); ks.hasNext(); ) {
+                        integer(map, ks.next(), p + name + ".");
+                    }
+                }
+                case "log" -> {
+                    ObjectNode log = object(state, name, p);
+                    String lp = p + "log.";
+                    rejectUnknown(log, Set.of("len", "from", "entries"), lp);
+                    long len = integer(log, "len", lp);
+                    long from = integer(log, "from", lp);
+                    int n = entries(log, "entries", lp);
+                    if (from < 1 || from > len + 1) {
+                        throw error(lp + "from", "must be in 1.." + (len + 1) + ", is " + from);
+                    }
+                    if (n != len - from + 1) {
+                        throw error(lp + "entries", "holds " + n + " entries, but from=" + from + " and len=" + len
+                                + " need " + (len - from + 1));
+                    }
+                }
+                default -> throw error(p + name, "not a spec variable of the contract");
+            }
+        }
+    }
+
+    private int entries(ObjectNode parent, String name, String p) throws TraceFormatException {
+        JsonNode arr = parent.get(name);
+        if (arr == null) {
+            throw error(p + name, "missing");
+        }
+        if (!arr.isArray()) {
+            throw error(p + name, "expected an array of {term, value}");
+        }
+        for (int k = 0; k < arr.size(); k++) {
+            JsonNode e = arr.get(k);
+            String ep = p + name + "[" + k + "].";
+            if (!e.isObject()) {
+                throw error(p + name + "[" + k + "]", "expected an object {term, value}");
+            }
+            rejectUnknown((ObjectNode) e, Set.of("term", "value"), ep);
+            integer((ObjectNode) e, "term", ep);
+            string((ObjectNode) e, "value", ep);
+        }
+        return arr.size();
+    }
+
+    private void rejectUnknown(ObjectNode obj, Set<String> known, String p) throws TraceFormatException {
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw error(p + f, "unknown field");
+            }
+        }
+    }
+
+    private long integer(ObjectNode obj, String name, String p) throws TraceFormatException {
+        JsonNode v = obj.get(name);
+        if (v == null) {
+            throw error(p + name, "missing");
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw error(p + name, "expected an integer, found " + describe(v));
+        }
+        if (v.intValue() < 0) {
+            throw error(p + name, "must not be negative");
+        }
+        return v.intValue();
+    }
+
+    private String string(ObjectNode obj, String name, String p) throws TraceFormatException {
+        JsonNode v = obj.get(name);
+        if (v == null) {
+            throw error(p + name, "missing");
+        }
+        if (!v.isTextual()) {
+            throw error(p + name, "expected a string, found " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    private boolean bool(ObjectNode obj, String name, String p) throws TraceFormatException {
+        JsonNode v = obj.get(name);
+        if (v == null) {
+            throw error(p + name, "missing");
+        }
+        if (!v.isBoolean()) {
+            throw error(p + name, "expected true or false, found " + describe(v));
+        }
+        return v.booleanValue();
+    }
+
+    private ObjectNode object(ObjectNode obj, String name, String p) throws TraceFormatException {
+        JsonNode v = obj.get(name);
+        if (v == null) {
+            throw error(p + name, "missing");
+        }
+        if (!v.isObject()) {
+            throw error(p + name, "expected an object, found " + describe(v));
+        }
+        return (ObjectNode) v;
+    }
+
+    private static String describe(JsonNode v) {
+        String s = v.toString();
+        return v.getNodeType().toString().toLowerCase() + " " + (s.length() > 40 ? s.substring(0, 40) + "..." : s);
+    }
+
+    private TraceFormatException error(String field, String problem) {
+        return new TraceFormatException(file, line, field, problem);
+    }
+}

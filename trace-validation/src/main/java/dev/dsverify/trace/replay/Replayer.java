@@ -1,0 +1,76 @@
+package dev.dsverify.trace.replay;
+
+import tlc2.tool.StateVec;
+import tlc2.tool.TLCState;
+import tlc2.value.impl.Value;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Breadth-first search of the trace spec, one log line per level.
+ *
+ * <p>Every step of the trace spec consumes exactly one line (the cursor moves by one), so the states TLC's
+ * breadth-first search would find at depth k are exactly the states this loop holds after k lines: the
+ * successors, under the step for line k, of the states after k-1 lines, without duplicates. A trace matches
+ * when a state is reached after the last line; otherwise the first line whose step has no successor is the
+ * first line no spec behaviour explains. Only the current level is kept, so memory stays flat and each line
+ * costs one evaluation per distinct state of its level (usually one).
+ */
+public final class Replayer {
+    /** The trace spec's operator taking one event record and relating a state to its successors. */
+    public static final String STEP = "ReplayStep";
+    /** A level this wide means the log pins down too little; stop rather than run out of memory. */
+    public static final int MAX_LEVEL_WIDTH = 100_000;
+
+    private Replayer() {
+    }
+
+    public static Replay replay(SpecEvaluator spec, List<Value> events) {
+        return replay(spec, events, STEP);
+    }
+
+    /** Replays with {@code step}, an operator of one event record like {@value #STEP}. */
+    public static Replay replay(SpecEvaluator spec, List<Value> events, String step) {
+        List<TLCState> level = dedupe(spec.initStates());
+        long explored = level.size();
+        long distinct = level.size();
+        for (int k = 0; k < events.size(); k++) {
+            Value e = events.get(k);
+            List<TLCState> next = new ArrayList<>(2);
+            for (TLCState s : level) {
+                StateVec succ = spec.successors(step, s, e);
+                explored += succ.size();
+                for (int j = 0; j < succ.size(); j++) {
+                    next.add(succ.elementAt(j));
+                }
+            }
+            if (next.size() > 1) {
+                next = dedupe(next); // fingerprints cost O(state); the usual single successor needs none
+            }
+            if (next.isEmpty()) {
+                return new Replay(k, level, explored, distinct);
+            }
+            if (next.size() > MAX_LEVEL_WIDTH) {
+                throw new IllegalStateException("after event " + (k + 1) + " more than " + MAX_LEVEL_WIDTH
+                        + " spec states fit the log; it constrains too little to be checked");
+            }
+            distinct += next.size();
+            level = next;
+        }
+        return new Replay(events.size(), level, explored, distinct);
+    }
+
+    private static List<TLCState> dedupe(List<TLCState> states) {
+        Set<Long> seen = new HashSet<>();
+        List<TLCState> out = new ArrayList<>();
+        for (TLCState s : states) {
+            if (seen.add(s.fingerPrint())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dsverify.trace;
+
+import dev.dsverify.raft.core.Bugs;
+import dev.dsverify.raft.sim.FaultType;
+import dev.dsverify.raft.sim.SimConfig;
+import dev.dsverify.raft.sim.SimResult;
+import dev.dsverify.raft.sim.Simulator;
+import dev.dsverify.raft.trace.NdjsonTraceWriter;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Runs the seeded simulator with tracing on and writes its trace, one file per run. */
+final class SimulatedRuns {
+    private SimulatedRuns() {
+    }
+
+    static Path trace(Path dir, long seed, int ops, Set<FaultType> faults, Bugs bugs) throws Exception {
+        SimResult r = Simulator.run(SimConfig.of(seed, 3).withTrace(true).withBugs(bugs), ops, faults);
+        Path f = dir.resolve("seed-" + seed + (bugs.any() ? "-" + bugs : "") + ".ndjson");
+        NdjsonTraceWriter.writeAtomically(r.trace(), f);
+        return f;
+    }
+}
