@@ -70,6 +70,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--check-quorum", description = "Leaders without a quorum step down (off by default; not with --trace).")
     boolean checkQuorum;
 
+    @Option(names = "--snapshot-every", defaultValue = "0", paramLabel = "N",
+            description = "Servers snapshot and compact their log every N applied entries (default 0: never; not with --trace).")
+    int snapshotEvery;
+
     @Option(names = "--no-shrink", description = "Do not shrink failing seeds.")
     boolean noShrink;
 
@@ -94,7 +98,11 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             kinds = FaultType.parse(faults);
             bugs = Bugs.parse(bug);
-            cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum);
+            cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum,
+                    snapshotEvery);
+            if (trace != null && snapshotEvery > 0) {
+                throw new IllegalArgumentException("snapshots are not in the Raft spec; leave --snapshot-every off with --trace");
+            }
             if (trace != null && kinds.contains(FaultType.TORN)) {
                 throw new IllegalArgumentException("--faults torn loses steps the trace already holds; leave it out with --trace");
             }

@@ -224,7 +224,8 @@ public final class Simulator {
             }
         }
         for (SimNode n : nodes.values()) {
-            n.server = KvServer.boot(n.raftConfig(), n.storage, m -> send(n, m), n.tracer);
+            n.server = KvServer.boot(n.raftConfig(), n.storage, m -> send(n, m), n.tracer)
+                    .snapshotEvery(cfg.snapshotEvery());
             watch(n);
             inv.restarted(n.id);
             // Servers start at slightly different moments, like real processes.
@@ -307,7 +308,8 @@ public final class Simulator {
         n.up = true;
         n.pausedUntil = 0;
         inv.restarted(n.id);
-        n.server = KvServer.restart(n.raftConfig(), n.storage, m -> send(n, m), n.tracer);
+        n.server = KvServer.restart(n.raftConfig(), n.storage, m -> send(n, m), n.tracer)
+                .snapshotEvery(cfg.snapshotEvery());
         watch(n);
         checked(n);
         scheduleTick(n, (long) (net.nextDouble() * TICK) + 1);

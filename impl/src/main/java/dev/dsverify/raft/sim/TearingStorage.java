@@ -3,6 +3,7 @@ package dev.dsverify.raft.sim;
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.HardState;
 import dev.dsverify.raft.core.Ready;
+import dev.dsverify.raft.core.Snapshot;
 import dev.dsverify.raft.storage.MemoryStorage;
 import dev.dsverify.raft.storage.Recovered;
 import dev.dsverify.raft.storage.Storage;
@@ -52,8 +53,22 @@ final class TearingStorage implements Storage {
     }
 
     @Override
+    public void saveSnapshot(Snapshot snapshot, HardState hs, List<Entry> entriesAfter) {
+        disk.saveSnapshot(snapshot, hs, entriesAfter);
+    }
+
+    @Override
     public void persist(Ready rd) {
         if (!rd.mustSync()) {
+            return;
+        }
+        if (rd.snapshot() != null) {
+            // Snapshots are installed by renames of synced files: a crash sees all or nothing of them.
+            if (armed) {
+                armed = false;
+                throw new Crashed();
+            }
+            disk.saveSnapshot(rd.snapshot(), rd.hardState(), rd.entries());
             return;
         }
         disk.write(rd.hardState(), rd.entriesFrom(), rd.entries());
