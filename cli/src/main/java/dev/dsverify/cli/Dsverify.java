@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
                 // Further subcommands are listed here, one per line:
                 ReplayCommand.class,
                 SimulateCommand.class,
-                // node     (NodeCommand.class)
-                // kv       (KvCommand.class)
+                NodeCommand.class,
+                KvCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
