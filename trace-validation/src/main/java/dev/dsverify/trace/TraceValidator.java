@@ -46,6 +46,12 @@ public final class TraceValidator {
     private static final List<String> STAGED = List.of("TraceRaft.tla", "TraceLog.tla", "TraceRaft.cfg", "Replay.cfg");
     private static final int MAX_STATES_SHOWN = 5;
 
+    private static final List<Path> STAGED_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STAGED_DIRS.forEach(TraceValidator::deleteTree)));
+    }
+
     private static Path stagedDir;
     private static String loadedKey;
     private static SpecEvaluator evaluator;
@@ -166,6 +172,14 @@ public final class TraceValidator {
         return evaluator;
     }
 
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     private static String specKey(Path raftSpec) throws SpecLoadException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -215,7 +229,7 @@ public final class TraceValidator {
                     Files.write(dir.resolve(r), in.readAllBytes());
                 }
             }
-            dir.toFile().deleteOnExit();
+            STAGED_DIRS.add(dir);
             return dir;
         } catch (IOException e) {
             throw new SpecLoadException("cannot stage the spec " + raftSpec + ": " + e.getMessage(), e);
