@@ -121,8 +121,8 @@ V == INSTANCE Voting
 ASSUME V!QuorumAssumption
 
 (* The values chosen: accepted by every acceptor of a quorum in one ballot. *)
-(* This is V!chosen written directly over the 2b messages, which is much   *)
-(* cheaper for TLC to evaluate than going through votes.                   *)
+(* This is V!chosen written directly over the 2b messages, so that TLC    *)
+(* does not rebuild votes for every acceptor, ballot and value it tries.   *)
 chosen == {v \in Value :
              \E b \in Ballot, Q \in Quorum :
                 \A a \in Q : [type |-> "2b", acc |-> a, bal |-> b, val |-> v] \in msgs}

@@ -195,6 +195,17 @@ VectorsMatchCausality ==
     \A a, b \in issued : a # b => (a.id \in b.deps <=> Leq(a.vec, b.vec))
 
 (***************************************************************************)
+(* NoLostCausalUpdateWithoutTies: NoLostCausalUpdate, asked only of        *)
+(* behaviours in which no two writes have got the same clock reading so   *)
+(* far.  Writes are never taken back, so once a tie has happened it stays  *)
+(* in `issued`.  For wall clocks this shows that the loss does not depend  *)
+(* on how ties are broken: one clock plainly behind another is enough.     *)
+(***************************************************************************)
+DistinctReadings == \A a, b \in issued : a # b => a.clock # b.clock
+
+NoLostCausalUpdateWithoutTies == DistinctReadings => NoLostCausalUpdate
+
+(***************************************************************************)
 (* SingleValue: a replica holds one value.  True for last-write-wins; with *)
 (* version vectors it fails as soon as two writes are concurrent -- the    *)
 (* siblings are what a reader then has to reconcile.                       *)

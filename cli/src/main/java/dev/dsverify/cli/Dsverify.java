@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
                 // Further subcommands are listed here, one per line:
                 ReplayCommand.class,
                 // simulate (SimulateCommand.class)
-                // node     (NodeCommand.class)
-                // kv       (KvCommand.class)
-                // report   (ReportCommand.class)
+                NodeCommand.class,
+                KvCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Dsverify implements Runnable {

@@ -71,22 +71,22 @@ public final class ReportCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             err.println("dsverify report: --message-hint: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
         if (!Files.isDirectory(jsonDir)) {
             err.println("dsverify report: --json-dir " + jsonDir + " is not a directory");
-            return 2;
+            return ExitCodes.USAGE;
         }
         List<ModelReport> reports;
         try {
             reports = read(jsonDir);
         } catch (IOException | IllegalArgumentException e) {
             err.println("dsverify report: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
         if (reports.isEmpty()) {
             err.println("dsverify report: no JSON results in " + jsonDir);
-            return 2;
+            return ExitCodes.USAGE;
         }
         Instant now = Instant.now();
         try {
@@ -96,7 +96,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
         } catch (UncheckedIOException e) {
             err.println("dsverify report: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
         long unexpected = reports.stream().filter(r -> !r.passed()).count();
         stdout.println("Wrote " + out + " (" + reports.size() + (reports.size() == 1 ? " model, " : " models, ")

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run the Raft key-value store in the deterministic fault-injecting simulator.",
-        footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (or all).",
+        footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (all = these eight), torn.",
                 "Bugs (for testing checkers): double-vote, commit-old-term, skip-prevlog-check, forget-vote, "
                         + "commit-backwards.",
                 "Exit codes: 0 all runs passed, 1 a run failed, 2 bad usage."})
@@ -70,6 +70,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--check-quorum", description = "Leaders without a quorum step down (off by default; not with --trace).")
     boolean checkQuorum;
 
+    @Option(names = "--snapshot-every", defaultValue = "0", paramLabel = "N",
+            description = "Servers snapshot and compact their log every N applied entries (default 0: never; not with --trace).")
+    int snapshotEvery;
+
     @Option(names = "--no-shrink", description = "Do not shrink failing seeds.")
     boolean noShrink;
 
@@ -94,7 +98,14 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             kinds = FaultType.parse(faults);
             bugs = Bugs.parse(bug);
-            cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum);
+            cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum,
+                    snapshotEvery);
+            if (trace != null && snapshotEvery > 0) {
+                throw new IllegalArgumentException("snapshots are not in the Raft spec; leave --snapshot-every off with --trace");
+            }
+            if (trace != null && kinds.contains(FaultType.TORN)) {
+                throw new IllegalArgumentException("--faults torn loses steps the trace already holds; leave it out with --trace");
+            }
             if (trace != null && checkQuorum) {
                 throw new IllegalArgumentException("--check-quorum steps are not in the Raft spec; leave it off with --trace");
             }

@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Prints a counterexample as a table: one row per state, one column per variable. A value that changed in a
- * step is marked with {@code *}; long values are shortened in the middle so both ends stay readable.
+ * Prints a counterexample as a table: one row per state, one column per variable, when the values fit side
+ * by side; otherwise one block per state with a variable per line. A value that changed in a step is marked
+ * with {@code *}; values too long even for that are cut at the end, keeping the closing bracket.
  */
 final class TraceTable {
     static final int MAX_WIDTH = 120;
@@ -47,6 +48,12 @@ final class TraceTable {
         int actionWidth = Math.min(30, rows.stream().mapToInt(row -> row.get(1).length()).max().orElse(6));
         int fixed = 4 + actionWidth + 2;
         int cell = Math.max(MIN_CELL, Math.min(MAX_CELL, (MAX_WIDTH - fixed) / Math.max(1, vars.size()) - 2));
+        int widest = rows.stream().flatMap(row -> row.subList(2, row.size()).stream()).mapToInt(String::length)
+                .max().orElse(0);
+        if (widest > cell) {
+            // Values would be cut too much side by side: list each state's variables one per line instead.
+            return vertical(r, rows, List.copyOf(vars));
+        }
         int[] widths = new int[header.size()];
         for (int c = 0; c < header.size(); c++) {
             int limit = c == 0 ? 4 : c == 1 ? actionWidth : cell;
@@ -66,13 +73,46 @@ final class TraceTable {
         for (List<String> row : rows) {
             line(sb, row, widths);
         }
+        appendEnding(sb, r);
+        return sb.toString();
+    }
+
+    private static String vertical(ModelCheckResult r, List<List<String>> rows, List<String> vars) {
+        int nameWidth = vars.stream().mapToInt(String::length).max().orElse(1);
+        int valueWidth = Math.max(MIN_CELL, MAX_WIDTH - nameWidth - 8);
+        StringBuilder sb = new StringBuilder();
+        for (List<String> row : rows) {
+            sb.append("State ").append(row.get(0)).append(": ").append(row.get(1)).append('\n');
+            for (int v = 0; v < vars.size(); v++) {
+                String cell = row.get(v + 2).replace('\n', ' ').replaceAll("\\s+", " ");
+                boolean changed = cell.endsWith(" *");
+                String value = changed ? cell.substring(0, cell.length() - 2) : cell;
+                sb.append(changed ? "  * " : "    ").append(vars.get(v))
+                        .append(" ".repeat(nameWidth - vars.get(v).length())).append(" = ")
+                        .append(shorten(value, valueWidth)).append('\n');
+            }
+        }
+        appendEnding(sb, r);
+        return sb.toString();
+    }
+
+    /** Cuts a long value at the end, keeping its closing bracket: {@code [a |-> 1, b |-> …]}. */
+    static String shorten(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        char last = text.charAt(text.length() - 1);
+        String close = "]})>\"".indexOf(last) >= 0 ? String.valueOf(last) : "";
+        return text.substring(0, width - 1 - close.length()) + "…" + close;
+    }
+
+    private static void appendEnding(StringBuilder sb, ModelCheckResult r) {
         if (r.loopsBackTo() != null) {
             sb.append("  -> loops back to state ").append(r.loopsBackTo() + 1).append(" (this cycle repeats forever)\n");
         } else if (r.stuttering()) {
             sb.append("  -> then stutters forever (no further step is taken)\n");
         }
         sb.append("  (* = changed by this step)\n");
-        return sb.toString();
     }
 
     private static String action(TraceState s) {

@@ -37,5 +37,6 @@ class OptionsTest {
         String shortened = TraceTable.abbreviate(v + " *", 24);
         assertThat(shortened).hasSize(24).startsWith("[a |-> 1").endsWith(">>] *").contains("…");
         assertThat(TraceTable.abbreviate("short", 24)).isEqualTo("short");
+        assertThat(TraceTable.shorten(v, 20)).hasSize(20).startsWith("[a |-> 1").endsWith("…]");
     }
 }

@@ -66,6 +66,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void is_a_subcommand_of_dsverify_and_reads_what_check_json_dir_writes() throws Exception {
+        Path json = Files.createDirectories(dir.resolve("results"));
+        // dsverify check --catalog ... --json-dir writes one ResultJson file per model, with its expectation.
+        ResultJson.write(json.resolve("Counter.json"), violation(),
+                new Expectation(Outcome.INVARIANT_VIOLATION, "BelowThree"));
+        Path html = dir.resolve("report.html");
+        CommandLine cl = Dsverify.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("report", "--json-dir", json.toString(), "--out", html.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(1 model, 0 not as expected)");
+        assertThat(Files.readString(html)).contains("as expected", "violates BelowThree");
+    }
+
+    @Test
     void index_json_sets_the_order() throws Exception {
         Path json = Files.createDirectories(dir.resolve("json"));
         ResultJson.write(json.resolve("a.json"), success("Alpha"), null);

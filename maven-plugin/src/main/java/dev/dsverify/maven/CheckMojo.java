@@ -41,6 +41,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "dsverify.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Model checks are tests: {@code -DskipTests} skips them too, as it skips surefire and failsafe. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
     /** Comma-separated tags: only models with one of them are checked (e.g. {@code quick}). */
     @Parameter(property = "dsverify.tags")
     private String tags;
@@ -75,9 +79,9 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Message-diagram hints for specs whose message fields the report does not recognise, each
-     * {@code variable:fromField:toField[:labelField]}.
+     * {@code variable:fromField:toField[:labelField[:coordinator]]}, e.g. {@code msgs:rm::type:TM}.
      */
-    @Parameter
+    @Parameter(property = "dsverify.messageHints")
     private List<String> messageHints;
 
     /** When false, unexpected outcomes are reported but do not fail the build. */
@@ -96,8 +100,8 @@ public class CheckMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("dsverify: skipped (dsverify.skip)");
+        if (skip || skipTests) {
+            getLog().info("dsverify: skipped (" + (skip ? "dsverify.skip" : "skipTests") + ")");
             return;
         }
         List<PlannedCheck> all;

@@ -39,6 +39,10 @@ final class CheckRun implements RunningCheck {
     private boolean cancelRequested;
     private volatile boolean timedOut;
     private volatile Progress lastProgress;
+    private volatile long startNanos;
+
+    /** How long a distributed server may run without any worker before it is considered stuck. */
+    private static final Duration WORKERLESS_GRACE = Duration.ofSeconds(10);
 
     CheckRun(ModelCheck check, TlcRuntime runtime, Path tempRoot, ProgressListener listener) {
         this.check = check;
@@ -247,17 +251,7 @@ final class CheckRun implements RunningCheck {
         reader.setDaemon(true);
         reader.start();
 
-        boolean exited;
-        if (check.timeout() != null) {
-            long remaining = check.timeout().toNanos() - (System.nanoTime() - startNanos);
-            exited = process.waitFor(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
-            if (!exited) {
-                timedOut = true;
-                synchronized (lock) {
-                    killAll();
-                }
-            }
-        }
+        boolean workersLost = waitForExit(process, startNanos);
         int exit = process.waitFor();
         reader.join();
         boolean cancelled;
@@ -269,13 +263,67 @@ final class CheckRun implements RunningCheck {
         if (cancelled || timedOut) {
             exit = -1;
         }
-        RunFacts facts = new RunFacts(check.name(), spec.getParent(), simulation, properties, parser.messages(),
+        RunFacts facts = new RunFacts(check.name(), spec.getParent(), simulation, check.isDistributed(), properties, parser.messages(),
                 parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut, elapsed(startNanos),
                 lastProgress);
-        return ResultInterpreter.interpret(facts);
+        ModelCheckResult interpreted = ResultInterpreter.interpret(facts);
+        if (workersLost && !cancelled && !timedOut) {
+            return new ModelCheckResult(check.name(), Outcome.TLC_ERROR, null,
+                    "every distributed TLC worker exited before the server finished" + workerLogTail(temp),
+                    null, interpreted.stats(), List.of(), null, false, List.of(), -1);
+        }
+        return interpreted;
     }
 
-    private volatile long startNanos;
+    /**
+     * Waits for the TLC process, enforcing the timeout. In distributed mode the server waits forever for
+     * workers, so it is killed when every worker has been gone for a while; returns true in that case.
+     */
+    private boolean waitForExit(Process process, long startNanos) throws InterruptedException {
+        long deadline = check.timeout() == null ? Long.MAX_VALUE : startNanos + check.timeout().toNanos();
+        long workersGoneSince = -1;
+        while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+            long now = System.nanoTime();
+            if (deadline != Long.MAX_VALUE && now - deadline > 0) {
+                timedOut = true;
+                synchronized (lock) {
+                    killAll();
+                }
+                return false;
+            }
+            if (check.isDistributed()) {
+                boolean anyWorker;
+                synchronized (lock) {
+                    anyWorker = processes.stream().skip(1).anyMatch(Process::isAlive);
+                }
+                if (anyWorker) {
+                    workersGoneSince = -1;
+                } else if (workersGoneSince < 0) {
+                    workersGoneSince = now;
+                } else if (now - workersGoneSince > WORKERLESS_GRACE.toNanos()) {
+                    synchronized (lock) {
+                        killAll();
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String workerLogTail(Path temp) {
+        try (Stream<Path> logs = Files.list(temp)) {
+            List<String> tail = new ArrayList<>();
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("worker-")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                tail.addAll(lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+            }
+            return tail.isEmpty() ? "" : "; last worker output: " + String.join(" | ", tail);
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
 
     private void onMessage(TlcMessage m) {
         if (m.code() == 2200 || m.code() == 2209) {

@@ -48,6 +48,37 @@ class LoopbackOnlyTest {
         }
     }
 
+    @Test
+    void distributedServerAndWorkersListenOnLoopbackOnly() throws Exception {
+        CountDownLatch registered = new CountDownLatch(1);
+        RunningCheck running = Specs.CHECKER.start(Specs.check("Slow", "Slow").distributed(1).build(),
+                new ProgressListener() {
+                    @Override
+                    public void message(TlcMessage m) {
+                        if (m.code() == 7001) { // a worker registered with the server
+                            registered.countDown();
+                        }
+                    }
+                });
+        try {
+            assertThat(registered.await(90, TimeUnit.SECONDS)).isTrue();
+            List<Long> pids = new ArrayList<>(List.of(running.pid()));
+            ProcessHandle.current().children()
+                    .filter(p -> p.info().arguments().map(a -> List.of(a).contains("tlc2.tool.distributed.TLCWorker"))
+                            .orElse(false))
+                    .forEach(p -> pids.add(p.pid()));
+            assertThat(pids).hasSizeGreaterThanOrEqualTo(2);
+            for (long pid : pids) {
+                List<String> listening = listeningAddresses(pid);
+                assertThat(listening).as("process " + pid).isNotEmpty();
+                assertThat(listening).as("process " + pid).allMatch(LoopbackOnlyTest::isLoopback, "loopback address");
+            }
+        } finally {
+            running.cancel();
+            running.await(Duration.ofSeconds(30));
+        }
+    }
+
     /** The control: TLC started directly, without the launcher, listens on all interfaces. */
     @Test
     void plainTlcListensOnAllInterfaces(@TempDir Path dir) throws Exception {

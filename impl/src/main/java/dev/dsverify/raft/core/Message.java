@@ -6,7 +6,7 @@ package dev.dsverify.raft.core;
  */
 public sealed interface Message
         permits RequestVoteRequest, RequestVoteResponse, AppendEntriesRequest, AppendEntriesResponse,
-        PreVoteRequest, PreVoteResponse {
+        PreVoteRequest, PreVoteResponse, InstallSnapshotRequest, InstallSnapshotResponse {
     String from();
 
     String to();

@@ -40,6 +40,7 @@ public final class RaftNode {
     // ---- spec variables ----
     private long currentTerm;
     private String votedFor;
+    /** Entries snapshotIndex+1 .. lastIndex (all of them while no snapshot was taken). */
     private final ArrayList<Entry> log = new ArrayList<>();
     private Role role = Role.Follower;
     private long commitIndex;
@@ -71,6 +72,11 @@ public final class RaftNode {
     private long stableIndex;  // entries 1..stableIndex are durable
     private long applied;
     private long bugActivations;
+    /** The log prefix replaced by a snapshot (option, outside the spec): index, term and state. */
+    private long snapshotIndex;
+    private long snapshotTerm;
+    private Snapshot snapshot;
+    private Snapshot snapshotToInstall;
     private long observedChangeFrom = 1; // a fresh or recovered log is new to any observer
     private final ArrayList<Message> outbox = new ArrayList<>();
     private final ArrayList<ReadState> readStates = new ArrayList<>();
@@ -91,7 +97,7 @@ public final class RaftNode {
         this.currentTerm = hs.term();
         this.votedFor = hs.votedFor();
         this.log.addAll(entries);
-        this.stableIndex = log.size();
+        this.stableIndex = entries.size();
         for (String peer : peers) {
             nextIndex.put(peer, 1L);
             matchIndex.put(peer, 0L);
@@ -103,6 +109,26 @@ public final class RaftNode {
     /** A server starting for the first time, in the spec's initial state. */
     public static RaftNode start(RaftConfig cfg, Tracer tracer) {
         return new RaftNode(cfg, HardState.INITIAL, List.of(), tracer);
+    }
+
+    /**
+     * Restart from a snapshot plus the entries after it (snapshots are an option outside the spec). The
+     * snapshot's entries count as committed and applied: the driver restores the state machine from it.
+     */
+    public static RaftNode restart(RaftConfig cfg, HardState hs, Snapshot snap, List<Entry> entries, Tracer tracer) {
+        if (snap == null) {
+            return restart(cfg, hs, entries, tracer);
+        }
+        RaftNode n = new RaftNode(cfg, hs, List.of(), tracer);
+        n.snapshot = snap;
+        n.snapshotIndex = snap.index();
+        n.snapshotTerm = snap.term();
+        n.log.addAll(entries);
+        n.stableIndex = n.last();
+        n.commitIndex = snap.index();
+        n.applied = snap.index();
+        n.observedChangeFrom = snap.index() + 1;
+        return n;
     }
 
     /**
@@ -172,7 +198,7 @@ public final class RaftNode {
         preVotes.add(id);
         resetElectionTimer();
         for (String peer : peers) {
-            outbox.add(new PreVoteRequest(id, peer, currentTerm + 1, tracer.clock(), lastTerm(), log.size()));
+            outbox.add(new PreVoteRequest(id, peer, currentTerm + 1, tracer.clock(), lastTerm(), last()));
         }
         if (preVotes.size() >= quorum) {
             preCandidate = false;
@@ -183,7 +209,7 @@ public final class RaftNode {
     private void handlePreVote(Message m) {
         if (m instanceof PreVoteRequest r) {
             boolean logOk = r.lastLogTerm() > lastTerm()
-                    || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= log.size());
+                    || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= last());
             // A server that hears from a live leader refuses, so a returning server cannot disrupt a healthy cluster.
             boolean leaderAlive = role == Role.Leader || (leaderId != null && electionElapsed < cfg.electionTicks());
             boolean grant = r.term() > currentTerm && logOk && !leaderAlive;
@@ -224,6 +250,15 @@ public final class RaftNode {
         } else if (commitIndex == 0 || term(commitIndex) != currentTerm) {
             // Until an entry of this term commits, the leader's commitIndex may lag the cluster's.
             readsAwaitingCommit.add(ctx);
+            if (bugs.commitOldTerm() && lastTerm() != currentTerm) {
+                // Without an election no-op (see becomeLeader) a read would wait for a write; append it now.
+                appendOwn(new byte[0]);
+                for (String peer : peers) {
+                    if (!inflight.contains(peer)) {
+                        sendAppend(peer);
+                    }
+                }
+            }
         } else {
             startReadRound(List.of(ctx));
         }
@@ -231,7 +266,7 @@ public final class RaftNode {
 
     /** Consumes one message from a peer. */
     public void step(Message m) {
-        if (!m.inContract()) {
+        if (m instanceof PreVoteRequest || m instanceof PreVoteResponse) {
             handlePreVote(m);
             return;
         }
@@ -263,6 +298,83 @@ public final class RaftNode {
             handleAppendEntriesRequest(r);
         } else if (m instanceof AppendEntriesResponse r) {
             handleAppendEntriesResponse(r);
+        } else if (m instanceof InstallSnapshotRequest r) {
+            handleInstallSnapshot(r);
+        } else if (m instanceof InstallSnapshotResponse r) {
+            handleInstallSnapshotResponse(r);
+        }
+    }
+
+    // ------------------------------------------------------------------ snapshots (option, outside the spec)
+
+    /**
+     * The driver has applied entries up to {@code index} and captured the state machine in {@code data}: the
+     * log up to {@code index} is replaced by the snapshot. The driver persists the snapshot with
+     * {@link #snapshot()} and the remaining {@link #log()} before the next Ready.
+     */
+    public void compact(long index, byte[] data) {
+        if (index > applied || index <= snapshotIndex) {
+            throw new IllegalArgumentException("cannot compact to " + index + " (applied " + applied + ", snapshot "
+                    + snapshotIndex + ")");
+        }
+        long t = term(index);
+        log.subList(0, (int) (index - snapshotIndex)).clear();
+        snapshotIndex = index;
+        snapshotTerm = t;
+        snapshot = new Snapshot(index, t, data.clone());
+    }
+
+    /** The latest snapshot, or null. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    private void handleInstallSnapshot(InstallSnapshotRequest r) {
+        if (r.term() < currentTerm) {
+            outbox.add(new InstallSnapshotResponse(id, r.from(), currentTerm, tracer.clock(), false, 0, r.round()));
+            return;
+        }
+        leaderId = r.from();
+        preCandidate = false;
+        resetElectionTimer();
+        if (role == Role.Candidate) {
+            loseLeadershipOrCandidacy();
+            role = Role.Follower;
+        }
+        Snapshot snap = r.snapshot();
+        if (snap.index() > commitIndex) {
+            boolean keepSuffix = snap.index() > snapshotIndex && snap.index() <= last() && term(snap.index()) == snap.term();
+            if (keepSuffix) {
+                log.subList(0, (int) (snap.index() - snapshotIndex)).clear();
+            } else {
+                log.clear();
+            }
+            snapshotIndex = snap.index();
+            snapshotTerm = snap.term();
+            snapshot = snap;
+            snapshotToInstall = snap;
+            commitIndex = snap.index();
+            stableIndex = Math.min(stableIndex, snapshotIndex);
+            observedChangeFrom = snap.index() + 1;
+        }
+        outbox.add(new InstallSnapshotResponse(id, r.from(), currentTerm, tracer.clock(), true, snap.index(), r.round()));
+    }
+
+    private void handleInstallSnapshotResponse(InstallSnapshotResponse r) {
+        if (role != Role.Leader || r.term() != currentTerm) {
+            return;
+        }
+        String peer = r.from();
+        inflight.remove(peer);
+        ackedRound.merge(peer, r.round(), Math::max);
+        if (r.success()) {
+            matchIndex.put(peer, Math.max(matchIndex.get(peer), r.matchIndex()));
+            nextIndex.put(peer, Math.max(nextIndex.get(peer), r.matchIndex() + 1));
+        }
+        maybeAdvanceCommitIndex();
+        confirmReads();
+        if (nextIndex.get(peer) <= last()) {
+            sendAppend(peer);
         }
     }
 
@@ -270,18 +382,20 @@ public final class RaftNode {
 
     public boolean hasReady() {
         return hardStateDirty || unstableFrom > 0 || !outbox.isEmpty() || !readStates.isEmpty()
-                || Math.min(commitIndex, log.size()) > applied;
+                || Math.min(commitIndex, last()) > applied || snapshotToInstall != null;
     }
 
     public Ready ready() {
         HardState hs = hardStateDirty ? new HardState(currentTerm, votedFor) : null;
-        List<Entry> entries = unstableFrom > 0
-                ? List.copyOf(log.subList((int) unstableFrom - 1, log.size())) : List.of();
-        long upTo = Math.min(commitIndex, log.size());
-        List<Entry> committed = upTo > applied
-                ? List.copyOf(log.subList((int) applied, (int) upTo)) : List.of();
-        return new Ready(hs, unstableFrom, entries, List.copyOf(outbox), committed, applied + 1,
-                List.copyOf(readStates));
+        long from = snapshotToInstall != null ? snapshotIndex + 1 : unstableFrom;
+        List<Entry> entries = from > 0 ? List.copyOf(slice(from)) : List.of();
+        long firstToApply = snapshotToInstall != null ? snapshotIndex + 1 : applied + 1;
+        long upTo = Math.min(commitIndex, last());
+        List<Entry> committed = upTo >= firstToApply
+                ? List.copyOf(log.subList((int) (firstToApply - snapshotIndex - 1), (int) (upTo - snapshotIndex)))
+                : List.of();
+        return new Ready(hs, from, entries, List.copyOf(outbox), committed, firstToApply,
+                List.copyOf(readStates), snapshotToInstall);
     }
 
     /** The driver has done everything {@code rd} asked for. */
@@ -289,9 +403,13 @@ public final class RaftNode {
         if (rd.hardState() != null) {
             hardStateDirty = false;
         }
-        if (rd.hasLogWrite()) {
+        if (rd.hasLogWrite() || rd.snapshot() != null) {
             unstableFrom = 0;
-            stableIndex = log.size();
+            stableIndex = last();
+        }
+        if (rd.snapshot() != null) {
+            snapshotToInstall = null;
+            applied = Math.max(applied, rd.snapshot().index());
         }
         outbox.subList(0, Math.min(rd.messages().size(), outbox.size())).clear();
         readStates.subList(0, Math.min(rd.readStates().size(), readStates.size())).clear();
@@ -323,7 +441,7 @@ public final class RaftNode {
         for (String peer : peers) {
             tracer.step();
             RequestVoteRequest req = new RequestVoteRequest(id, peer, currentTerm, tracer.clock(), lastTerm(),
-                    log.size());
+                    last());
             if (tracing) {
                 emit(EventType.RequestVote, req, null, StateChange.NONE);
             }
@@ -336,7 +454,7 @@ public final class RaftNode {
 
     private void handleRequestVoteRequest(RequestVoteRequest r) {
         boolean logOk = r.lastLogTerm() > lastTerm()
-                || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= log.size());
+                || (r.lastLogTerm() == lastTerm() && r.lastLogIndex() >= last());
         boolean free = votedFor == null || votedFor.equals(r.from()) || bugs.doubleVote();
         boolean grant = r.term() == currentTerm && logOk && free;
         if (grant && votedFor != null && !votedFor.equals(r.from())) {
@@ -374,7 +492,7 @@ public final class RaftNode {
         role = Role.Leader;
         leaderId = id;
         for (String peer : peers) {
-            nextIndex.put(peer, log.size() + 1L);
+            nextIndex.put(peer, last() + 1L);
             matchIndex.put(peer, 0L);
             ackedRound.put(peer, 0L);
         }
@@ -402,19 +520,25 @@ public final class RaftNode {
         tracer.step();
         Entry e = new Entry(currentTerm, command.clone());
         log.add(e);
-        markUnstable(log.size());
+        markUnstable(last());
         if (tracing) {
             emit(EventType.ClientRequest, null, null,
-                    StateChange.builder().log(new LogChange(log.size(), log.size(), List.of(e))).build());
+                    StateChange.builder().log(new LogChange(last(), last(), List.of(e))).build());
         }
-        return log.size();
+        return last();
     }
 
     private void sendAppend(String peer) {
         tracer.step();
         long next = nextIndex.get(peer);
+        if (next <= snapshotIndex) {
+            // The entries this peer needs were compacted away: send the snapshot instead.
+            outbox.add(new InstallSnapshotRequest(id, peer, currentTerm, tracer.clock(), snapshot, round));
+            inflight.add(peer);
+            return;
+        }
         long prev = next - 1;
-        List<Entry> entries = next <= log.size() ? log.subList((int) next - 1, log.size()) : List.of();
+        List<Entry> entries = next <= last() ? slice(next) : List.of();
         AppendEntriesRequest req = new AppendEntriesRequest(id, peer, currentTerm, tracer.clock(), prev, term(prev),
                 entries, Math.min(commitIndex, prev + entries.size()), round);
         if (tracing) {
@@ -433,7 +557,21 @@ public final class RaftNode {
         preCandidate = false;
         resetElectionTimer();
         long prev = r.prevLogIndex();
-        boolean prevOk = prev == 0 || (prev <= log.size() && (term(prev) == r.prevLogTerm() || bugs.skipPrevLogCheck()));
+        long prevTerm = r.prevLogTerm();
+        List<Entry> incoming = r.entries();
+        if (prev < snapshotIndex) {
+            // Entries up to the snapshot are committed, hence the same as the leader's: skip them (snapshot option).
+            long covered = snapshotIndex - prev;
+            if (incoming.size() <= covered) {
+                outbox.add(new AppendEntriesResponse(id, r.from(), currentTerm, tracer.clock(), true,
+                        prev + incoming.size(), r.round()));
+                return;
+            }
+            prevTerm = incoming.get((int) covered - 1).term();
+            incoming = incoming.subList((int) covered, incoming.size());
+            prev = snapshotIndex;
+        }
+        boolean prevOk = prev == 0 || (prev <= last() && (term(prev) == prevTerm || bugs.skipPrevLogCheck()));
         if (!prevOk) {
             // As in the contract, a rejection changes nothing; a candidate steps down on the next request it accepts.
             reject(r, StateChange.NONE);
@@ -445,14 +583,14 @@ public final class RaftNode {
             role = Role.Follower;
             s.role(role);
         }
-        if (prev > 0 && term(prev) != r.prevLogTerm()) {
+        if (prev > 0 && term(prev) != prevTerm) {
             bugActivations++;
         }
         long changedFrom = 0;
         long index = prev;
-        for (Entry e : r.entries()) {
+        for (Entry e : incoming) {
             index++;
-            if (index <= log.size()) {
+            if (index <= last()) {
                 if (term(index) == e.term()) {
                     continue;
                 }
@@ -465,9 +603,9 @@ public final class RaftNode {
         }
         if (changedFrom > 0) {
             markUnstable(changedFrom);
-            s.log(new LogChange(log.size(), changedFrom, log.subList((int) changedFrom - 1, log.size())));
+            s.log(new LogChange(last(), changedFrom, slice(changedFrom)));
         }
-        long last = prev + r.entries().size();
+        long last = prev + incoming.size();
         long newCommit = bugs.commitBackwards()
                 ? Math.min(r.commitIndex(), last) : Math.max(commitIndex, Math.min(r.commitIndex(), last));
         if (newCommit < commitIndex) {
@@ -516,7 +654,7 @@ public final class RaftNode {
         }
         maybeAdvanceCommitIndex();
         confirmReads();
-        if (!r.success() || nextIndex.get(peer) <= log.size()) {
+        if (!r.success() || nextIndex.get(peer) <= last()) {
             sendAppend(peer);
         }
     }
@@ -530,7 +668,7 @@ public final class RaftNode {
         held[0] = stableIndex;
         int i = 1;
         for (String peer : peers) {
-            held[i++] = Math.min(matchIndex.get(peer), log.size());
+            held[i++] = Math.min(matchIndex.get(peer), last());
         }
         Arrays.sort(held);
         long onMajority = held[held.length - quorum];
@@ -606,7 +744,7 @@ public final class RaftNode {
     // ------------------------------------------------------------------ helpers
 
     private void truncateFrom(long index) {
-        log.subList((int) index - 1, log.size()).clear();
+        log.subList((int) (index - snapshotIndex - 1), log.size()).clear();
         stableIndex = Math.min(stableIndex, index - 1);
         markUnstable(index);
     }
@@ -632,12 +770,27 @@ public final class RaftNode {
     }
 
     private long lastTerm() {
-        return term(log.size());
+        return term(last());
+    }
+
+    private long last() {
+        return snapshotIndex + log.size();
+    }
+
+    /** Entries from {@code from} (after the snapshot) to the end of the log. */
+    private List<Entry> slice(long from) {
+        return log.subList((int) (from - snapshotIndex - 1), log.size());
     }
 
     /** The term of the entry at {@code index}; 0 for index 0 (the empty prefix). */
     public long term(long index) {
-        return index == 0 || index > log.size() ? 0 : log.get((int) index - 1).term();
+        if (index == snapshotIndex) {
+            return snapshotTerm;
+        }
+        if (index < snapshotIndex) {
+            throw new IllegalArgumentException("entry " + index + " was compacted into the snapshot at " + snapshotIndex);
+        }
+        return index == 0 || index > last() ? 0 : log.get((int) (index - snapshotIndex - 1)).term();
     }
 
     private Map<String, Long> copy(Map<String, Long> m) {
@@ -655,12 +808,15 @@ public final class RaftNode {
     public long currentTerm() { return currentTerm; }
     public String votedFor() { return votedFor; }
     public long commitIndex() { return commitIndex; }
-    public long lastIndex() { return log.size(); }
+    public long lastIndex() { return last(); }
+    /** Index of the last entry covered by the snapshot (0: none). */
+    public long snapshotIndex() { return snapshotIndex; }
     public long appliedIndex() { return applied; }
     /** The leader this server last heard from in its current term, or null. */
     public String leaderId() { return leaderId; }
+    /** The entries after the snapshot (all entries while none was taken). */
     public List<Entry> log() { return Collections.unmodifiableList(log); }
-    public Entry entry(long index) { return log.get((int) index - 1); }
+    public Entry entry(long index) { return log.get((int) (index - snapshotIndex - 1)); }
     public Set<String> votesGranted() { return Collections.unmodifiableSet(votesGranted); }
     public Map<String, Long> nextIndex() { return Collections.unmodifiableMap(nextIndex); }
     public Map<String, Long> matchIndex() { return Collections.unmodifiableMap(matchIndex); }

@@ -1,8 +1,15 @@
 package dev.dsverify.raft.kv;
 
 import dev.dsverify.raft.core.Entry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The replicated key-value map plus client sessions. Applying the same log gives the same map on every
@@ -69,6 +76,58 @@ public final class KvStateMachine {
 
     public long appliedIndex() {
         return appliedIndex;
+    }
+
+    /** The whole state (map, sessions, applied index) as bytes, for a snapshot. Sorted, so equal states give equal bytes. */
+    public byte[] serialize() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buf)) {
+            out.writeLong(appliedIndex);
+            Map<String, String> d = new TreeMap<>(data);
+            out.writeInt(d.size());
+            for (Map.Entry<String, String> e : d.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            Map<String, Session> ss = new TreeMap<>(sessions);
+            out.writeInt(ss.size());
+            for (Map.Entry<String, Session> e : ss.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().lastSeq());
+                KvResult r = e.getValue().lastResult();
+                out.writeBoolean(r.ok());
+                out.writeBoolean(r.value() != null);
+                if (r.value() != null) {
+                    out.writeUTF(r.value());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buf.toByteArray();
+    }
+
+    /** Replaces the whole state by a {@link #serialize()}d one. */
+    public void restore(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            data.clear();
+            sessions.clear();
+            appliedIndex = in.readLong();
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                data.put(in.readUTF(), in.readUTF());
+            }
+            int m = in.readInt();
+            for (int i = 0; i < m; i++) {
+                String client = in.readUTF();
+                long seq = in.readLong();
+                boolean ok = in.readBoolean();
+                String v = in.readBoolean() ? in.readUTF() : null;
+                sessions.put(client, new Session(seq, new KvResult(ok, v)));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("snapshot of the key-value state is damaged: " + e.getMessage(), e);
+        }
     }
 
     public Map<String, String> snapshotOfData() {

@@ -16,10 +16,14 @@ public sealed interface Fault permits Fault.Partition, Fault.Crash, Fault.Pause,
         }
     }
 
-    /** {@code node} crashes at {@code at} and restarts from its storage at {@code restartAt}. */
-    record Crash(String node, long at, long restartAt) implements Fault {
+    /**
+     * {@code node} crashes at {@code at} and restarts from its storage at {@code restartAt}. A {@code torn}
+     * crash waits for the node's next write and strikes between the write and its fsync.
+     */
+    record Crash(String node, long at, long restartAt, boolean torn) implements Fault {
         public String describe() {
-            return String.format("%8.3fs..%8.3fs  crash %s", at / 1e6, restartAt / 1e6, node);
+            return String.format("%8.3fs..%8.3fs  %s %s", at / 1e6, restartAt / 1e6,
+                    torn ? "crash during a write (torn WAL tail)" : "crash", node);
         }
     }
 

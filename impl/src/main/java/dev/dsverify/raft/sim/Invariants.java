@@ -35,6 +35,7 @@ public final class Invariants {
 
     private static final class NodeView {
         long[] prefix = new long[64];
+        long snapshotIndex;
         long commit;
         Role role = Role.Follower;
         long term;
@@ -65,7 +66,8 @@ public final class Invariants {
             throw new InvariantViolation("CommitIndexMonotonic", n.id() + " moved its commit index from " + v.commit
                     + " back to " + c);
         }
-        for (long i = v.commit + 1; i <= Math.min(c, n.lastIndex()); i++) {
+        // Entries inside the snapshot are gone from the log; they were checked when they were committed.
+        for (long i = Math.max(v.commit + 1, n.snapshotIndex() + 1); i <= Math.min(c, n.lastIndex()); i++) {
             long t = n.term(i);
             long h = v.prefix[(int) i];
             committedInTerm.merge(i, n.currentTerm(), Math::min);
@@ -83,14 +85,25 @@ public final class Invariants {
 
     private void checkLog(RaftNode n, NodeView v) {
         long from = n.takeLogChangeFrom();
-        if (from == 0) {
-            return;
-        }
         long len = n.lastIndex();
         if (v.prefix.length <= len) {
             v.prefix = Arrays.copyOf(v.prefix, (int) Math.max(len + 1, v.prefix.length * 2L));
         }
-        for (long i = from; i <= len; i++) {
+        long snap = n.snapshotIndex();
+        if (snap != v.snapshotIndex) {
+            v.snapshotIndex = snap;
+            Long h = committedHash.get(snap);
+            if (h == null) {
+                throw new InvariantViolation("SnapshotCommitted", n.id() + " holds a snapshot up to index " + snap
+                        + ", which was never committed");
+            }
+            v.prefix[(int) snap] = h;
+            from = from == 0 ? snap + 1 : Math.max(from, snap + 1);
+        }
+        if (from == 0) {
+            return;
+        }
+        for (long i = Math.max(from, snap + 1); i <= len; i++) {
             Entry e = n.entry(i);
             long h = mix(v.prefix[(int) i - 1], e);
             v.prefix[(int) i] = h;
@@ -103,7 +116,7 @@ public final class Invariants {
     }
 
     private void checkLeaderCompleteness(RaftNode n) {
-        for (long i = 1; i <= maxCommitted; i++) {
+        for (long i = n.snapshotIndex() + 1; i <= maxCommitted; i++) {
             Long t = committedTerm.get(i);
             Long in = committedInTerm.get(i);
             // A leader of an older term (its votes arrived late) need not hold entries committed after it.

@@ -41,7 +41,16 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
             int count = 1 + (int) (horizon / 2_000_000L);
             for (int i = 0; i < count; i++) {
                 long at = (long) (r.nextDouble() * horizon);
-                faults.add(new Fault.Crash(ids.get(r.nextInt(nodes)), at, at + 50_000L + (long) (r.nextDouble() * 950_000L)));
+                faults.add(new Fault.Crash(ids.get(r.nextInt(nodes)), at, at + 50_000L + (long) (r.nextDouble() * 950_000L),
+                        false));
+            }
+        }
+        if (types.contains(FaultType.TORN)) {
+            int count = 1 + (int) (horizon / 3_000_000L);
+            for (int i = 0; i < count; i++) {
+                long at = (long) (r.nextDouble() * horizon);
+                faults.add(new Fault.Crash(ids.get(r.nextInt(nodes)), at, at + 50_000L + (long) (r.nextDouble() * 950_000L),
+                        true));
             }
         }
         if (types.contains(FaultType.PAUSE)) {
@@ -107,6 +116,7 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
         StringBuilder sb = new StringBuilder();
         sb.append("  ops: ").append(ops).append('\n');
         EnumSet<FaultType> msgTypes = EnumSet.of(FaultType.DELAY, FaultType.DROP, FaultType.DUP, FaultType.REORDER);
+        // Only message faults are listed by kind; the others appear below as timed faults.
         msgTypes.retainAll(types);
         List<String> names = new ArrayList<>();
         for (FaultType t : msgTypes) {

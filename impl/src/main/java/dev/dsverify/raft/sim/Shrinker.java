@@ -85,6 +85,7 @@ public final class Shrinker {
                 + " --faults " + (kinds.isEmpty() ? "none" : String.join(",", kinds))
                 + (cfg.bugs().any() ? " --bug " + cfg.bugs() : "")
                 + (cfg.preVote() ? " --pre-vote" : "") + (cfg.checkQuorum() ? " --check-quorum" : "")
+                + (cfg.snapshotEvery() > 0 ? " --snapshot-every " + cfg.snapshotEvery() : "")
                 + " (original schedule; the timed faults above are its shrunk subset)";
     }
 }

@@ -19,9 +19,16 @@ import java.util.List;
  * @param slowRate  probability that a message is very slow when DELAY is active
  * @param preVote   servers use pre-vote (traces stay valid: pre-vote messages are not spec messages)
  * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
+ * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never;
+ *                  snapshots are not in the spec: no trace with them)
  */
 public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
-        double dupRate, double slowRate, boolean preVote, boolean checkQuorum) {
+        double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery) {
+
+    public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
+            double dupRate, double slowRate, boolean preVote, boolean checkQuorum) {
+        this(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, 0);
+    }
 
     public SimConfig {
         if (nodes < 1 || nodes > 9) {
@@ -33,6 +40,12 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         if (trace && checkQuorum) {
             throw new IllegalArgumentException("check-quorum step-downs are not spec actions; trace runs need it off");
         }
+        if (trace && snapshotEvery > 0) {
+            throw new IllegalArgumentException("snapshots are not in the spec; trace runs need them off");
+        }
+        if (snapshotEvery < 0) {
+            throw new IllegalArgumentException("snapshotEvery must be >= 0, got " + snapshotEvery);
+        }
     }
 
     public static SimConfig of(long seed, int nodes) {
@@ -40,23 +53,27 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum);
+        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery);
     }
 
     public SimConfig withBugs(Bugs b) {
-        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate, preVote, checkQuorum);
+        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery);
     }
 
     public SimConfig withTrace(boolean t) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate, preVote, checkQuorum);
+        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery);
     }
 
     public SimConfig withPreVote(boolean on) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, on, checkQuorum);
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, on, checkQuorum, snapshotEvery);
+    }
+
+    public SimConfig withSnapshotEvery(int n) {
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, n);
     }
 
     public SimConfig withCheckQuorum(boolean on) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, on);
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, on, snapshotEvery);
     }
 
     public static List<String> nodeIds(int n) {

@@ -10,7 +10,7 @@ import java.util.List;
  * the history to be proven linearizable; UNKNOWN (the checker's bound was hit) is not a pass.
  */
 public record SimResult(long seed, Schedule schedule, Verdict verdict, String failure, String property,
-        long simMicros, long steps, int opsCompleted, long messages, long leaders, long maxCommitted, long bugActivations,
+        long simMicros, long steps, int opsCompleted, long messages, long leaders, long maxCommitted, long bugActivations, int tornCrashes,
         LinResult linearizability, List<Operation> history, List<TraceEvent> trace) {
 
     public enum Verdict {
@@ -27,6 +27,7 @@ public record SimResult(long seed, Schedule schedule, Verdict verdict, String fa
         String first = failure == null ? "" : " - " + failure.lines().findFirst().orElse("");
         return String.format("seed %d: %s%s (%.2fs simulated, %d steps, %d/%d ops, %d msgs, %d leaders, commit %d%s)",
                 seed, verdict, first, simMicros / 1e6, steps, opsCompleted, schedule.ops(), messages, leaders,
-                maxCommitted, bugActivations > 0 ? ", bug switch took effect " + bugActivations + " times" : "");
+                maxCommitted, (tornCrashes > 0 ? ", " + tornCrashes + " torn-write crashes" : "")
+                        + (bugActivations > 0 ? ", bug switch took effect " + bugActivations + " times" : ""));
     }
 }

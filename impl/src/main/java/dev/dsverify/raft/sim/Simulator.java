@@ -51,7 +51,7 @@ public final class Simulator {
     private final PriorityQueue<Timed> queue = new PriorityQueue<>();
     private final Random net;
     private final Random work;
-    private final Random disk;
+    private final Random diskRandom;
     private final TraceBuffer traceBuffer;
     private final TraceSink sink;
     private final Invariants inv = new Invariants();
@@ -70,6 +70,7 @@ public final class Simulator {
     private int completed;
     private long valueCounter;
     private long bugActivations;
+    private int tornCrashes;
 
     private record Timed(long time, long seq, Runnable action) implements Comparable<Timed> {
         @Override
@@ -81,7 +82,8 @@ public final class Simulator {
     private final class SimNode {
         final String id;
         final int index;
-        final MemoryStorage storage;
+        final MemoryStorage disk;
+        final TearingStorage storage;
         final Tracer tracer;
         double rate = 1.0;
         KvServer server;
@@ -92,7 +94,8 @@ public final class Simulator {
         SimNode(String id, int index) {
             this.id = id;
             this.index = index;
-            this.storage = new MemoryStorage("memory-wal-" + id);
+            this.disk = new MemoryStorage("memory-wal-" + id);
+            this.storage = new TearingStorage(disk);
             this.tracer = new Tracer(id, sink);
         }
 
@@ -113,9 +116,13 @@ public final class Simulator {
         this.ids = SimConfig.nodeIds(cfg.nodes());
         this.net = new Random(cfg.seed() * 31 + 1);
         this.work = new Random(cfg.seed() * 31 + 2);
-        this.disk = new Random(cfg.seed() * 31 + 3);
+        this.diskRandom = new Random(cfg.seed() * 31 + 3);
         this.traceBuffer = cfg.trace() ? new TraceBuffer() : null;
         this.sink = cfg.trace() ? traceBuffer : TraceSink.OFF;
+        if (cfg.trace() && schedule.types().contains(FaultType.TORN)) {
+            throw new IllegalArgumentException("torn-write crashes lose steps the trace already holds; "
+                    + "run them without a trace");
+        }
     }
 
     /** Runs the seed with its generated schedule. */
@@ -174,7 +181,7 @@ public final class Simulator {
             }
         }
         return new SimResult(cfg.seed(), schedule, verdict, failure, property, now, steps, completed, messages,
-                inv.leaders(), inv.maxCommitted(), bugActivations, lin, List.copyOf(history),
+                inv.leaders(), inv.maxCommitted(), bugActivations, tornCrashes, lin, List.copyOf(history),
                 traceBuffer == null ? List.of() : traceBuffer.events());
     }
 
@@ -191,6 +198,21 @@ public final class Simulator {
             } else if (f instanceof Fault.Partition p) {
                 at(p.at(), () -> partitions.add(p));
                 at(p.until(), () -> partitions.remove(p));
+            } else if (f instanceof Fault.Crash c && c.torn()) {
+                at(c.at(), () -> {
+                    SimNode n = nodes.get(c.node());
+                    if (n.up) {
+                        n.storage.arm(true);
+                    }
+                });
+                at(c.restartAt(), () -> {
+                    SimNode n = nodes.get(c.node());
+                    if (n.up) {
+                        n.storage.arm(false); // the node wrote nothing meanwhile: the crash never struck
+                    } else {
+                        restart(n);
+                    }
+                });
             } else if (f instanceof Fault.Crash c) {
                 at(c.at(), () -> crash(nodes.get(c.node())));
                 at(c.restartAt(), () -> restart(nodes.get(c.node())));
@@ -202,7 +224,8 @@ public final class Simulator {
             }
         }
         for (SimNode n : nodes.values()) {
-            n.server = KvServer.boot(n.raftConfig(), n.storage, m -> send(n, m), n.tracer);
+            n.server = KvServer.boot(n.raftConfig(), n.storage, m -> send(n, m), n.tracer)
+                    .snapshotEvery(cfg.snapshotEvery());
             watch(n);
             inv.restarted(n.id);
             // Servers start at slightly different moments, like real processes.
@@ -240,9 +263,23 @@ public final class Simulator {
             at(n.pausedUntil, () -> tick(n, inc));
             return;
         }
-        n.server.tick();
-        checked(n);
+        if (!stepped(n, () -> n.server.tick())) {
+            return;
+        }
         scheduleTick(n, Math.max(1, (long) (TICK / n.rate)));
+    }
+
+    /** Runs one step of {@code n} and checks it; false when a torn-write crash struck during the step. */
+    private boolean stepped(SimNode n, Runnable step) {
+        try {
+            step.run();
+        } catch (TearingStorage.Crashed c) {
+            tornCrashes++;
+            crash(n);
+            return false;
+        }
+        checked(n);
+        return true;
     }
 
     private void checked(SimNode n) {
@@ -258,9 +295,10 @@ public final class Simulator {
         bugActivations += n.server.node().bugActivations();
         n.server = null;
         n.incarnation++;
-        // Every Ready is synced before its messages leave, so nothing acknowledged can be lost here; the
-        // model still drops whatever was written but not synced.
-        n.storage.crash(disk);
+        n.storage.arm(false);
+        // Written but unsynced bytes survive only as a random prefix. Outside a torn-write crash there are
+        // none: every Ready is synced before its messages leave.
+        n.disk.crash(diskRandom);
     }
 
     private void restart(SimNode n) {
@@ -270,7 +308,8 @@ public final class Simulator {
         n.up = true;
         n.pausedUntil = 0;
         inv.restarted(n.id);
-        n.server = KvServer.restart(n.raftConfig(), n.storage, m -> send(n, m), n.tracer);
+        n.server = KvServer.restart(n.raftConfig(), n.storage, m -> send(n, m), n.tracer)
+                .snapshotEvery(cfg.snapshotEvery());
         watch(n);
         checked(n);
         scheduleTick(n, (long) (net.nextDouble() * TICK) + 1);
@@ -331,8 +370,7 @@ public final class Simulator {
             at(n.pausedUntil, () -> deliver(m));
             return;
         }
-        n.server.receive(m);
-        checked(n);
+        stepped(n, () -> n.server.receive(m));
     }
 
     /** The network's own steps are traced at the destination, with its Lamport clock. */
@@ -409,8 +447,7 @@ public final class Simulator {
             return;
         }
         int inc = n.incarnation;
-        n.server.submit(req, reply -> replyToClient(c, n, inc, reply));
-        checked(n);
+        stepped(n, () -> n.server.submit(req, reply -> replyToClient(c, n, inc, reply)));
     }
 
     private void replyToClient(KvClient c, SimNode n, int inc, ClientReply reply) {

@@ -38,7 +38,8 @@ public final class Sweep {
 
     private static SimResult stripped(SimResult r) {
         return new SimResult(r.seed(), r.schedule(), r.verdict(), r.failure(), r.property(), r.simMicros(), r.steps(),
-                r.opsCompleted(), r.messages(), r.leaders(), r.maxCommitted(), r.bugActivations(), r.linearizability(),
+                r.opsCompleted(), r.messages(), r.leaders(), r.maxCommitted(), r.bugActivations(), r.tornCrashes(),
+                r.linearizability(),
                 List.of(), List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.dsverify.raft.storage;
 
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.HardState;
+import dev.dsverify.raft.core.Snapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,18 +13,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * A server's durable state in a directory: {@code wal} holds hard-state and log records
  * (layout in {@link WalCodec}); {@code meta} names the server and the format, written once through a temp
  * file and an atomic rename so it is either absent or complete. {@link #sync} is {@link FileChannel#force}.
+ * With snapshots (an option), {@code snapshot} holds {@code index:u64 term:u64 length:u32 data crc:u32}
+ * (CRC32C of everything before it); it and the compacted WAL are each replaced by temp file + rename, snapshot
+ * first, so a crash in between leaves a WAL whose entries the snapshot already covers (recovery drops them).
  */
 public final class FileStorage implements Storage {
     public static final int FORMAT = 1;
     private final Path dir;
     private final Path walFile;
-    private final FileChannel wal;
+    private FileChannel wal;
     private long lastIndex;
+    private HardState lastHardState = HardState.INITIAL;
     private boolean recovered;
 
     private FileStorage(Path dir, FileChannel wal) {
@@ -89,13 +95,16 @@ public final class FileStorage implements Storage {
             }
             ByteBuffer buf = ByteBuffer.allocate((int) len);
             wal.read(buf, 0);
-            Recovered r = WalCodec.decode(buf.array(), (int) len, walFile.toString());
+            Snapshot snap = readSnapshot();
+            WalCodec.Decoded d = WalCodec.decodeWithBase(buf.array(), (int) len, walFile.toString());
+            Recovered r = d.recovered().withSnapshot(snap, d.base());
             if (r.tornTail()) {
                 wal.truncate(r.validBytes());
                 wal.force(true);
             }
             wal.position(r.validBytes());
-            lastIndex = r.entries().size();
+            lastIndex = (snap == null ? 0 : snap.index()) + r.entries().size();
+            lastHardState = r.hardState();
             recovered = true;
             return r;
         } catch (IOException e) {
@@ -120,6 +129,56 @@ public final class FileStorage implements Storage {
         if (entriesFrom > 0) {
             lastIndex = entriesFrom - 1 + entries.size();
         }
+        if (hs != null) {
+            lastHardState = hs;
+        }
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot s, HardState hs, List<Entry> entriesAfter) {
+        HardState h = hs != null ? hs : lastHardState;
+        try {
+            ByteBuffer b = ByteBuffer.allocate(8 + 8 + 4 + s.data().length + 4);
+            b.putLong(s.index()).putLong(s.term()).putInt(s.data().length).put(s.data());
+            CRC32C crc = new CRC32C();
+            crc.update(b.array(), 0, b.position());
+            b.putInt((int) crc.getValue());
+            writeAtomically(dir.resolve("snapshot"), b.array());
+            wal.close();
+            writeAtomically(walFile, WalCodec.encodeCompacted(h, s.index(), s.term(), entriesAfter));
+            wal = FileChannel.open(walFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            wal.position(wal.size());
+            lastHardState = h;
+            lastIndex = s.index() + entriesAfter.size();
+        } catch (IOException e) {
+            throw new StorageException("cannot save snapshot in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Snapshot readSnapshot() throws IOException {
+        Path f = dir.resolve("snapshot");
+        if (!Files.exists(f)) {
+            return null;
+        }
+        byte[] all = Files.readAllBytes(f);
+        ByteBuffer b = ByteBuffer.wrap(all);
+        if (all.length < 24) {
+            throw new StorageException(f + ": snapshot file of " + all.length + " bytes is shorter than its header");
+        }
+        long index = b.getLong();
+        long term = b.getLong();
+        int len = b.getInt();
+        if (len < 0 || len != all.length - 24) {
+            throw new StorageException(f + ": snapshot length field " + len + " does not match the file size " + all.length);
+        }
+        byte[] data = new byte[len];
+        b.get(data);
+        CRC32C crc = new CRC32C();
+        crc.update(all, 0, all.length - 4);
+        if ((int) crc.getValue() != b.getInt()) {
+            throw new StorageException(f + ": snapshot checksum mismatch (corrupted snapshot)");
+        }
+        return new Snapshot(index, term, data);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.dsverify.raft.storage;
 
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.HardState;
+import dev.dsverify.raft.core.Snapshot;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +18,9 @@ public final class MemoryStorage implements Storage {
     private int size;
     private int synced;
     private long lastIndex;
+    private HardState lastHardState = HardState.INITIAL;
+    /** Durable snapshot; replaced together with the WAL, as a rename of fsynced files would do. */
+    private Snapshot snapshot;
 
     public MemoryStorage(String name) {
         this.name = name;
@@ -24,11 +28,25 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public Recovered recover() {
-        Recovered r = WalCodec.decode(data, size, name);
+        WalCodec.Decoded d = WalCodec.decodeWithBase(data, size, name);
+        Recovered r = d.recovered().withSnapshot(snapshot, d.base());
         size = (int) r.validBytes();
         synced = Math.min(synced, size);
-        lastIndex = r.entries().size();
+        lastIndex = (snapshot == null ? 0 : snapshot.index()) + r.entries().size();
+        lastHardState = r.hardState();
         return r;
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot s, HardState hs, List<Entry> entriesAfter) {
+        HardState h = hs != null ? hs : lastHardState;
+        byte[] wal = WalCodec.encodeCompacted(h, s.index(), s.term(), entriesAfter);
+        data = Arrays.copyOf(wal, Math.max(1024, wal.length * 2));
+        size = wal.length;
+        synced = size;
+        snapshot = s;
+        lastHardState = h;
+        lastIndex = s.index() + entriesAfter.size();
     }
 
     @Override
@@ -41,6 +59,9 @@ public final class MemoryStorage implements Storage {
         size += rec.length;
         if (entriesFrom > 0) {
             lastIndex = entriesFrom - 1 + entries.size();
+        }
+        if (hs != null) {
+            lastHardState = hs;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dsverify.raft.storage;
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.HardState;
 import dev.dsverify.raft.core.Ready;
+import dev.dsverify.raft.core.Snapshot;
 import java.util.List;
 
 /**
@@ -21,8 +22,17 @@ public interface Storage extends AutoCloseable {
     /** Makes everything written so far durable. */
     void sync();
 
+    /**
+     * Durably replaces everything by {@code snapshot}, the hard state and the entries after the snapshot (log
+     * compaction, or a snapshot received from the leader). Atomic: after a crash recovery sees either the old
+     * or the new state.
+     */
+    void saveSnapshot(Snapshot snapshot, HardState hs, List<Entry> entriesAfter);
+
     default void persist(Ready rd) {
-        if (rd.mustSync()) {
+        if (rd.snapshot() != null) {
+            saveSnapshot(rd.snapshot(), rd.hardState(), rd.entries());
+        } else if (rd.mustSync()) {
             write(rd.hardState(), rd.entriesFrom(), rd.entries());
             sync();
         }

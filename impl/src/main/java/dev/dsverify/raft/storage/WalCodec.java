@@ -19,6 +19,7 @@ import java.util.zip.CRC32C;
  * type 1   HARD_STATE  term:u64  voteLen:i32 (-1 = nobody)  vote:utf8[voteLen]
  * type 2   ENTRY       index:u64 term:u64  dataLen:i32  data[dataLen]
  * type 3   TRUNCATE    from:u64       (entries with index >= from are deleted)
+ * type 4   BASE        index:u64 term:u64   (the log restarts empty after a snapshot covering up to index)
  * </pre>
  *
  * Replay applies records in order. A record that does not fit in the remaining bytes, or whose checksum
@@ -30,6 +31,16 @@ public final class WalCodec {
     static final byte HARD_STATE = 1;
     static final byte ENTRY = 2;
     static final byte TRUNCATE = 3;
+    static final byte BASE = 4;
+
+    /** A compacted WAL: the hard state, the log base (snapshot point) and the entries after it. */
+    public static byte[] encodeCompacted(HardState hs, long baseIndex, long baseTerm, List<Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(encode(hs, 0, List.of(), 0));
+        record(out, ByteBuffer.allocate(17).put(BASE).putLong(baseIndex).putLong(baseTerm).array());
+        out.writeBytes(encode(null, baseIndex + 1, entries, baseIndex));
+        return out.toByteArray();
+    }
 
     private WalCodec() {}
 
@@ -69,25 +80,33 @@ public final class WalCodec {
 
     /** Replays the first {@code length} bytes of {@code data}; {@code file} names the source in errors. */
     public static Recovered decode(byte[] data, int length, String file) {
+        return decodeWithBase(data, length, file).recovered();
+    }
+
+    /** Decoding result plus the index the WAL's log starts after (its last BASE record, or 0). */
+    public record Decoded(Recovered recovered, long base) {}
+
+    public static Decoded decodeWithBase(byte[] data, int length, String file) {
         HardState hs = HardState.INITIAL;
         List<Entry> log = new ArrayList<>();
+        long base = 0;
         int off = 0;
         while (off < length) {
             int remaining = length - off;
             if (remaining < HEADER) {
-                return new Recovered(hs, log, off, true);
+                return new Decoded(new Recovered(hs, log, off, true), base);
             }
             ByteBuffer h = ByteBuffer.wrap(data, off, HEADER);
             int len = h.getInt();
             int crcStored = h.getInt();
             if (len <= 0 || len > remaining - HEADER) {
-                return new Recovered(hs, log, off, true);
+                return new Decoded(new Recovered(hs, log, off, true), base);
             }
             CRC32C crc = new CRC32C();
             crc.update(data, off + HEADER, len);
             if ((int) crc.getValue() != crcStored) {
                 if (off + HEADER + len == length) {
-                    return new Recovered(hs, log, off, true);
+                    return new Decoded(new Recovered(hs, log, off, true), base);
                 }
                 throw new CorruptWalException(file, off, "checksum mismatch in a record followed by "
                         + (length - off - HEADER - len) + " more bytes");
@@ -112,19 +131,24 @@ public final class WalCodec {
                         long term = b.getLong();
                         byte[] d = new byte[b.getInt()];
                         b.get(d);
-                        if (index != log.size() + 1) {
+                        if (index != base + log.size() + 1) {
                             throw new CorruptWalException(file, off, "entry index " + index + " after a log of length "
-                                    + log.size());
+                                    + (base + log.size()));
                         }
                         log.add(new Entry(term, d));
                     }
                     case TRUNCATE -> {
                         long from = b.getLong();
-                        if (from < 1 || from > log.size() + 1) {
+                        if (from <= base || from > base + log.size() + 1) {
                             throw new CorruptWalException(file, off, "truncation from " + from + " of a log of length "
-                                    + log.size());
+                                    + (base + log.size()));
                         }
-                        log.subList((int) from - 1, log.size()).clear();
+                        log.subList((int) (from - base - 1), log.size()).clear();
+                    }
+                    case BASE -> {
+                        base = b.getLong();
+                        b.getLong();
+                        log.clear();
                     }
                     default -> throw new CorruptWalException(file, off, "unknown record type " + type);
                 }
@@ -133,6 +157,6 @@ public final class WalCodec {
             }
             off += HEADER + len;
         }
-        return new Recovered(hs, log, off, false);
+        return new Decoded(new Recovered(hs, log, off, false), base);
     }
 }

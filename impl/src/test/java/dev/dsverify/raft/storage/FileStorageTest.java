@@ -101,4 +101,51 @@ class FileStorageTest {
         assertThatThrownBy(() -> FileStorage.open(dir, "n2")).isInstanceOf(StorageException.class)
                 .hasMessageContaining("meta").hasMessageContaining("node=n2");
     }
+
+    @Test
+    void aSnapshotReplacesThePrefixAndSurvivesACrashBetweenItsTwoRenames(@TempDir Path root) throws Exception {
+        Path dir = root.resolve("a");
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            s.recover();
+            s.write(new HardState(2, "n1"), 1, List.of(e(1, "a"), e(1, "b"), e(2, "c"), e(2, "d")));
+            s.sync();
+        }
+        // Keep the old WAL aside: it stands for a crash after the snapshot's rename, before the WAL's.
+        byte[] oldWal = Files.readAllBytes(dir.resolve("wal"));
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            s.recover();
+            s.saveSnapshot(new dev.dsverify.raft.core.Snapshot(2, 1, new byte[] {7, 7}), null, List.of(e(2, "c"), e(2, "d")));
+            s.write(null, 5, List.of(e(2, "e")));
+            s.sync();
+        }
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            Recovered r = s.recover();
+            assertThat(r.snapshot().index()).isEqualTo(2);
+            assertThat(r.snapshot().data()).containsExactly(7, 7);
+            assertThat(r.hardState()).isEqualTo(new HardState(2, "n1"));
+            assertThat(r.entries()).containsExactly(e(2, "c"), e(2, "d"), e(2, "e"));
+        }
+        Files.write(dir.resolve("wal"), oldWal);
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            Recovered r = s.recover();
+            assertThat(r.snapshot().index()).isEqualTo(2);
+            assertThat(r.entries()).containsExactly(e(2, "c"), e(2, "d"));
+        }
+    }
+
+    @Test
+    void aDamagedSnapshotIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            s.recover();
+            s.write(new HardState(1, null), 1, List.of(e(1, "a")));
+            s.saveSnapshot(new dev.dsverify.raft.core.Snapshot(1, 1, new byte[] {1, 2, 3}), null, List.of());
+        }
+        byte[] snap = Files.readAllBytes(dir.resolve("snapshot"));
+        snap[21] ^= 0x40;
+        Files.write(dir.resolve("snapshot"), snap);
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            assertThatThrownBy(s::recover).isInstanceOf(StorageException.class)
+                    .hasMessageContaining(dir.resolve("snapshot").toString()).hasMessageContaining("checksum");
+        }
+    }
 }

@@ -130,12 +130,13 @@ public final class HtmlReport {
         }
         List<TraceState> trace = res.trace();
         if (!trace.isEmpty()) {
-            boolean lasso = res.loopsBackTo() != null || res.stuttering();
+            Integer loop = loopIndex(res);
+            boolean lasso = loop != null || res.stuttering();
             sb.append("<div class=\"toolbar\"><span class=\"trace-len\">")
                     .append(trace.size()).append(trace.size() == 1 ? " state" : " states");
             if (lasso) {
                 sb.append(res.stuttering() ? ", then stuttering forever" : ", then back to state "
-                        + trace.get(res.loopsBackTo()).number() + " forever");
+                        + trace.get(loop).number() + " forever");
             }
             sb.append("</span><label><input type=\"checkbox\" data-only-changed=\"").append(id)
                     .append("\"> only changed values</label><button type=\"button\" data-open=\"").append(id)
@@ -143,13 +144,13 @@ public final class HtmlReport {
                     .append("\">collapse all</button></div>\n");
             if (lasso) {
                 sb.append("<h3>Shape of the behaviour</h3>\n<div class=\"scroll\">")
-                        .append(LassoDiagram.svg(trace, res.loopsBackTo(), res.stuttering(), id)).append("</div>\n");
+                        .append(LassoDiagram.svg(trace, loop, res.stuttering(), id)).append("</div>\n");
             }
             Optional<MessageFlow> flow = MessageFlow.detect(trace, hintFor(trace));
             if (flow.isPresent()) {
                 sb.append("<h3>Messages (variable <code>").append(Html.text(flow.get().variable()))
                         .append("</code>)</h3>\n<div class=\"scroll\">")
-                        .append(SequenceDiagram.svg(flow.get(), trace, res.loopsBackTo(), res.stuttering(), id))
+                        .append(SequenceDiagram.svg(flow.get(), trace, loop, res.stuttering(), id))
                         .append("</div>\n");
             }
             sb.append("<h3>States</h3>\n");
@@ -177,7 +178,7 @@ public final class HtmlReport {
             sb.append("<th>").append(Html.text(v)).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
-        Integer loop = res.loopsBackTo();
+        Integer loop = loopIndex(res);
         for (int i = 0; i < trace.size(); i++) {
             TraceState s = trace.get(i);
             TraceState prev = i == 0 ? null : trace.get(i - 1);
@@ -227,6 +228,12 @@ public final class HtmlReport {
                     .append("\">&#x27F3; Stuttering: from here on no variable changes.</td></tr>\n");
         }
         sb.append("</tbody></table></div>\n");
+    }
+
+    /** The lasso's loop index, or null when there is none or it does not point into the trace. */
+    static Integer loopIndex(ModelCheckResult r) {
+        Integer i = r.loopsBackTo();
+        return i != null && i >= 0 && i < r.trace().size() ? i : null;
     }
 
     private static String location(SourceRange r) {

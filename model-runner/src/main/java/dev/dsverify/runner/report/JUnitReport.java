@@ -121,6 +121,7 @@ public final class JUnitReport {
     private static String systemOut(ModelCheckResult res) {
         StringBuilder sb = new StringBuilder();
         List<TraceState> trace = res.trace();
+        Integer loop = HtmlReport.loopIndex(res);
         if (!trace.isEmpty()) {
             sb.append("Counterexample, ").append(trace.size()).append(" states (changed variables only):\n");
             int from = Math.max(0, trace.size() - MAX_STATES);
@@ -130,7 +131,7 @@ public final class JUnitReport {
             for (int i = from; i < trace.size(); i++) {
                 TraceState s = trace.get(i);
                 TraceState prev = i == 0 ? null : trace.get(i - 1);
-                sb.append(res.loopsBackTo() != null && i == res.loopsBackTo() ? "->" : "  ");
+                sb.append(loop != null && i == loop ? "->" : "  ");
                 sb.append(s.number()).append(": ").append(s.action() == null ? "" : s.action());
                 if (s.location() != null) {
                     sb.append(" (").append(s.location().module()).append(':').append(s.location().line()).append(')');
@@ -146,8 +147,8 @@ public final class JUnitReport {
                     }
                 }
             }
-            if (res.loopsBackTo() != null) {
-                sb.append("  then back to state ").append(trace.get(res.loopsBackTo()).number()).append('\n');
+            if (loop != null) {
+                sb.append("  then back to state ").append(trace.get(loop).number()).append('\n');
             }
             if (res.stuttering()) {
                 sb.append("  then stuttering forever\n");

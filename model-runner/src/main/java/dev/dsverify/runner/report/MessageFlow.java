@@ -92,7 +92,26 @@ public record MessageFlow(String variable, List<String> processes, List<Message>
     }
 
     private static Optional<MessageFlow> build(List<TraceState> trace, MessageHint hint) {
+        // First the lifelines over the whole trace, so a broadcast reaches processes that speak only later.
         Set<String> processes = new LinkedHashSet<>();
+        if (hint.coordinator() != null) {
+            processes.add(hint.coordinator());
+        }
+        for (TraceState s : trace) {
+            TlaValue v = s.vars().get(hint.variable());
+            if (v != null) {
+                for (TlaRecord m : records(v).keySet()) {
+                    String from = sender(m, hint);
+                    if (from != null) {
+                        processes.add(from);
+                        String to = receiver(m, hint, from);
+                        if (to != null) {
+                            processes.add(to);
+                        }
+                    }
+                }
+            }
+        }
         List<Message> messages = new ArrayList<>();
         Map<TlaRecord, Long> before = Map.of();
         for (int i = 0; i < trace.size(); i++) {
@@ -101,19 +120,14 @@ public record MessageFlow(String variable, List<String> processes, List<Message>
             for (Map.Entry<TlaRecord, Long> e : now.entrySet()) {
                 long sent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
                 TlaRecord m = e.getKey();
-                TlaValue from = m.fields().get(hint.fromField());
+                String from = sender(m, hint);
                 if (sent <= 0 || from == null) {
                     continue;
                 }
-                TlaValue to = hint.toField() == null ? null : m.fields().get(hint.toField());
-                processes.add(name(from));
-                if (to != null) {
-                    processes.add(name(to));
-                }
+                String to = receiver(m, hint, from);
                 TlaValue label = hint.labelField() == null ? null : m.fields().get(hint.labelField());
                 for (long k = 0; k < sent; k++) {
-                    messages.add(new Message(i, name(from), to == null ? null : name(to),
-                            label == null ? "" : name(label), m.toTla()));
+                    messages.add(new Message(i, from, to, label == null ? "" : name(label), m.toTla()));
                 }
             }
             before = now;
@@ -123,7 +137,29 @@ public record MessageFlow(String variable, List<String> processes, List<Message>
         }
         List<String> ordered = new ArrayList<>(processes);
         ordered.sort(Comparator.comparing(MessageFlow::naturalKey));
+        if (hint.coordinator() != null) {
+            // The coordinator's lifeline goes first, the way such protocols are drawn.
+            ordered.remove(hint.coordinator());
+            ordered.add(0, hint.coordinator());
+        }
         return Optional.of(new MessageFlow(hint.variable(), List.copyOf(ordered), List.copyOf(messages)));
+    }
+
+    private static String sender(TlaRecord m, MessageHint hint) {
+        TlaValue from = m.fields().get(hint.fromField());
+        return from != null ? name(from) : hint.coordinator();
+    }
+
+    /** The receiver's name, or null for a broadcast. */
+    private static String receiver(TlaRecord m, MessageHint hint, String from) {
+        TlaValue to = hint.toField() == null ? null : m.fields().get(hint.toField());
+        if (to != null) {
+            return name(to);
+        }
+        if (hint.coordinator() != null && !hint.coordinator().equals(from)) {
+            return hint.coordinator();
+        }
+        return null;
     }
 
     /** Message records held by a network value, with how many copies (1 for sets and sequences). */

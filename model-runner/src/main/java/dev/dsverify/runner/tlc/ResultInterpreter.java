@@ -84,7 +84,7 @@ public final class ResultInterpreter {
                     + v.message, null, stats, trace, coverage);
         }
 
-        if (has(ms, 2121) && (exit == 0 || exit == 255)) {
+        if (f.distributed() && has(ms, 2121)) {
             // Distributed TLC 2.18 prints an error trace without the message saying what was violated, and
             // exits 0; its trace does not start in an initial state. It is a failure, not a pass.
             return result(f, Outcome.TLC_ERROR, null, "TLC printed an error trace without saying what was "
@@ -114,8 +114,10 @@ public final class ResultInterpreter {
         boolean finished = has(ms, 2186);
         if (exit == 0 && finished && !f.simulation() && has(ms, 2193)) {
             if (stats.statesLeftOnQueue() != 0) {
-                return result(f, Outcome.INCOMPLETE, null, "TLC stopped with " + stats.statesLeftOnQueue()
-                        + " states left on the queue", null, stats, trace, coverage);
+                String why = stats.statesLeftOnQueue() > 0
+                        ? "TLC stopped with " + stats.statesLeftOnQueue() + " states left on the queue"
+                        : "TLC reported no final statistics, so it cannot be told that every state was explored";
+                return result(f, Outcome.INCOMPLETE, null, why, null, stats, trace, coverage);
             }
             return result(f, Outcome.SUCCESS, null, null, null, stats, trace, coverage);
         }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param name          the check's name
  * @param specDir       the directory of the root module, to turn module names into files
  * @param simulation    whether TLC ran in simulation mode
+ * @param distributed   whether TLC ran as a distributed server with workers
  * @param properties    the PROPERTY names of the model, to name a violated temporal property
  * @param messages      every framed message, in order
  * @param sanyLines     SANY's unframed output
@@ -22,7 +23,7 @@ import java.util.List;
  * @param duration      wall time of the run
  * @param lastProgress  the last progress report, or null
  */
-public record RunFacts(String name, Path specDir, boolean simulation, List<String> properties,
+public record RunFacts(String name, Path specDir, boolean simulation, boolean distributed, List<String> properties,
                        List<TlcMessage> messages, List<String> sanyLines, List<String> otherLines,
                        int exitCode, boolean cancelled, boolean timedOut, Duration duration,
                        Progress lastProgress) {

@@ -30,7 +30,11 @@ public final class TlaValues {
     private TlaValues() {
     }
 
-    /** Parses one value, e.g. {@code [a |-> <<1, "x">>, b |-> {n1, n2}]}. Surrounding whitespace is ignored. */
+    /**
+     * Parses one value, e.g. {@code [a |-> <<1, "x">>, b |-> {n1, n2}]}. Surrounding whitespace is ignored.
+     *
+     * @throws ValueParseException if the text is not exactly one value, with the line and column of the problem
+     */
     public static TlaValue parse(String text) {
         Objects.requireNonNull(text, "text");
         return withStackFor(text, () -> {
@@ -43,6 +47,8 @@ public final class TlaValues {
      * Parses the variables of one TLC state, in the order printed: the lines after the {@code N: <Action ...>}
      * header of a 2217 message, i.e. {@code /\ x = 1} lines (a value may continue on following lines) or a
      * single {@code x = 1} when the spec has one variable. Blank text gives an empty map.
+     *
+     * @throws ValueParseException on malformed text or a variable assigned twice
      */
     public static Map<String, TlaValue> parseAssignments(String body) {
         Objects.requireNonNull(body, "body");

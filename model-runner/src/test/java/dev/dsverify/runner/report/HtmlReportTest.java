@@ -118,6 +118,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void a_loop_index_outside_the_trace_is_ignored_not_fatal() {
+        var bad = Samples.lasso();
+        var r = new dev.dsverify.runner.ModelCheckResult(bad.name(), bad.outcome(), bad.violated(), bad.message(),
+                null, bad.stats(), bad.trace(), 99, false, List.of(), 13);
+        String page = new HtmlReport().render(List.of(ModelReport.expectingSuccess(r)), NOW);
+        assertThat(page).contains("4 states").doesNotContain("loop starts here");
+        assertThat(new JUnitReport("m").render(List.of(ModelReport.expectingSuccess(r)), NOW))
+                .doesNotContain("then back to state");
+    }
+
+    @Test
     void long_values_are_collapsible() {
         List<dev.dsverify.runner.value.TlaValue> many = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {

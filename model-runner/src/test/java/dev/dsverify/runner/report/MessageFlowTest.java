@@ -48,6 +48,29 @@ class MessageFlowTest {
     }
 
     @Test
+    void a_coordinator_hint_fills_in_the_process_two_phase_commit_messages_leave_out() {
+        var prepared1 = Samples.rec("type", Samples.str("Prepared"), "rm", Samples.str("r1"));
+        var prepared2 = Samples.rec("type", Samples.str("Prepared"), "rm", Samples.str("r2"));
+        var commit = Samples.rec("type", Samples.str("Commit"));
+        List<TraceState> trace = List.of(
+                Samples.state(1, null, Map.of("msgs", Samples.set())),
+                Samples.state(2, "RMPrepare", Map.of("msgs", Samples.set(prepared1))),
+                Samples.state(3, "RMPrepare", Map.of("msgs", Samples.set(prepared1, prepared2))),
+                Samples.state(4, "TMCommit", Map.of("msgs", Samples.set(prepared1, prepared2, commit))));
+        MessageFlow flow = MessageFlow.detect(trace, MessageHint.parse("msgs:rm::type:TM")).orElseThrow();
+        assertThat(flow.processes()).containsExactly("TM", "r1", "r2");
+        assertThat(flow.messages()).extracting(MessageFlow.Message::from, MessageFlow.Message::to,
+                        MessageFlow.Message::label)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("r1", "TM", "Prepared"),
+                        org.assertj.core.groups.Tuple.tuple("r2", "TM", "Prepared"),
+                        org.assertj.core.groups.Tuple.tuple("TM", null, "Commit"));
+        // Drawn: the broadcast reaches both resource managers, dashed.
+        String svg = SequenceDiagram.svg(flow, trace, null, false, "t");
+        assertThat(HtmlReportTest.count(svg, "stroke-dasharray=\"4 3\"")).isEqualTo(2);
+    }
+
+    @Test
     void variables_that_are_not_networks_are_ignored() {
         List<TraceState> trace = List.of(
                 Samples.state(1, null, Map.of("x", Samples.num(1), "cfg", Samples.rec("from", Samples.num(1)))),
@@ -69,6 +92,6 @@ class MessageFlowTest {
     void malformed_hints_are_rejected_with_the_expected_form() {
         assertThatThrownBy(() -> MessageHint.parse("msgs"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("variable:fromField:toField[:labelField]");
+                .hasMessageContaining("variable:fromField:toField[:labelField[:coordinator]]");
     }
 }

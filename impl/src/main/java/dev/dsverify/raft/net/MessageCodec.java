@@ -1,0 +1,97 @@
+package dev.dsverify.raft.net;
+
+import dev.dsverify.raft.core.AppendEntriesRequest;
+import dev.dsverify.raft.core.AppendEntriesResponse;
+import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
+import dev.dsverify.raft.core.RequestVoteRequest;
+import dev.dsverify.raft.core.RequestVoteResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binary layout of the Raft messages (payload of a {@link FrameKind#RAFT} frame). Every message starts with
+ * the common header, so the sender's Lamport clock always travels and the receiver's trace can be merged with
+ * the sender's:
+ *
+ * <pre>
+ * message := tag:u8  from:str  to:str  term:i64  clock:i64  body
+ * tag 1 RequestVoteRequest    lastLogTerm:i64  lastLogIndex:i64
+ * tag 2 RequestVoteResponse   voteGranted:bool
+ * tag 3 AppendEntriesRequest  prevLogIndex:i64  prevLogTerm:i64  n:i32  (term:i64 data:bytes)*n
+ *                             commitIndex:i64  round:i64
+ * tag 4 AppendEntriesResponse success:bool  matchIndex:i64  round:i64
+ * tag 5 PreVoteRequest        lastLogTerm:i64  lastLogIndex:i64
+ * tag 6 PreVoteResponse       voteGranted:bool
+ * str   := len:i32 utf8[len]    bytes := len:i32 byte[len]    bool := u8 0|1
+ * </pre>
+ */
+public final class MessageCodec {
+    private MessageCodec() {}
+
+    public static byte[] encode(Message m) {
+        WireWriter w = new WireWriter();
+        if (m instanceof RequestVoteRequest r) {
+            header(w, 1, m).i64(r.lastLogTerm()).i64(r.lastLogIndex());
+        } else if (m instanceof RequestVoteResponse r) {
+            header(w, 2, m).bool(r.voteGranted());
+        } else if (m instanceof AppendEntriesRequest r) {
+            header(w, 3, m).i64(r.prevLogIndex()).i64(r.prevLogTerm()).i32(r.entries().size());
+            for (Entry e : r.entries()) {
+                w.i64(e.term()).bytes(e.data());
+            }
+            w.i64(r.commitIndex()).i64(r.round());
+        } else if (m instanceof AppendEntriesResponse r) {
+            header(w, 4, m).bool(r.success()).i64(r.matchIndex()).i64(r.round());
+        } else if (m instanceof PreVoteRequest r) {
+            header(w, 5, m).i64(r.lastLogTerm()).i64(r.lastLogIndex());
+        } else if (m instanceof PreVoteResponse r) {
+            header(w, 6, m).bool(r.voteGranted());
+        } else {
+            throw new IllegalArgumentException("no wire layout for " + m.getClass().getName());
+        }
+        return w.toBytes();
+    }
+
+    private static WireWriter header(WireWriter w, int tag, Message m) {
+        return w.u8(tag).str(m.from()).str(m.to()).i64(m.term()).i64(m.clock());
+    }
+
+    public static Message decode(byte[] payload) throws BadFrameException {
+        WireReader r = new WireReader(payload);
+        int tag = r.u8("tag");
+        String from = r.nonNullStr("from");
+        String to = r.nonNullStr("to");
+        long term = r.i64("term");
+        long clock = r.i64("clock");
+        Message m = switch (tag) {
+            case 1 -> new RequestVoteRequest(from, to, term, clock, r.i64("lastLogTerm"), r.i64("lastLogIndex"));
+            case 2 -> new RequestVoteResponse(from, to, term, clock, r.bool("voteGranted"));
+            case 3 -> {
+                long prevIndex = r.i64("prevLogIndex");
+                long prevTerm = r.i64("prevLogTerm");
+                int n = r.i32("entries");
+                // Each entry takes at least 12 bytes: refuse counts the payload cannot hold before allocating.
+                if (n < 0 || (long) n * 12 > r.remaining()) {
+                    throw new BadFrameException("field entries: count " + n + " does not fit in "
+                            + r.remaining() + " bytes");
+                }
+                List<Entry> entries = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    entries.add(new Entry(r.i64("entries[" + i + "].term"), r.bytes("entries[" + i + "].data")));
+                }
+                yield new AppendEntriesRequest(from, to, term, clock, prevIndex, prevTerm, entries,
+                        r.i64("commitIndex"), r.i64("round"));
+            }
+            case 4 -> new AppendEntriesResponse(from, to, term, clock, r.bool("success"), r.i64("matchIndex"),
+                    r.i64("round"));
+            case 5 -> new PreVoteRequest(from, to, term, clock, r.i64("lastLogTerm"), r.i64("lastLogIndex"));
+            case 6 -> new PreVoteResponse(from, to, term, clock, r.bool("voteGranted"));
+            default -> throw new BadFrameException("unknown Raft message tag " + tag);
+        };
+        r.end("Raft message " + m.type());
+        return m;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dsverify.raft.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dsverify.raft.core.AppendEntriesRequest;
+import dev.dsverify.raft.core.AppendEntriesResponse;
+import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
+import dev.dsverify.raft.core.RequestVoteRequest;
+import dev.dsverify.raft.core.RequestVoteResponse;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+
+    static List<Message> samples() {
+        return List.of(
+                new RequestVoteRequest("n1", "n2", 3, 41, 2, 17),
+                new RequestVoteResponse("n2", "n1", 3, 44, true),
+                new RequestVoteResponse("n2", "n1", 3, 44, false),
+                new AppendEntriesRequest("n1", "n3", 5, Long.MAX_VALUE, 9, 4,
+                        List.of(Entry.of(5, ""), Entry.of(5, "put 2:c1 7 1:x 3:v12"), Entry.of(5, "ünïcødé ✓")), 8, 77),
+                new AppendEntriesRequest("n1", "n3", 5, 1, 0, 0, List.of(), 0, 0),
+                new AppendEntriesResponse("n3", "n1", 5, 102, true, 12, 77),
+                new AppendEntriesResponse("n3", "n1", 6, 103, false, 0, 0),
+                new PreVoteRequest("n2", "n1", 7, 5, 6, 30),
+                new PreVoteResponse("n1", "n2", 7, 6, true));
+    }
+
+    @Test
+    void everyMessageTypeRoundTripsWithItsLamportClock() throws Exception {
+        for (Message m : samples()) {
+            Message back = MessageCodec.decode(MessageCodec.encode(m));
+            assertThat(back).isEqualTo(m);
+            assertThat(back.clock()).isEqualTo(m.clock());
+        }
+    }
+
+    @Test
+    void everyTruncationIsRejectedNotMisread() {
+        for (Message m : samples()) {
+            byte[] full = MessageCodec.encode(m);
+            for (int len = 0; len < full.length; len++) {
+                byte[] cut = Arrays.copyOf(full, len);
+                assertThatThrownBy(() -> MessageCodec.decode(cut)).isInstanceOf(BadFrameException.class);
+            }
+        }
+    }
+
+    @Test
+    void trailingBytesUnknownTagsAndImpossibleCountsAreRejected() {
+        byte[] ok = MessageCodec.encode(samples().get(0));
+        byte[] longer = Arrays.copyOf(ok, ok.length + 1);
+        assertThatThrownBy(() -> MessageCodec.decode(longer)).hasMessageContaining("trailing");
+        byte[] badTag = ok.clone();
+        badTag[0] = 42;
+        assertThatThrownBy(() -> MessageCodec.decode(badTag)).hasMessageContaining("tag 42");
+
+        byte[] ae = MessageCodec.encode(new AppendEntriesRequest("a", "b", 1, 1, 0, 0, List.of(), 0, 0));
+        // entry count sits after tag(1) from(4+1) to(4+1) term(8) clock(8) prevIndex(8) prevTerm(8)
+        int countAt = 1 + 5 + 5 + 8 + 8 + 8 + 8;
+        ae[countAt] = 0x7f;
+        assertThatThrownBy(() -> MessageCodec.decode(ae)).hasMessageContaining("entries");
+        byte[] badBool = MessageCodec.encode(new RequestVoteResponse("a", "b", 1, 1, true));
+        badBool[badBool.length - 1] = 2;
+        assertThatThrownBy(() -> MessageCodec.decode(badBool)).hasMessageContaining("voteGranted");
+    }
+}

@@ -1,0 +1,25 @@
+----------------------------- MODULE RaftModels -----------------------------
+(***************************************************************************)
+(* Definitions shared by the models (MC*.tla): the symmetry set and        *)
+(* tighter bounds that a model can put in place of the bounds of Raft.tla  *)
+(* with `CONSTANT TimeoutBound <- OneCandidateAtATime` and the like.       *)
+(* Each one hides behaviours; README.md says which.                        *)
+(***************************************************************************)
+EXTENDS Raft, TLC
+
+\* Servers are interchangeable, and so are values.  Sound for safety
+\* properties only (not used by the liveness model).
+Symmetry == Permutations(Server) \cup Permutations(Value)
+
+\* Elections do not overlap: a server times out only while no other server
+\* is a candidate.  Hides split votes; keeps takeovers from a live leader.
+OneCandidateAtATime(i) ==
+    /\ currentTerm[i] < MaxTerm
+    /\ \A j \in Server \ {i} : role[j] # Candidate
+
+\* A leader appends at most one entry per term (think of it as its no-op
+\* or a single client command).  Logs then hold at most one entry per term.
+OneEntryPerTerm(i) ==
+    /\ Len(log[i]) < MaxLogLen
+    /\ \A k \in 1..Len(log[i]) : log[i][k].term # currentTerm[i]
+=============================================================================
