@@ -107,7 +107,7 @@ public final class TraceValidator {
             List<TLCState> frontier = replay.frontier();
             for (int k = 0; k < frontier.size() && k < MAX_STATES_SHOWN; k++) {
                 TLCState s = frontier.get(k);
-                before.add(s.toString().trim());
+                before.add(render(s));
                 String prefix = frontier.size() > 1 ? "in state " + (k + 1) + ": " : "";
                 for (String r : diagnosis.explain(s, encoded.get(replay.matched()), bad)) {
                     reasons.add(prefix + r);
@@ -120,6 +120,18 @@ public final class TraceValidator {
                     replay.matched() + 1, bad.text(), List.copyOf(reasons), List.copyOf(before),
                     Duration.ofNanos(System.nanoTime() - start), replay.statesExplored(), coverage);
         }
+    }
+
+    /** The protocol variables of a state, in TLA+ syntax (the cursor and Raft.tla's frozen history are left out). */
+    private static String render(TLCState s) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : List.of("currentTerm", "votedFor", "log", "role", "commitIndex", "votesGranted",
+                "nextIndex", "matchIndex", "messages")) {
+            Object value = s.lookup(v);
+            sb.append(sb.length() == 0 ? "" : "\n").append("/\\ ").append(v).append(" = ")
+                    .append(String.valueOf(value).replace("\n", "\n" + " ".repeat(v.length() + 6)));
+        }
+        return sb.toString();
     }
 
     /** Per spec action, how many of {@code events} it explained; every action is listed, unexercised ones with 0. */
