@@ -55,6 +55,15 @@ class SimulatorTracesTest {
     }
 
     @Test
+    void fiveNodeClustersMatch() throws Exception {
+        for (long seed = 1; seed <= (Specs.slow() ? 100 : 9); seed++) {
+            Path f = SimulatedRuns.trace(dir, 5, seed, 12, faultsFor(seed), Bugs.NONE);
+            TraceResult r = TraceValidator.validate(Specs.raft(), f);
+            assertThat(r.verdict()).as(TraceReport.text(r)).isEqualTo(Verdict.MATCH);
+        }
+    }
+
+    @Test
     void perNodeFilesOfASimulatedRunMergeAndMatch(@TempDir Path split) throws Exception {
         Path f = SimulatedRuns.trace(dir, 7, 20, FaultType.TRACEABLE, Bugs.NONE);
         List<Path> files = TraceMergerTest.splitByNode(f, split);
