@@ -70,6 +70,16 @@ class TamperedTraceTest {
     }
 
     @Test
+    void clientRequestThatLogsNoEntryDiverges() throws Exception {
+        List<String> lines = original();
+        lines.set(7, lines.get(7).replaceFirst("\"state\":\\{.*\\}\\}$", "\"state\":{}}"));
+        assertThat(lines.get(7)).endsWith("\"event\":\"ClientRequest\",\"state\":{}}");
+        TraceResult r = validate(lines);
+        assertThat(r.firstUnmatchedLine()).isEqualTo(8);
+        assertThat(r.reasons()).singleElement().asString().isEqualTo("ClientRequest(\"n1\", \"\"): log[n1]: expected (spec) <<[term |-> 1, value |-> \"\"]>>, logged: nothing, i.e. unchanged <<>>");
+    }
+
+    @Test
     void concurrentStepsMayBeSwapped() throws Exception {
         List<String> lines = original();
         Collections.swap(lines, 2, 3); // n1's second vote request and n2's term update are concurrent

@@ -98,7 +98,13 @@ public final class Diagnosis {
             TLCState next = succ.elementAt(k);
             String prefix = succ.size() > 1 ? "successor " + (k + 1) + " of " + call + ": " : call + ": ";
             for (String f : FIELDS) {
-                IValue ok = spec.evalStep("FieldAgrees", state, next, line, new tlc2.value.impl.StringValue(f));
+                IValue ok;
+                try {
+                    ok = spec.evalStep("FieldAgrees", state, next, line, new tlc2.value.impl.StringValue(f));
+                } catch (RuntimeException e) {
+                    reasons.add(prefix + f + ": the logged value cannot be compared: " + oneLine(e.getMessage()));
+                    continue;
+                }
                 if (ok instanceof BoolValue b && !b.val) {
                     reasons.add(prefix + fieldDiff(f, state, next, event));
                 }
