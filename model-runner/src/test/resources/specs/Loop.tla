@@ -11,4 +11,6 @@ Unfair == Init /\ [][Inc \/ Reset]_x
 Overflow == <>(x > N)
 ReachesTop == <>(x = N)
 OnlyUp == [][x' > x]_x
+\* A whole spec as a property, as a refinement check states it: TLC names its violated action by location.
+ClimbOnly == Init /\ [][Inc]_x
 ====

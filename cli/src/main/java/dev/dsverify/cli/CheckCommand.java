@@ -179,7 +179,7 @@ final class CheckCommand implements Callable<Integer> {
             ModelCheckResult r = run(b.build(), err);
             boolean ok = e.expect().matches(r);
             rows.add(new Row(e, r, ok));
-            out.printf(Locale.ROOT, "%-4s %-36s %-28s %s%n", ok ? "ok" : "FAIL", e.name(), outcome(r),
+            out.printf(Locale.ROOT, "%-4s %s: %s, %s%n", ok ? "ok" : "FAIL", e.name(), outcome(r),
                     Summary.stats(r.stats()));
             if (!ok) {
                 out.println("     expected " + e.expect() + (r.message() == null ? "" : "; " + oneLine(r)));
@@ -203,14 +203,17 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String summaryTable(List<Row> rows) {
         int nameWidth = Math.max(5, rows.stream().mapToInt(r -> r.entry.name().length()).max().orElse(5));
+        int expectedWidth = Math.max(8, rows.stream().mapToInt(r -> r.entry.expect().toString().length()).max().orElse(8));
+        int actualWidth = Math.max(6, rows.stream().mapToInt(r -> outcome(r.result).length()).max().orElse(6));
         StringBuilder sb = new StringBuilder();
-        String format = "%-" + nameWidth + "s  %-30s  %-30s  %14s  %9s  %s%n";
-        sb.append(String.format(Locale.ROOT, format, "model", "expected", "actual", "distinct", "time", ""));
+        String format = "%-" + nameWidth + "s  %-" + expectedWidth + "s  %-" + actualWidth + "s  %12s  %9s  %s";
+        sb.append(String.format(Locale.ROOT, format, "model", "expected", "actual", "distinct", "time", "")
+                .stripTrailing()).append('\n');
         for (Row r : rows) {
             long distinct = r.result.stats().distinctStates();
             sb.append(String.format(Locale.ROOT, format, r.entry.name(), r.entry.expect().toString(),
                     outcome(r.result), distinct < 0 ? "-" : String.format(Locale.ROOT, "%,d", distinct),
-                    Summary.duration(r.result.stats().duration()), r.ok ? "ok" : "FAIL"));
+                    Summary.duration(r.result.stats().duration()), r.ok ? "ok" : "FAIL")).append('\n');
         }
         return sb.toString();
     }

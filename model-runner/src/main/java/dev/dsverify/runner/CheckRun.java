@@ -155,6 +155,10 @@ final class CheckRun implements RunningCheck {
             boolean deadlock = check.checkDeadlock() && !Boolean.FALSE.equals(CfgNames.checkDeadlock(cfgText));
             return fork(spec, cfgUsed, temp, properties, deadlock, startNanos);
         } finally {
+            // Whatever happened (including an exception while starting workers), no TLC JVM outlives its check.
+            synchronized (lock) {
+                killAll();
+            }
             deleteRecursively(temp);
         }
     }
@@ -246,7 +250,11 @@ final class CheckRun implements RunningCheck {
             }
         }
         this.startNanos = startNanos;
-        listener.started(check);
+        try {
+            listener.started(check);
+        } catch (RuntimeException ignored) {
+            // A listener's failure must not stop the check.
+        }
         Thread reader = new Thread(() -> read(process.getInputStream(), parser), "dsverify-tlc-output");
         reader.setDaemon(true);
         reader.start();

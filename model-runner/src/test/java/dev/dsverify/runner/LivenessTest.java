@@ -47,6 +47,16 @@ class LivenessTest {
     }
 
     @Test
+    void specAsPropertyIsNamedFromTheCfgNotByTheLocationTlcPrints() {
+        // TLC reports "Action property line 15, col 22 to ... of module Loop is violated": a location, not a name.
+        ModelCheckResult r = Specs.CHECKER.run(Specs.check("Loop", "LoopSpecProperty").build());
+        assertThat(r.outcome()).isEqualTo(Outcome.PROPERTY_VIOLATION);
+        assertThat(r.violated()).isEqualTo("ClimbOnly");
+        assertThat(r.message()).contains("line 15, col 22");
+        assertThat(xs(r)).containsExactly("0", "1", "2", "0");
+    }
+
+    @Test
     void fairSpecSatisfiesItsLivenessProperty() {
         ModelCheckResult r = Specs.CHECKER.run(Specs.check("Loop", "LoopOk").build());
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.SUCCESS);

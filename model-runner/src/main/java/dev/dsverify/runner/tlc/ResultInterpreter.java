@@ -149,8 +149,16 @@ public final class ResultInterpreter {
                 return new Violation(Outcome.INVARIANT_VIOLATION, name, oneParagraph(text), null, 12);
             }
             case 2112 -> {
+                // TLC names an action property by the location of the action it found violated (for example
+                // "line 37, col 21 to line 37, col 57 of module TCommit"), which may lie in an instantiated
+                // module rather than where the property is defined. Name the property only when that is
+                // unambiguous: a location is not a name, and the cfg lists exactly one property.
                 Matcher x = ACTION_PROPERTY.matcher(text);
-                String name = x.find() ? x.group(1) : null;
+                String name = x.find() && !x.group(1).equals("line") ? x.group(1) : null;
+                List<String> props = f.properties();
+                if (name == null && props.size() == 1) {
+                    name = props.get(0);
+                }
                 return new Violation(Outcome.PROPERTY_VIOLATION, name, oneParagraph(text), null, 13);
             }
             case 2116 -> {
