@@ -107,6 +107,7 @@ public final class ClusterNode implements AutoCloseable {
                 boolean fresh = r.entries().isEmpty() && r.hardState().term() == 0 && r.validBytes() == 0;
                 KvServer s = fresh ? KvServer.boot(cfg, st, transport, tracer)
                         : KvServer.restart(cfg, st, transport, tracer);
+                s.snapshotEvery(spec.snapshotEvery());
                 flushTrace();
                 return s;
             }).get();

@@ -3,6 +3,7 @@ package dev.dsverify.raft.cluster;
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.HardState;
 import dev.dsverify.raft.core.Ready;
+import dev.dsverify.raft.core.Snapshot;
 import dev.dsverify.raft.storage.Recovered;
 import dev.dsverify.raft.storage.Storage;
 import java.util.List;
@@ -34,6 +35,11 @@ final class FlushingStorage implements Storage {
     @Override
     public void sync() {
         inner.sync();
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot, HardState hs, List<Entry> entriesAfter) {
+        inner.saveSnapshot(snapshot, hs, entriesAfter);
     }
 
     @Override
