@@ -186,9 +186,13 @@ TMCrash == /\ tmUp
            /\ tmUp' = FALSE
            /\ UNCHANGED <<rmState, aState, msgs, aUp>>
 
+(* How many acceptors may crash: F.  A separate name so that a model can  *)
+(* let more crash and watch liveness fail (MCPaxosCommitTooManyCrashes).   *)
+MaxCrashes == F
+
 AcceptorCrash(a) ==
     /\ a \in aUp
-    /\ Cardinality(Acceptor \ aUp) < F
+    /\ Cardinality(Acceptor \ aUp) < MaxCrashes
     /\ aUp' = aUp \ {a}
     /\ UNCHANGED <<rmState, aState, msgs, tmUp>>
 

@@ -130,7 +130,9 @@ class LoopbackOnlyTest {
             if (!Files.exists(t)) {
                 continue;
             }
-            for (String line : Files.readAllLines(t).subList(1, Files.readAllLines(t).size())) {
+            // Read the table once: it changes between reads while other processes open sockets.
+            List<String> lines = Files.readAllLines(t);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 // sl local_address rem_address st tx:rx tr:tm retrnsmt uid timeout inode
                 if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
