@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 // Further subcommands are listed here, one per line:
                 ReplayCommand.class,
-                // simulate (SimulateCommand.class)
+                SimulateCommand.class,
                 NodeCommand.class,
                 KvCommand.class,
                 ReportCommand.class,

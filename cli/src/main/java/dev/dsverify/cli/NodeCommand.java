@@ -39,6 +39,11 @@ public final class NodeCommand implements Callable<Integer> {
             + "elections time out after 30-60 ticks, heartbeats every 5")
     long tickMillis;
 
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "0",
+            description = "snapshot and compact the log every N applied entries (default: never; not with --trace, "
+                    + "since snapshots are outside the Raft spec)")
+    long snapshotEvery;
+
     @Spec
     CommandSpec commandSpec;
 
@@ -48,7 +53,7 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             spec = new NodeSpec(id, NodeSpec.parseAddress(listen, "--listen"), NodeSpec.parseServers(peers, "--peers"),
                     data, trace, tickMillis, NodeSpec.DEFAULT_ELECTION_TICKS, NodeSpec.DEFAULT_HEARTBEAT_TICKS,
-                    Frame.DEFAULT_MAX_BYTES);
+                    Frame.DEFAULT_MAX_BYTES, snapshotEvery);
         } catch (IllegalArgumentException e) {
             commandSpec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;

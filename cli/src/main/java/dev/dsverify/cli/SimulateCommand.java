@@ -11,7 +11,9 @@ import dev.dsverify.raft.trace.NdjsonTraceWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run the Raft key-value store in the deterministic fault-injecting simulator.",
-        footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (all = these eight), torn.",
+        footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (all = these eight), and torn",
+                "(crashes between a write and its fsync; cannot be traced).",
                 "Bugs (for testing checkers): double-vote, commit-old-term, skip-prevlog-check, forget-vote, "
                         + "commit-backwards.",
                 "Exit codes: 0 all runs passed, 1 a run failed, 2 bad usage."})
@@ -96,14 +99,16 @@ public final class SimulateCommand implements Callable<Integer> {
         Bugs bugs;
         SimConfig cfg;
         try {
-            kinds = FaultType.parse(faults);
+            List<String> names = new ArrayList<>(List.of(faults.split(",")));
+            boolean torn = names.removeIf(n -> n.trim().equalsIgnoreCase("torn"));
+            kinds = FaultType.parse(String.join(",", names));
             bugs = Bugs.parse(bug);
             cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum,
-                    snapshotEvery);
+                    snapshotEvery, torn);
             if (trace != null && snapshotEvery > 0) {
                 throw new IllegalArgumentException("snapshots are not in the Raft spec; leave --snapshot-every off with --trace");
             }
-            if (trace != null && kinds.contains(FaultType.TORN)) {
+            if (trace != null && torn) {
                 throw new IllegalArgumentException("--faults torn loses steps the trace already holds; leave it out with --trace");
             }
             if (trace != null && checkQuorum) {

@@ -31,6 +31,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void tornWritesAndTheOptionsRunInSweeps() {
+        assertThat(run("--seeds", "1..3", "--ops", "50", "--faults", "all,torn", "--pre-vote", "--check-quorum",
+                "--snapshot-every", "5")).isEqualTo(0);
+        assertThat(out.toString()).contains("3 passed, 0 failed");
+    }
+
+    @Test
+    void isRegisteredUnderTheMainCommand() {
+        CommandLine main = Dsverify.commandLine();
+        main.setOut(new PrintWriter(out));
+        main.setErr(new PrintWriter(err));
+        assertThat(main.execute("simulate", "--seed", "2", "--ops", "30")).isEqualTo(0);
+        assertThat(out.toString()).contains("seed 2: PASS");
+    }
+
+    @Test
     void aSweepPrintsASummary() {
         assertThat(run("--seeds", "1..5", "--ops", "50")).isEqualTo(0);
         assertThat(out.toString()).contains("5 seeds (1..5)").contains("5 passed, 0 failed");
@@ -50,6 +66,8 @@ class SimulateCommandTest {
         assertThat(run("--seed", "1", "--faults", "meteor")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown fault 'meteor'");
         assertThat(run("--seeds", "1..2", "--trace", "x.ndjson")).isEqualTo(2);
+        assertThat(run("--seed", "1", "--faults", "all,torn", "--trace", "x.ndjson")).isEqualTo(2);
+        assertThat(err.toString()).contains("torn");
         assertThat(run()).isEqualTo(2);
     }
 }

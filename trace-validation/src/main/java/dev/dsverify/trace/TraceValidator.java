@@ -46,6 +46,12 @@ public final class TraceValidator {
     private static final List<String> STAGED = List.of("TraceRaft.tla", "TraceLog.tla", "TraceRaft.cfg", "Replay.cfg");
     private static final int MAX_STATES_SHOWN = 5;
 
+    private static final List<Path> STAGED_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STAGED_DIRS.forEach(TraceValidator::deleteTree)));
+    }
+
     private static Path stagedDir;
     private static String loadedKey;
     private static SpecEvaluator evaluator;
@@ -101,7 +107,7 @@ public final class TraceValidator {
             List<TLCState> frontier = replay.frontier();
             for (int k = 0; k < frontier.size() && k < MAX_STATES_SHOWN; k++) {
                 TLCState s = frontier.get(k);
-                before.add(s.toString().trim());
+                before.add(render(s));
                 String prefix = frontier.size() > 1 ? "in state " + (k + 1) + ": " : "";
                 for (String r : diagnosis.explain(s, encoded.get(replay.matched()), bad)) {
                     reasons.add(prefix + r);
@@ -114,6 +120,18 @@ public final class TraceValidator {
                     replay.matched() + 1, bad.text(), List.copyOf(reasons), List.copyOf(before),
                     Duration.ofNanos(System.nanoTime() - start), replay.statesExplored(), coverage);
         }
+    }
+
+    /** The protocol variables of a state, in TLA+ syntax (the cursor and Raft.tla's frozen history are left out). */
+    private static String render(TLCState s) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : List.of("currentTerm", "votedFor", "log", "role", "commitIndex", "votesGranted",
+                "nextIndex", "matchIndex", "messages")) {
+            Object value = s.lookup(v);
+            sb.append(sb.length() == 0 ? "" : "\n").append("/\\ ").append(v).append(" = ")
+                    .append(String.valueOf(value).replace("\n", "\n" + " ".repeat(v.length() + 6)));
+        }
+        return sb.toString();
     }
 
     /** Per spec action, how many of {@code events} it explained; every action is listed, unexercised ones with 0. */
@@ -166,6 +184,14 @@ public final class TraceValidator {
         return evaluator;
     }
 
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     private static String specKey(Path raftSpec) throws SpecLoadException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -215,7 +241,7 @@ public final class TraceValidator {
                     Files.write(dir.resolve(r), in.readAllBytes());
                 }
             }
-            dir.toFile().deleteOnExit();
+            STAGED_DIRS.add(dir);
             return dir;
         } catch (IOException e) {
             throw new SpecLoadException("cannot stage the spec " + raftSpec + ": " + e.getMessage(), e);

@@ -16,8 +16,12 @@ final class SimulatedRuns {
     }
 
     static Path trace(Path dir, long seed, int ops, Set<FaultType> faults, Bugs bugs) throws Exception {
-        SimResult r = Simulator.run(SimConfig.of(seed, 3).withTrace(true).withBugs(bugs), ops, faults);
-        Path f = dir.resolve("seed-" + seed + (bugs.any() ? "-" + bugs : "") + ".ndjson");
+        return trace(dir, 3, seed, ops, faults, bugs);
+    }
+
+    static Path trace(Path dir, int nodes, long seed, int ops, Set<FaultType> faults, Bugs bugs) throws Exception {
+        SimResult r = Simulator.run(SimConfig.of(seed, nodes).withTrace(true).withBugs(bugs), ops, faults);
+        Path f = dir.resolve("seed-" + seed + "-" + nodes + "nodes" + (bugs.any() ? "-" + bugs : "") + ".ndjson");
         NdjsonTraceWriter.writeAtomically(r.trace(), f);
         return f;
     }

@@ -41,7 +41,8 @@ class TamperedTraceTest {
                 "HandleRequestVoteRequest(\"n2\", [to |-> \"n2\", from |-> \"n1\", term |-> 1, type |-> \"RequestVoteRequest\","
                         + " lastLogTerm |-> 0, lastLogIndex |-> 0]): votedFor[n2]: expected (spec) \"n1\", logged \"n3\"");
         assertThat(r.statesBefore()).hasSize(1);
-        assertThat(r.statesBefore().get(0)).contains("/\\ l = 5");
+        assertThat(r.statesBefore().get(0)).contains("/\\ votedFor = [n1 |-> \"n1\", n2 |-> Nil, n3 |-> Nil]")
+                .doesNotContain("elections");
     }
 
     @Test
@@ -66,6 +67,16 @@ class TamperedTraceTest {
         assertThat(r.reasons()).singleElement().asString()
                 .startsWith("HandleRequestVoteResponse(\"n1\", ")
                 .contains("is not enabled: `InFlight(m)` (Raft.tla line ");
+    }
+
+    @Test
+    void clientRequestThatLogsNoEntryDiverges() throws Exception {
+        List<String> lines = original();
+        lines.set(7, lines.get(7).replaceFirst("\"state\":\\{.*\\}\\}$", "\"state\":{}}"));
+        assertThat(lines.get(7)).endsWith("\"event\":\"ClientRequest\",\"state\":{}}");
+        TraceResult r = validate(lines);
+        assertThat(r.firstUnmatchedLine()).isEqualTo(8);
+        assertThat(r.reasons()).singleElement().asString().isEqualTo("ClientRequest(\"n1\", \"\"): log[n1]: expected (spec) <<[term |-> 1, value |-> \"\"]>>, logged: nothing, i.e. unchanged <<>>");
     }
 
     @Test

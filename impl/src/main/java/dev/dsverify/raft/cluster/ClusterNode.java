@@ -17,6 +17,9 @@ import dev.dsverify.raft.trace.Tracer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,8 +32,9 @@ import java.util.function.Function;
 /**
  * One Raft server as a networked process: {@link FileStorage} (fsync before anything leaves), a
  * {@link TcpServer} for peers and clients on one port, a {@link TcpTransport} to the peers, and one event-loop
- * thread through which every input passes, so the {@link KvServer} stays single-threaded. The trace, if any, is
- * written whole lines at a time after each fsync ({@link LineTraceSink}).
+ * thread through which every input passes, so the {@link KvServer} stays single-threaded. Client requests that
+ * queue up while the loop is busy are handed over together and share one fsync (group commit). The trace, if
+ * any, is written whole lines at a time after each fsync ({@link LineTraceSink}).
  *
  * <p>A failure of the loop (a storage error above all: a server that cannot make its state durable must not go
  * on voting or acknowledging) stops the node and is reported to {@code onFatal}.
@@ -45,6 +49,10 @@ public final class ClusterNode implements AutoCloseable {
     private KvServer server;
     private TcpServer listener;
     private volatile boolean stopped;
+    private final ConcurrentLinkedQueue<Submitted> clientInbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean batchScheduled = new AtomicBoolean();
+
+    private record Submitted(ClientRequest request, Consumer<ClientReply> reply) {}
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClusterNode(NodeSpec spec, FileStorage storage, LineTraceSink trace, TcpTransport transport,
@@ -107,6 +115,7 @@ public final class ClusterNode implements AutoCloseable {
                 boolean fresh = r.entries().isEmpty() && r.hardState().term() == 0 && r.validBytes() == 0;
                 KvServer s = fresh ? KvServer.boot(cfg, st, transport, tracer)
                         : KvServer.restart(cfg, st, transport, tracer);
+                s.snapshotEvery(spec.snapshotEvery());
                 flushTrace();
                 return s;
             }).get();
@@ -142,9 +151,29 @@ public final class ClusterNode implements AutoCloseable {
 
             @Override
             public void onClientRequest(ClientRequest request, Consumer<ClientReply> reply) {
-                run(() -> server.submit(request, reply));
+                clientInbox.add(new Submitted(request, reply));
+                if (batchScheduled.compareAndSet(false, true)) {
+                    run(ClusterNode.this::submitBatch);
+                }
             }
         };
+    }
+
+    /**
+     * Group commit: requests that arrived while the loop was busy (typically in an fsync) are proposed
+     * together and share the next fsync.
+     */
+    private void submitBatch() {
+        batchScheduled.set(false); // arrivals from now on schedule another batch
+        List<ClientRequest> requests = new ArrayList<>();
+        List<Consumer<ClientReply>> replies = new ArrayList<>();
+        for (Submitted s; (s = clientInbox.poll()) != null; ) {
+            requests.add(s.request());
+            replies.add(s.reply());
+        }
+        if (!requests.isEmpty()) {
+            server.submitAll(requests, replies);
+        }
     }
 
     private void run(Runnable task) {

@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp ... dev.dsverify.raft.cluster.NodeProcess --id n1 --listen 127.0.0.1:7001 \
- *     --peers n2=127.0.0.1:7002,n3=127.0.0.1:7003 --data DIR [--trace n1.ndjson] [--tick-ms 10]
+ *     --peers n2=127.0.0.1:7002,n3=127.0.0.1:7003 --data DIR [--trace n1.ndjson] [--tick-ms 10] \
+ *     [--snapshot-every N]
  * </pre>
  *
  * Prints {@code listening <id> <host:port>} on standard output once it accepts connections. Exit codes:
@@ -64,6 +65,14 @@ public final class NodeProcess {
         return code[0];
     }
 
+    private static long number(Map<String, String> o, String key, long dflt) {
+        try {
+            return o.containsKey(key) ? Long.parseLong(o.get(key)) : dflt;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + ": '" + o.get(key) + "' is not a number");
+        }
+    }
+
     static NodeSpec parse(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -80,13 +89,7 @@ public final class NodeProcess {
         NodeSpec d = NodeSpec.of(o.get("id"), NodeSpec.parseAddress(o.get("listen"), "--listen"),
                 NodeSpec.parseServers(o.getOrDefault("peers", ""), "--peers"), Path.of(o.get("data")),
                 o.containsKey("trace") ? Path.of(o.get("trace")) : null);
-        long tick;
-        try {
-            tick = Long.parseLong(o.getOrDefault("tick-ms", Long.toString(d.tickMillis())));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--tick-ms: '" + o.get("tick-ms") + "' is not a number");
-        }
-        return new NodeSpec(d.id(), d.listen(), d.peers(), d.dataDir(), d.trace(), tick, d.electionTicks(),
-                d.heartbeatTicks(), d.maxFrameBytes());
+        return new NodeSpec(d.id(), d.listen(), d.peers(), d.dataDir(), d.trace(), number(o, "tick-ms", d.tickMillis()),
+                d.electionTicks(), d.heartbeatTicks(), d.maxFrameBytes(), number(o, "snapshot-every", 0));
     }
 }

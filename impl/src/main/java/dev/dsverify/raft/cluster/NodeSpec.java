@@ -20,9 +20,11 @@ import java.util.Map;
  * @param electionTicks  minimum election timeout in ticks
  * @param heartbeatTicks ticks between heartbeats
  * @param maxFrameBytes  largest frame accepted or sent
+ * @param snapshotEvery  take a snapshot and compact the log every this many applied entries (0: never).
+ *                       Snapshots are outside the Raft spec, so a node with a trace cannot use them.
  */
 public record NodeSpec(String id, InetSocketAddress listen, Map<String, InetSocketAddress> peers, Path dataDir,
-        Path trace, long tickMillis, int electionTicks, int heartbeatTicks, int maxFrameBytes) {
+        Path trace, long tickMillis, int electionTicks, int heartbeatTicks, int maxFrameBytes, long snapshotEvery) {
 
     public static final long DEFAULT_TICK_MILLIS = 10;
     /** 300-600 ms election timeouts: long enough for fsync stalls on a loaded machine. */
@@ -37,12 +39,18 @@ public record NodeSpec(String id, InetSocketAddress listen, Map<String, InetSock
         if (tickMillis < 1) {
             throw new IllegalArgumentException("tick must be at least 1 ms, got " + tickMillis);
         }
+        if (snapshotEvery < 0) {
+            throw new IllegalArgumentException("snapshot interval must not be negative, got " + snapshotEvery);
+        }
+        if (snapshotEvery > 0 && trace != null) {
+            throw new IllegalArgumentException("snapshots are outside the Raft spec: a traced node cannot take them");
+        }
     }
 
     public static NodeSpec of(String id, InetSocketAddress listen, Map<String, InetSocketAddress> peers, Path dataDir,
             Path trace) {
         return new NodeSpec(id, listen, peers, dataDir, trace, DEFAULT_TICK_MILLIS, DEFAULT_ELECTION_TICKS,
-                DEFAULT_HEARTBEAT_TICKS, Frame.DEFAULT_MAX_BYTES);
+                DEFAULT_HEARTBEAT_TICKS, Frame.DEFAULT_MAX_BYTES, 0);
     }
 
     /** Every server of the cluster, this one included, sorted so all nodes agree on the order. */

@@ -115,6 +115,22 @@ public final class KvServer {
 
     /** Handles a client request; {@code reply} is called exactly once, possibly later. */
     public void submit(ClientRequest req, Consumer<ClientReply> reply) {
+        accept(req, reply);
+        drain();
+    }
+
+    /**
+     * Handles several client requests, then drains once: their entries go into one Ready and share one fsync
+     * (group commit). {@code replies} pairs with {@code requests} by position.
+     */
+    public void submitAll(List<ClientRequest> requests, List<Consumer<ClientReply>> replies) {
+        for (int i = 0; i < requests.size(); i++) {
+            accept(requests.get(i), replies.get(i));
+        }
+        drain();
+    }
+
+    private void accept(ClientRequest req, Consumer<ClientReply> reply) {
         if (node.role() != Role.Leader) {
             reply.accept(new ClientReply(req.clientId(), req.seq(), req.attempt(), Status.NOT_LEADER,
                     node.leaderId(), null));
@@ -137,7 +153,6 @@ public final class KvServer {
             }
             // If the same command is already pending, the new attempt just takes over the reply.
         }
-        drain();
     }
 
     /** Runs Ready batches until none is left. */

@@ -3,11 +3,14 @@ package dev.dsverify.raft.net;
 import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.InstallSnapshotRequest;
+import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.PreVoteRequest;
 import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
+import dev.dsverify.raft.core.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +28,8 @@ import java.util.List;
  * tag 4 AppendEntriesResponse success:bool  matchIndex:i64  round:i64
  * tag 5 PreVoteRequest        lastLogTerm:i64  lastLogIndex:i64
  * tag 6 PreVoteResponse       voteGranted:bool
+ * tag 7 InstallSnapshotRequest  index:i64  lastTerm:i64  data:bytes  round:i64
+ * tag 8 InstallSnapshotResponse success:bool  matchIndex:i64  round:i64
  * str   := len:i32 utf8[len]    bytes := len:i32 byte[len]    bool := u8 0|1
  * </pre>
  */
@@ -49,6 +54,11 @@ public final class MessageCodec {
             header(w, 5, m).i64(r.lastLogTerm()).i64(r.lastLogIndex());
         } else if (m instanceof PreVoteResponse r) {
             header(w, 6, m).bool(r.voteGranted());
+        } else if (m instanceof InstallSnapshotRequest r) {
+            header(w, 7, m).i64(r.snapshot().index()).i64(r.snapshot().term()).bytes(r.snapshot().data())
+                    .i64(r.round());
+        } else if (m instanceof InstallSnapshotResponse r) {
+            header(w, 8, m).bool(r.success()).i64(r.matchIndex()).i64(r.round());
         } else {
             throw new IllegalArgumentException("no wire layout for " + m.getClass().getName());
         }
@@ -89,6 +99,11 @@ public final class MessageCodec {
                     r.i64("round"));
             case 5 -> new PreVoteRequest(from, to, term, clock, r.i64("lastLogTerm"), r.i64("lastLogIndex"));
             case 6 -> new PreVoteResponse(from, to, term, clock, r.bool("voteGranted"));
+            case 7 -> new InstallSnapshotRequest(from, to, term, clock,
+                    new Snapshot(r.i64("snapshot.index"), r.i64("snapshot.term"), r.bytes("snapshot.data")),
+                    r.i64("round"));
+            case 8 -> new InstallSnapshotResponse(from, to, term, clock, r.bool("success"), r.i64("matchIndex"),
+                    r.i64("round"));
             default -> throw new BadFrameException("unknown Raft message tag " + tag);
         };
         r.end("Raft message " + m.type());

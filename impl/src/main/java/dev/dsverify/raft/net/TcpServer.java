@@ -133,9 +133,9 @@ public final class TcpServer implements AutoCloseable {
                     }
                 }
             } catch (BadFrameException e) {
-                rejected.incrementAndGet();
                 diag.report("closing connection from " + s.getRemoteSocketAddress() + ": bad frame: "
                         + e.getMessage());
+                rejected.incrementAndGet();
             } catch (SocketException e) {
                 // reset by the peer or closed by us: nothing to report
             } catch (IOException e) {

@@ -19,6 +19,11 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
 
     /** A schedule for {@code nodes} servers drawn from {@code seed}, using only the given fault kinds. */
     public static Schedule generate(long seed, int nodes, int ops, Set<FaultType> kinds) {
+        return generate(seed, nodes, ops, kinds, false);
+    }
+
+    /** As {@link #generate(long, int, int, Set)}, plus crashes in the middle of writes when {@code tornWrites}. */
+    public static Schedule generate(long seed, int nodes, int ops, Set<FaultType> kinds, boolean tornWrites) {
         Random r = new Random(seed * 0x9E3779B97F4A7C15L + 17);
         EnumSet<FaultType> types = kinds.isEmpty() ? EnumSet.noneOf(FaultType.class) : EnumSet.copyOf(kinds);
         List<String> ids = SimConfig.nodeIds(nodes);
@@ -45,7 +50,7 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
                         false));
             }
         }
-        if (types.contains(FaultType.TORN)) {
+        if (tornWrites) {
             int count = 1 + (int) (horizon / 3_000_000L);
             for (int i = 0; i < count; i++) {
                 long at = (long) (r.nextDouble() * horizon);

@@ -86,6 +86,7 @@ public final class Shrinker {
                 + (cfg.bugs().any() ? " --bug " + cfg.bugs() : "")
                 + (cfg.preVote() ? " --pre-vote" : "") + (cfg.checkQuorum() ? " --check-quorum" : "")
                 + (cfg.snapshotEvery() > 0 ? " --snapshot-every " + cfg.snapshotEvery() : "")
+                + (cfg.tornWrites() ? " --torn-writes" : "")
                 + " (original schedule; the timed faults above are its shrunk subset)";
     }
 }

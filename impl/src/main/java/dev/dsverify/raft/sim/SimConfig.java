@@ -21,13 +21,17 @@ import java.util.List;
  * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
  * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never;
  *                  snapshots are not in the spec: no trace with them)
+ * @param tornWrites the schedule also crashes servers in the middle of a write, between the write and its
+ *                  fsync, so recovery meets lost and torn WAL tails. The trace would already hold the lost
+ *                  steps, which the spec's Restart cannot undo: no trace with them.
  */
 public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
-        double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery) {
+        double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
+        boolean tornWrites) {
 
     public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
             double dupRate, double slowRate, boolean preVote, boolean checkQuorum) {
-        this(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, 0);
+        this(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, 0, false);
     }
 
     public SimConfig {
@@ -43,6 +47,10 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         if (trace && snapshotEvery > 0) {
             throw new IllegalArgumentException("snapshots are not in the spec; trace runs need them off");
         }
+        if (trace && tornWrites) {
+            throw new IllegalArgumentException("torn-write crashes lose steps the trace already holds; "
+                    + "trace runs need them off");
+        }
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshotEvery must be >= 0, got " + snapshotEvery);
         }
@@ -53,27 +61,32 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery);
+        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery, tornWrites);
     }
 
     public SimConfig withBugs(Bugs b) {
-        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery);
+        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery, tornWrites);
     }
 
     public SimConfig withTrace(boolean t) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery);
+        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery, tornWrites);
     }
 
     public SimConfig withPreVote(boolean on) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, on, checkQuorum, snapshotEvery);
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, on, checkQuorum, snapshotEvery, tornWrites);
     }
 
     public SimConfig withSnapshotEvery(int n) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, n);
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, n, tornWrites);
+    }
+
+    public SimConfig withTornWrites(boolean on) {
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum,
+                snapshotEvery, on);
     }
 
     public SimConfig withCheckQuorum(boolean on) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, on, snapshotEvery);
+        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, on, snapshotEvery, tornWrites);
     }
 
     public static List<String> nodeIds(int n) {

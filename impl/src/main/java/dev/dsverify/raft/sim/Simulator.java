@@ -119,7 +119,7 @@ public final class Simulator {
         this.diskRandom = new Random(cfg.seed() * 31 + 3);
         this.traceBuffer = cfg.trace() ? new TraceBuffer() : null;
         this.sink = cfg.trace() ? traceBuffer : TraceSink.OFF;
-        if (cfg.trace() && schedule.types().contains(FaultType.TORN)) {
+        if (cfg.trace() && schedule.faults().stream().anyMatch(f -> f instanceof Fault.Crash c && c.torn())) {
             throw new IllegalArgumentException("torn-write crashes lose steps the trace already holds; "
                     + "run them without a trace");
         }
@@ -127,7 +127,7 @@ public final class Simulator {
 
     /** Runs the seed with its generated schedule. */
     public static SimResult run(SimConfig cfg, int ops, Set<FaultType> faults) {
-        return new Simulator(cfg, Schedule.generate(cfg.seed(), cfg.nodes(), ops, faults)).run();
+        return new Simulator(cfg, Schedule.generate(cfg.seed(), cfg.nodes(), ops, faults, cfg.tornWrites())).run();
     }
 
     public SimResult run() {

@@ -20,15 +20,15 @@ import java.util.Set;
 public final class SimulatorBench {
     private static final int OPS = 1000;
 
-    private record Variant(String name, Set<FaultType> faults, boolean trace) {}
+    private record Variant(String name, Set<FaultType> faults, boolean torn, boolean trace) {}
 
     public static void main(String[] args) throws IOException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Variant[] variants = {
-            new Variant("all faults + checks", EnumSet.allOf(FaultType.class), false),
-            new Variant("baseline: no faults + checks", EnumSet.noneOf(FaultType.class), false),
-            new Variant("traceable faults + checks + trace", FaultType.TRACEABLE, true),
+            new Variant("all faults + checks", EnumSet.allOf(FaultType.class), true, false),
+            new Variant("baseline: no faults + checks", EnumSet.noneOf(FaultType.class), false, false),
+            new Variant("traceable faults + checks + trace", EnumSet.allOf(FaultType.class), false, true),
         };
         for (int i = 0; i < warmup; i++) {
             for (Variant v : variants) {
@@ -70,7 +70,7 @@ public final class SimulatorBench {
     private record Outcome(SimResult result, long bytes) {}
 
     private static Outcome once(Variant v, long seed) throws IOException {
-        SimResult r = Simulator.run(SimConfig.of(seed, 3).withTrace(v.trace()), OPS, v.faults());
+        SimResult r = Simulator.run(SimConfig.of(seed, 3).withTornWrites(v.torn()).withTrace(v.trace()), OPS, v.faults());
         long bytes = 0;
         if (v.trace()) {
             Counting c = new Counting();

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.InstallSnapshotRequest;
+import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.PreVoteRequest;
 import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
+import dev.dsverify.raft.core.Snapshot;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,24 @@ class MessageCodecTest {
             Message back = MessageCodec.decode(MessageCodec.encode(m));
             assertThat(back).isEqualTo(m);
             assertThat(back.clock()).isEqualTo(m.clock());
+        }
+    }
+
+    @Test
+    void snapshotMessagesRoundTrip() throws Exception {
+        Snapshot snap = new Snapshot(120, 4, new byte[] {1, 2, 3, 0, -1});
+        InstallSnapshotRequest q = (InstallSnapshotRequest) MessageCodec.decode(
+                MessageCodec.encode(new InstallSnapshotRequest("n1", "n2", 6, 300, snap, 9)));
+        assertThat(List.of(q.from(), q.to())).containsExactly("n1", "n2");
+        assertThat(List.of(q.term(), q.clock(), q.round())).containsExactly(6L, 300L, 9L);
+        assertThat(List.of(q.snapshot().index(), q.snapshot().term())).containsExactly(120L, 4L);
+        assertThat(q.snapshot().data()).containsExactly(1, 2, 3, 0, -1);
+        Message r = new InstallSnapshotResponse("n2", "n1", 6, 302, true, 120, 9);
+        assertThat(MessageCodec.decode(MessageCodec.encode(r))).isEqualTo(r);
+        byte[] full = MessageCodec.encode(new InstallSnapshotRequest("n1", "n2", 6, 300, snap, 9));
+        for (int len = 0; len < full.length; len++) {
+            byte[] cut = Arrays.copyOf(full, len);
+            assertThatThrownBy(() -> MessageCodec.decode(cut)).isInstanceOf(BadFrameException.class);
         }
     }
 

@@ -44,12 +44,18 @@ class TcpTransportTest {
         return new AppendEntriesRequest("n1", "n2", 1, clock, 0, 0, List.of(Entry.of(1, "x")), 0, clock);
     }
 
-    /** Sends a heartbeat every 20 ms until one arrives (the protocol's own retry pattern). */
+    /**
+     * Sends a heartbeat every 20 ms until one of them arrives (the protocol's own retry pattern). Messages
+     * queued earlier, while the link waited out its backoff, may arrive first: they are skipped.
+     */
     private static Message sendUntilReceived(TcpTransport t, LinkedBlockingQueue<Message> q, long fromClock)
             throws InterruptedException {
         for (long c = fromClock; c < fromClock + 500; c++) {
             t.send(heartbeat(c));
             Message m = q.poll(20, TimeUnit.MILLISECONDS);
+            while (m != null && m.clock() < fromClock) {
+                m = q.poll();
+            }
             if (m != null) {
                 return m;
             }

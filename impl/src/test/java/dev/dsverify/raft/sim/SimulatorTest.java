@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulatorTest {
-    private static final EnumSet<FaultType> ALL = EnumSet.copyOf(FaultType.TRACEABLE);
+    private static final EnumSet<FaultType> ALL = EnumSet.allOf(FaultType.class);
 
     private static byte[] traceBytes(SimResult r) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -113,15 +113,14 @@ class SimulatorTest {
 
     @Test
     void tornWriteCrashesLoseOnlyUnsyncedStateAndRunsStillPass() {
-        EnumSet<FaultType> torn = EnumSet.allOf(FaultType.class);
         int tornCrashes = 0;
         for (long seed = 1; seed <= 30; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3), 300, torn);
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withTornWrites(true), 300, ALL);
             assertThat(r.passed()).as(r.summary()).isTrue();
             tornCrashes += r.tornCrashes();
         }
         assertThat(tornCrashes).isPositive();
-        assertThatThrownBy(() -> Simulator.run(SimConfig.of(1, 3).withTrace(true), 10, torn))
+        assertThatThrownBy(() -> SimConfig.of(1, 3).withTornWrites(true).withTrace(true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("torn");
     }
 

@@ -12,7 +12,7 @@ class SnapshotTest {
     @Test
     void runsWithFrequentSnapshotsPassEveryCheck() {
         for (long seed = 1; seed <= 60; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withSnapshotEvery(seed % 2 == 0 ? 7 : 25), 300,
+            SimResult r = Simulator.run(SimConfig.of(seed, 3).withSnapshotEvery(seed % 2 == 0 ? 7 : 25).withTornWrites(true), 300,
                     EnumSet.allOf(FaultType.class));
             assertThat(r.passed()).as(r.summary()).isTrue();
         }

@@ -98,7 +98,13 @@ public final class Diagnosis {
             TLCState next = succ.elementAt(k);
             String prefix = succ.size() > 1 ? "successor " + (k + 1) + " of " + call + ": " : call + ": ";
             for (String f : FIELDS) {
-                IValue ok = spec.evalStep("FieldAgrees", state, next, line, new tlc2.value.impl.StringValue(f));
+                IValue ok;
+                try {
+                    ok = spec.evalStep("FieldAgrees", state, next, line, new tlc2.value.impl.StringValue(f));
+                } catch (RuntimeException e) {
+                    reasons.add(prefix + f + ": the logged value cannot be compared: " + oneLine(e.getMessage()));
+                    continue;
+                }
                 if (ok instanceof BoolValue b && !b.val) {
                     reasons.add(prefix + fieldDiff(f, state, next, event));
                 }
@@ -117,19 +123,16 @@ public final class Diagnosis {
                     + "; the line logs msg=" + json(e, "msg") + (e.reply() != null ? " reply=" + json(e, "reply") : "");
         }
         String spec = at(after.lookup(f), node);
-        String was = at(before.lookup(f), node);
-        JsonText logged = e.state().has(f) ? new JsonText(e.state().get(f).toString()) : null;
-        if (logged == null) {
-            return f + "[" + e.node() + "]: expected (spec) " + spec + ", logged: not logged, i.e. unchanged " + was;
+        if (!e.state().has(f)) {
+            return f + "[" + e.node() + "]: expected (spec) " + spec + ", logged: nothing, i.e. unchanged "
+                    + at(before.lookup(f), node);
         }
-        return f + "[" + e.node() + "]: expected (spec) " + spec + ", logged " + logged.text();
-    }
-
-    private record JsonText(String text) {
+        return f + "[" + e.node() + "]: expected (spec) " + spec + ", logged " + e.state().get(f);
     }
 
     private static String json(TraceEvent e, String field) {
-        return e.msg() == null ? "none" : (field.equals("msg") ? e.msg() : e.reply()).fields().toString();
+        var m = field.equals("msg") ? e.msg() : e.reply();
+        return m == null ? "none" : m.fields().toString();
     }
 
     /** What a step did to the bag of messages: the records whose count went up (sent) and down (consumed). */

@@ -41,7 +41,14 @@ public final class Replayer {
             Value e = events.get(k);
             List<TLCState> next = new ArrayList<>(2);
             for (TLCState s : level) {
-                StateVec succ = spec.successors(step, s, e);
+                StateVec succ;
+                try {
+                    succ = spec.successors(step, s, e);
+                } catch (RuntimeException ex) {
+                    // TLC cannot evaluate the step on this line (it would stop with an evaluation error):
+                    // no behaviour explains the line; the diagnosis reports the evaluator's message.
+                    continue;
+                }
                 explored += succ.size();
                 for (int j = 0; j < succ.size(); j++) {
                     next.add(succ.elementAt(j));

@@ -43,8 +43,13 @@ Logs(e, f) == f \in DOMAIN e.state
 \* votedFor is logged as <<>> (JSON null) or <<id>>.
 LoggedVote(e) == IF e.state.votedFor = <<>> THEN Nil ELSE e.state.votedFor[1]
 
-\* The value a client request appends: the last entry the line logs.
-AppendedValue(e) == e.state.log.entries[Len(e.state.log.entries)].value
+\* The value a client request appends: the last entry the line logs. A line
+\* that logs no new entry names no value; "" then lets the step fail on the
+\* log field, which says what is missing.
+AppendedValue(e) ==
+    IF Logs(e, "log") /\ e.state.log.entries # <<>>
+    THEN e.state.log.entries[Len(e.state.log.entries)].value
+    ELSE ""
 
 \* The arguments of the spec action a line names, in the action's order.
 ActionArgs(e) ==

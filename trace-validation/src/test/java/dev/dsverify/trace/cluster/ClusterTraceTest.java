@@ -37,6 +37,7 @@ class ClusterTraceTest {
     Path dir;
     private final Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
     private final Map<String, Process> procs = new LinkedHashMap<>();
+    private final Map<String, Path> outputs = new LinkedHashMap<>();
     private int launches;
 
     @Test
@@ -121,8 +122,6 @@ class ClusterTraceTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve(id + "." + n + ".out").toFile()).start());
         outputs.put(id, dir.resolve(id + "." + n + ".out"));
     }
-
-    private final Map<String, Path> outputs = new LinkedHashMap<>();
 
     private void awaitListening(String id) throws Exception {
         for (int i = 0; i < 600; i++) {
