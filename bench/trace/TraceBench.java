@@ -35,7 +35,7 @@ public class TraceBench {
             while (true) {
                 long t0 = System.nanoTime();
                 SimResult r = Simulator.run(SimConfig.of(seed, 3).withTrace(true).withBugs(Bugs.NONE), ops,
-                        FaultType.TRACEABLE);
+                        EnumSet.allOf(FaultType.class));
                 System.out.printf("simulated %d ops: %d events, %s (%.1f s)%n", ops, r.trace().size(), r.verdict(),
                         (System.nanoTime() - t0) / 1e9);
                 if (r.trace().size() >= max) {

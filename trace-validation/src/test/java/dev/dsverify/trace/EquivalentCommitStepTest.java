@@ -39,7 +39,7 @@ class EquivalentCommitStepTest {
     @Test
     void runsThatCommitTooEarlyAgree() throws Exception {
         // seed 13 commits an entry of an earlier term by counting replicas (see InjectedBugsTest)
-        Path trace = SimulatedRuns.trace(dir, 13, 30, FaultType.TRACEABLE, Bugs.parse("commit-old-term"));
+        Path trace = SimulatedRuns.trace(dir, 13, 30, EnumSet.allOf(FaultType.class), Bugs.parse("commit-old-term"));
         assertThat(sameVerdict(trace)).isEqualTo(Verdict.DIVERGENCE);
     }
 }

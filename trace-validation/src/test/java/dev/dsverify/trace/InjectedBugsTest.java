@@ -35,7 +35,7 @@ class InjectedBugsTest {
         Path trace = null;
         int expectedLine = -1;
         for (long seed = 1; seed <= 400 && trace == null; seed++) {
-            Path f = SimulatedRuns.trace(dir, seed, 30, FaultType.TRACEABLE, Bugs.parse(bug));
+            Path f = SimulatedRuns.trace(dir, seed, 30, EnumSet.allOf(FaultType.class), Bugs.parse(bug));
             List<TraceEvent> events = TraceReader.read(f);
             OptionalInt line = BugOracle.firstLine(events, bug);
             if (line.isPresent()) {

@@ -25,10 +25,10 @@ class SimulatorTracesTest {
      * with all of them at once.
      */
     static Set<FaultType> faultsFor(long seed) {
-        FaultType[] kinds = FaultType.TRACEABLE.toArray(new FaultType[0]);
+        FaultType[] kinds = EnumSet.allOf(FaultType.class).toArray(new FaultType[0]);
         java.util.Arrays.sort(kinds);
         int k = (int) (seed % (kinds.length + 1));
-        return k == kinds.length ? EnumSet.copyOf(FaultType.TRACEABLE) : EnumSet.of(kinds[k]);
+        return k == kinds.length ? EnumSet.allOf(FaultType.class) : EnumSet.of(kinds[k]);
     }
 
     @Test
@@ -65,7 +65,7 @@ class SimulatorTracesTest {
 
     @Test
     void perNodeFilesOfASimulatedRunMergeAndMatch(@TempDir Path split) throws Exception {
-        Path f = SimulatedRuns.trace(dir, 7, 20, FaultType.TRACEABLE, Bugs.NONE);
+        Path f = SimulatedRuns.trace(dir, 7, 20, EnumSet.allOf(FaultType.class), Bugs.NONE);
         List<Path> files = TraceMergerTest.splitByNode(f, split);
         assertThat(files).hasSize(3);
         TraceResult whole = TraceValidator.validate(Specs.raft(), f);
