@@ -4,11 +4,12 @@
 (*                                                                         *)
 (* Raft is live only under timing assumptions, which the model states as  *)
 (* guards and fairness:                                                    *)
-(*  - election timers fire only when no server leads and no other server  *)
-(*    campaigns (a live leader's heartbeats keep them quiet, randomized    *)
-(*    timeouts keep elections apart; a candidate may retry), and only at a *)
-(*    server whose log is up to date with a majority that has not moved    *)
-(*    past its term (randomization lets such a server time out first);     *)
+(*  - an election timer fires only when no server leads and every        *)
+(*    candidate has lost (a live leader's heartbeats keep timers quiet;    *)
+(*    randomized timeouts keep elections apart), and only at a server that *)
+(*    has seen the highest term around and whose log is up to date with a  *)
+(*    majority (randomization lets such a server time out first), so that  *)
+(*    only a fault can make an election fail;                              *)
 (*  - every step that stays enabled is eventually taken (weak fairness),  *)
 (*    except the faults, which the bounds make stop.                       *)
 (* Bounds: the model has no SYMMETRY and no VIEW (both unsound for         *)
@@ -22,13 +23,29 @@ UpToDateWith(i, j) ==
     \/ LastTerm(log[i]) > LastTerm(log[j])
     \/ LastTerm(log[i]) = LastTerm(log[j]) /\ Len(log[i]) >= Len(log[j])
 
+\* Candidate i can still collect a majority: enough servers have granted it
+\* their vote or could still grant it (its log is up to date with theirs and
+\* they have not voted for another server in its term).
+CanStillWin(i) ==
+    \E Q \in SUBSET Server :
+       /\ IsQuorum(Q)
+       /\ \A k \in Q :
+            \/ k \in votesGranted[i]
+            \/ /\ UpToDateWith(i, k)
+               /\ \/ currentTerm[k] < currentTerm[i]
+                  \/ currentTerm[k] = currentTerm[i] /\ votedFor[k] \in {Nil, i}
+
+\* The highest term any server or message carries.
+TopTerm ==
+    LET terms == {currentTerm[i] : i \in Server} \cup {m.term : m \in DOMAIN messages}
+    IN CHOOSE t \in terms : \A u \in terms : t >= u
+
 ElectionTiming(i) ==
     /\ currentTerm[i] < MaxTerm
-    /\ \A j \in Server : role[j] = Follower \/ (j = i /\ role[j] = Candidate)
-    /\ \E Q \in SUBSET Server :
-          /\ i \in Q
-          /\ IsQuorum(Q)
-          /\ \A j \in Q : currentTerm[j] <= currentTerm[i] /\ UpToDateWith(i, j)
+    /\ currentTerm[i] = TopTerm
+    /\ \A j \in Server : role[j] # Leader
+    /\ \A j \in Server : role[j] = Candidate => ~CanStillWin(j)
+    /\ \E Q \in SUBSET Server : IsQuorum(Q) /\ \A j \in Q : UpToDateWith(i, j)
 
 \* Any delivery to server i.
 Deliver(i) ==
