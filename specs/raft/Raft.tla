@@ -408,17 +408,24 @@ RestartBound           == restarts < MaxRestarts
 DropBound              == drops < MaxDrops
 DuplicateBound(m)      == dups < MaxDups /\ BagCardinality(messages) < MaxMsgCount
 
-\* What model checking fingerprints (VIEW ModelView).  It leaves out state
-\* that no action reads before overwriting it, so that states differing only
-\* there have the same futures: the votes a server holds while it is a
-\* follower (Timeout resets them before a candidate counts), and nextIndex
-\* and matchIndex while it is not leader (BecomeLeader resets them).
-ModelView ==
+\* What model checking fingerprints.  ProtocolView leaves out state that no
+\* action reads before overwriting it, so that states differing only there
+\* have the same futures: the votes a server holds while it is not a
+\* candidate (only a candidate counts them, and Timeout resets them before
+\* a server becomes one), and nextIndex and
+\* matchIndex while it is not leader (BecomeLeader resets them).  A model
+\* adds the history variables its properties read (VIEW ModelView has all).
+ProtocolView ==
     <<durableVars, role, commitIndex,
-      [i \in Server |-> IF role[i] = Follower THEN {} ELSE votesGranted[i]],
+      [i \in Server |-> IF role[i] = Candidate THEN votesGranted[i] ELSE {}],
       [i \in Server |-> IF role[i] = Leader THEN nextIndex[i] ELSE {}],
       [i \in Server |-> IF role[i] = Leader THEN matchIndex[i] ELSE {}],
-      messages, faultVars, historyVars>>
+      messages, faultVars>>
+
+\* VotesSafe also reads the votes a leader holds.
+ModelView ==
+    <<ProtocolView, historyVars,
+      [i \in Server |-> IF role[i] = Leader THEN votesGranted[i] ELSE {}]>>
 
 -----------------------------------------------------------------------------
 (* The specification *)

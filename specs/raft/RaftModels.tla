@@ -11,15 +11,25 @@ EXTENDS Raft, TLC
 \* properties only (not used by the liveness model).
 Symmetry == Permutations(Server) \cup Permutations(Value)
 
-\* Elections do not overlap: a server times out only while no other server
-\* is a candidate.  Hides split votes; keeps takeovers from a live leader.
+\* Elections do not overlap: a server times out only while no server is a
+\* candidate.  Hides split votes and a candidate's retries in a new term;
+\* keeps takeovers from a live leader.
 OneCandidateAtATime(i) ==
     /\ currentTerm[i] < MaxTerm
-    /\ \A j \in Server \ {i} : role[j] # Candidate
+    /\ \A j \in Server : role[j] # Candidate
 
 \* A leader appends at most one entry per term (think of it as its no-op
 \* or a single client command).  Logs then hold at most one entry per term.
 OneEntryPerTerm(i) ==
     /\ Len(log[i]) < MaxLogLen
     /\ \A k \in 1..Len(log[i]) : log[i][k].term # currentTerm[i]
+
+\* Views for models that check only some properties: a history variable
+\* that no checked property reads only multiplies states.
+CommitView   == <<ProtocolView, committed>>
+ElectionView == <<ProtocolView, elections>>
+
+\* A leader always sends as many entries as it may (a heartbeat only when
+\* it has none to send).  Hides requests shorter than they could be.
+FullBatches(i, j) == {Min(MaxBatch, Len(log[i]) - nextIndex[i][j] + 1)}
 =============================================================================
