@@ -24,7 +24,12 @@ public final class Dsverify implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        // picocli's writers flush only on println; a command that ends with print() must still be seen.
+        cl.getOut().flush();
+        cl.getErr().flush();
+        System.exit(code);
     }
 
     /** The configured command line; tests call {@code execute} on it. */
