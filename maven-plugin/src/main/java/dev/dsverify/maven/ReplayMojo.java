@@ -155,6 +155,10 @@ public class ReplayMojo extends AbstractMojo {
         } catch (SpecLoadException e) {
             // Not the trace's fault: no run can be replayed against a spec that does not load.
             throw new MojoExecutionException("dsverify: the spec " + raft + " does not load: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // An evaluator failure is not a verdict on the log: stop, naming the run, rather than count it.
+            throw new MojoExecutionException("dsverify: replay of run '" + run.name() + "' (" + run.files()
+                    + ") failed: " + e, e);
         }
     }
 
