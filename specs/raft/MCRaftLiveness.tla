@@ -8,8 +8,10 @@
 (*    candidate has lost (a live leader's heartbeats keep timers quiet;    *)
 (*    randomized timeouts keep elections apart), and only at a server that *)
 (*    has seen the highest term around and whose log is up to date with a  *)
-(*    majority (randomization lets such a server time out first), so that  *)
-(*    only a fault can make an election fail;                              *)
+(*    majority (randomization lets such a server time out first), and only *)
+(*    once the last leader's append requests have arrived or been lost     *)
+(*    (message delays are far below the election timeout), so that only a  *)
+(*    fault can make an election fail;                                     *)
 (*  - every step that stays enabled is eventually taken (weak fairness),  *)
 (*    except the faults, which the bounds make stop.                       *)
 (* Bounds: the model has no SYMMETRY and no VIEW (both unsound for         *)
@@ -45,6 +47,7 @@ ElectionTiming(i) ==
     /\ currentTerm[i] = TopTerm
     /\ \A j \in Server : role[j] # Leader
     /\ \A j \in Server : role[j] = Candidate => ~CanStillWin(j)
+    /\ \A m \in DOMAIN messages : m.type # "AppendEntriesRequest"
     /\ \E Q \in SUBSET Server : IsQuorum(Q) /\ \A j \in Q : UpToDateWith(i, j)
 
 \* Any delivery of a message from j to i.  Fairness is per pair: per
