@@ -412,9 +412,9 @@ DuplicateBound(m)      == dups < MaxDups /\ BagCardinality(messages) < MaxMsgCou
 \* action reads before overwriting it, so that states differing only there
 \* have the same futures: the votes a server holds while it is not a
 \* candidate (only a candidate counts them, and Timeout resets them before
-\* a server becomes one), and nextIndex and
-\* matchIndex while it is not leader (BecomeLeader resets them).  A model
-\* adds the history variables its properties read (VIEW ModelView has all).
+\* a server becomes one), and nextIndex and matchIndex while it is not
+\* leader (BecomeLeader resets them).  A model adds the history variables
+\* its properties read (VIEW ModelView has all).
 ProtocolView ==
     <<durableVars, role, commitIndex,
       [i \in Server |-> IF role[i] = Candidate THEN votesGranted[i] ELSE {}],
