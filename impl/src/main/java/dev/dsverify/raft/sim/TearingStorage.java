@@ -1,20 +1,15 @@
 package dev.dsverify.raft.sim;
 
-import dev.dsverify.raft.core.Entry;
-import dev.dsverify.raft.core.HardState;
 import dev.dsverify.raft.core.Ready;
-import dev.dsverify.raft.core.Snapshot;
+import dev.dsverify.raft.storage.ForwardingStorage;
 import dev.dsverify.raft.storage.MemoryStorage;
-import dev.dsverify.raft.storage.Recovered;
-import dev.dsverify.raft.storage.Storage;
-import java.util.List;
 
 /**
  * The simulator's view of a server's disk: {@link MemoryStorage}, plus the ability to arm a crash that
  * strikes inside the next persist, after the write and before the fsync. The crash unwinds the server's step
  * with {@link Crashed}, so none of the batch's messages leave.
  */
-final class TearingStorage implements Storage {
+final class TearingStorage extends ForwardingStorage {
     private final MemoryStorage disk;
     private boolean armed;
 
@@ -26,6 +21,7 @@ final class TearingStorage implements Storage {
     }
 
     TearingStorage(MemoryStorage disk) {
+        super(disk);
         this.disk = disk;
     }
 
@@ -35,26 +31,6 @@ final class TearingStorage implements Storage {
 
     boolean armed() {
         return armed;
-    }
-
-    @Override
-    public Recovered recover() {
-        return disk.recover();
-    }
-
-    @Override
-    public void write(HardState hs, long entriesFrom, List<Entry> entries) {
-        disk.write(hs, entriesFrom, entries);
-    }
-
-    @Override
-    public void sync() {
-        disk.sync();
-    }
-
-    @Override
-    public void saveSnapshot(Snapshot snapshot, HardState hs, List<Entry> entriesAfter) {
-        disk.saveSnapshot(snapshot, hs, entriesAfter);
     }
 
     @Override

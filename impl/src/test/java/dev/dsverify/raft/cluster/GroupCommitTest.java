@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dsverify.raft.client.ClientReply;
 import dev.dsverify.raft.client.ClientRequest;
 import dev.dsverify.raft.core.Bugs;
-import dev.dsverify.raft.core.Entry;
-import dev.dsverify.raft.core.HardState;
-import dev.dsverify.raft.core.Snapshot;
 import dev.dsverify.raft.core.RaftConfig;
 import dev.dsverify.raft.core.Role;
 import dev.dsverify.raft.host.KvServer;
 import dev.dsverify.raft.kv.KvOp;
+import dev.dsverify.raft.storage.ForwardingStorage;
 import dev.dsverify.raft.storage.MemoryStorage;
-import dev.dsverify.raft.storage.Recovered;
 import dev.dsverify.raft.storage.Storage;
 import dev.dsverify.raft.trace.TraceSink;
 import dev.dsverify.raft.trace.Tracer;
@@ -29,26 +26,11 @@ class GroupCommitTest {
     void aBatchOfWritesSharesOneFsync() {
         AtomicInteger syncs = new AtomicInteger();
         MemoryStorage disk = new MemoryStorage("solo");
-        Storage counting = new Storage() { // the default persist() writes, then syncs through this object
-            @Override
-            public Recovered recover() {
-                return disk.recover();
-            }
-
-            @Override
-            public void write(HardState hs, long entriesFrom, List<Entry> entries) {
-                disk.write(hs, entriesFrom, entries);
-            }
-
+        Storage counting = new ForwardingStorage(disk) { // the default persist() syncs through this object
             @Override
             public void sync() {
                 syncs.incrementAndGet();
-                disk.sync();
-            }
-
-            @Override
-            public void saveSnapshot(Snapshot snapshot, HardState hs, List<Entry> entriesAfter) {
-                disk.saveSnapshot(snapshot, hs, entriesAfter);
+                super.sync();
             }
         };
         KvServer s = KvServer.boot(new RaftConfig("solo", List.of("solo"), 3, 1, 1, Bugs.NONE), counting, m -> {},
