@@ -126,6 +126,15 @@ final class CheckRun implements RunningCheck {
         if (!Files.isRegularFile(spec)) {
             return failure(Outcome.PARSE_ERROR, "spec file not found: " + check.spec(), startNanos, -1);
         }
+        List<Path> library = new ArrayList<>();
+        for (Path dir : check.libraryPath()) {
+            Path abs = dir.toAbsolutePath().normalize();
+            if (!Files.isDirectory(abs)) {
+                return failure(Outcome.CONFIG_ERROR, "library directory not found: " + dir
+                        + (dir.isAbsolute() ? "" : " (" + abs + ")"), startNanos, -1);
+            }
+            library.add(abs);
+        }
         Path config = check.config();
         if (config == null && !check.hasInlineModel()) {
             config = spec.resolveSibling(ModelCheck.moduleName(spec) + ".cfg");
@@ -153,7 +162,7 @@ final class CheckRun implements RunningCheck {
             List<String> properties = CfgNames.properties(cfgText);
             // The distributed server ignores CHECK_DEADLOCK in the cfg; pass it on the command line.
             boolean deadlock = check.checkDeadlock() && !Boolean.FALSE.equals(CfgNames.checkDeadlock(cfgText));
-            return fork(spec, cfgUsed, temp, properties, deadlock, startNanos);
+            return fork(spec, cfgUsed, library, temp, properties, deadlock, startNanos);
         } finally {
             // Whatever happened (including an exception while starting workers), no TLC JVM outlives its check.
             synchronized (lock) {
@@ -180,8 +189,8 @@ final class CheckRun implements RunningCheck {
         return sb.toString();
     }
 
-    private ModelCheckResult fork(Path spec, Path cfg, Path temp, List<String> properties, boolean checkDeadlock,
-                                  long startNanos)
+    private ModelCheckResult fork(Path spec, Path cfg, List<Path> library, Path temp, List<String> properties,
+                                  boolean checkDeadlock, long startNanos)
             throws IOException, InterruptedException {
         Path meta = Files.createDirectories(temp.resolve("meta"));
         int port = check.isDistributed() ? freeLoopbackPort() : -1;
@@ -224,6 +233,12 @@ final class CheckRun implements RunningCheck {
         if (port > 0) {
             jvm.add("-Dtlc2.tool.distributed.TLCServer.port=" + port);
         }
+        // SANY looks for a module beside the spec first; TLA-Library names the further directories to search.
+        String libraryProperty = library.isEmpty() ? null : "-DTLA-Library=" + library.stream().map(Path::toString)
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        if (libraryProperty != null) {
+            jvm.add(libraryProperty);
+        }
         ProcessBuilder main = new ProcessBuilder(command(temp.resolve("tmp-server"), jvm, tlcArgs))
                 .directory(spec.getParent().toFile())
                 .redirectErrorStream(true);
@@ -238,7 +253,11 @@ final class CheckRun implements RunningCheck {
             process.getOutputStream().close();
             processes.add(process);
             for (int i = 0; i < check.distributedWorkers(); i++) {
-                List<String> workerJvm = List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port);
+                List<String> workerJvm = new ArrayList<>(List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port));
+                // Workers fetch modules from the server, but give them the same view in case one is read locally.
+                if (libraryProperty != null) {
+                    workerJvm.add(libraryProperty);
+                }
                 ProcessBuilder worker = new ProcessBuilder(command(temp.resolve("tmp-worker-" + i), workerJvm,
                         List.of("tlc2.tool.distributed.TLCWorker", "127.0.0.1")))
                         .directory(temp.toFile())
@@ -271,9 +290,9 @@ final class CheckRun implements RunningCheck {
         if (cancelled || timedOut) {
             exit = -1;
         }
-        RunFacts facts = new RunFacts(check.name(), spec.getParent(), simulation, check.isDistributed(), properties, parser.messages(),
-                parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut, elapsed(startNanos),
-                lastProgress);
+        RunFacts facts = new RunFacts(check.name(), spec.getParent(), library, simulation, check.isDistributed(),
+                properties, parser.messages(), parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut,
+                elapsed(startNanos), lastProgress);
         ModelCheckResult interpreted = ResultInterpreter.interpret(facts);
         if (workersLost && !cancelled && !timedOut) {
             return new ModelCheckResult(check.name(), Outcome.TLC_ERROR, null,

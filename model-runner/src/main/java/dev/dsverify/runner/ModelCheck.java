@@ -36,6 +36,9 @@ import java.util.Objects;
  * @param distributedWorkers 0 for a local run; otherwise the number of distributed TLC worker processes
  * @param extraClasspath     additional classpath entries for the TLC JVM (e.g. operator overrides)
  * @param jvmArgs            additional arguments for the TLC JVM
+ * @param libraryPath        directories where TLC also looks for modules that the spec {@code EXTENDS} or
+ *                           {@code INSTANCE}s and that are neither beside the spec nor standard modules (TLC's
+ *                           {@code TLA-Library}); searched in this order, after the spec's own directory
  */
 public record ModelCheck(
         String name,
@@ -57,7 +60,8 @@ public record ModelCheck(
         boolean coverage,
         int distributedWorkers,
         List<Path> extraClasspath,
-        List<String> jvmArgs) {
+        List<String> jvmArgs,
+        List<Path> libraryPath) {
 
     public ModelCheck {
         Objects.requireNonNull(spec, "spec");
@@ -67,6 +71,7 @@ public record ModelCheck(
         properties = List.copyOf(properties);
         extraClasspath = List.copyOf(extraClasspath);
         jvmArgs = List.copyOf(jvmArgs);
+        libraryPath = List.copyOf(libraryPath);
         if (name == null || name.isBlank()) {
             name = moduleName(spec);
         }
@@ -126,6 +131,7 @@ public record ModelCheck(
         b.distributedWorkers = distributedWorkers;
         b.extraClasspath.addAll(extraClasspath);
         b.jvmArgs.addAll(jvmArgs);
+        b.libraryPath.addAll(libraryPath);
         return b;
     }
 
@@ -151,6 +157,7 @@ public record ModelCheck(
         private int distributedWorkers;
         private final List<Path> extraClasspath = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
+        private final List<Path> libraryPath = new ArrayList<>();
 
         private Builder(Path spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -176,11 +183,19 @@ public record ModelCheck(
         public Builder distributed(int workers) { this.distributedWorkers = workers; return this; }
         public Builder extraClasspath(Path entry) { extraClasspath.add(entry); return this; }
         public Builder jvmArg(String arg) { jvmArgs.add(arg); return this; }
+        /** Replaces the library path (see {@link ModelCheck#libraryPath()}). */
+        public Builder libraryPath(List<Path> dirs) {
+            libraryPath.clear();
+            dirs.forEach(this::addLibrary);
+            return this;
+        }
+        /** Appends one directory to the library path. */
+        public Builder addLibrary(Path dir) { libraryPath.add(Objects.requireNonNull(dir, "library directory")); return this; }
 
         public ModelCheck build() {
             return new ModelCheck(name, spec, config, constants, init, next, specification, invariants,
                     properties, workers, heap, fpmem, timeout, stopAfter, mode, checkDeadlock, coverage,
-                    distributedWorkers, extraClasspath, jvmArgs);
+                    distributedWorkers, extraClasspath, jvmArgs, libraryPath);
         }
     }
 }

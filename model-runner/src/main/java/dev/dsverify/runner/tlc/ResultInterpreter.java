@@ -293,9 +293,15 @@ public final class ResultInterpreter {
         return parts[parts.length - 1];
     }
 
+    /** The file TLC read a module from: the first of the spec's directory and the library path that has it. */
     private static String moduleFile(RunFacts f, String module) {
+        List<Path> dirs = new java.util.ArrayList<>();
         if (f.specDir() != null) {
-            Path p = f.specDir().resolve(module + ".tla");
+            dirs.add(f.specDir());
+        }
+        dirs.addAll(f.libraryDirs());
+        for (Path dir : dirs) {
+            Path p = dir.resolve(module + ".tla");
             if (Files.exists(p)) {
                 return p.toString();
             }

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param name          the check's name
  * @param specDir       the directory of the root module, to turn module names into files
+ * @param libraryDirs   the further directories TLC searched for modules, in order
  * @param simulation    whether TLC ran in simulation mode
  * @param distributed   whether TLC ran as a distributed server with workers
  * @param properties    the PROPERTY names of the model, to name a violated temporal property
@@ -23,14 +24,23 @@ import java.util.List;
  * @param duration      wall time of the run
  * @param lastProgress  the last progress report, or null
  */
-public record RunFacts(String name, Path specDir, boolean simulation, boolean distributed, List<String> properties,
+public record RunFacts(String name, Path specDir, List<Path> libraryDirs, boolean simulation, boolean distributed, List<String> properties,
                        List<TlcMessage> messages, List<String> sanyLines, List<String> otherLines,
                        int exitCode, boolean cancelled, boolean timedOut, Duration duration,
                        Progress lastProgress) {
     public RunFacts {
+        libraryDirs = List.copyOf(libraryDirs);
         properties = List.copyOf(properties);
         messages = List.copyOf(messages);
         sanyLines = List.copyOf(sanyLines);
         otherLines = List.copyOf(otherLines);
+    }
+
+    /** Facts of a run without a library path. */
+    public RunFacts(String name, Path specDir, boolean simulation, boolean distributed, List<String> properties,
+                    List<TlcMessage> messages, List<String> sanyLines, List<String> otherLines,
+                    int exitCode, boolean cancelled, boolean timedOut, Duration duration, Progress lastProgress) {
+        this(name, specDir, List.of(), simulation, distributed, properties, messages, sanyLines, otherLines,
+                exitCode, cancelled, timedOut, duration, lastProgress);
     }
 }
