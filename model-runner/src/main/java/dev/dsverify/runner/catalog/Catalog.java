@@ -28,18 +28,22 @@ import java.util.Set;
  * {"schema": 1,
  *  "include": ["raft/catalog.json"],
  *  "models": [{"name": "TwoPhase", "spec": "TwoPhase.tla", "config": "TwoPhase.cfg",
- *              "expect": {"outcome": "success"}, "tags": ["quick"]}]}
+ *              "expect": {"outcome": "success"}, "tags": ["quick"]},
+ *             {"name": "TwoPhase.broken", "spec": "mutants/MCBroken.tla", "config": "mutants/MCBroken.cfg",
+ *              "library": ["."], "expect": {"outcome": "invariant_violation", "violated": "Consistent"}}]}
  * }</pre>
  *
- * <p>Paths are relative to the file that names them; included files have the same format. Loading is strict:
- * an unknown field, a missing spec, cfg or included file, a duplicate name or an include cycle is an error
- * naming the file, line and field.
+ * <p>Paths are relative to the directory of the file that names them; included files have the same format.
+ * A model's optional {@code library} lists directories where TLC also looks for the modules its spec extends
+ * or instantiates (after the spec's own directory), so a model may live in a subdirectory of the spec it
+ * checks. Loading is strict: an unknown field, a missing spec, cfg, library directory or included file, a
+ * duplicate name or an include cycle is an error naming the file, line and field.
  */
 public final class Catalog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> TOP_FIELDS = Set.of("schema", "include", "models", "description");
     private static final Set<String> MODEL_FIELDS = Set.of("name", "spec", "config", "expect", "tags", "timeout",
-            "workers", "mode", "depth", "traces", "seed", "checkDeadlock", "description");
+            "workers", "mode", "depth", "traces", "seed", "checkDeadlock", "library", "description");
     private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "violated");
 
     private final Path file;
@@ -226,6 +230,26 @@ public final class Catalog {
         } else {
             throw f.error(ptr + "/mode", at + ".mode", "must be \"bfs\" or \"simulate\", not '" + mode + "'");
         }
+        List<Path> library = new ArrayList<>();
+        JsonNode lib = m.get("library");
+        if (lib != null) {
+            if (!lib.isArray()) {
+                throw f.error(ptr + "/library", at + ".library", "must be an array of directory paths");
+            }
+            for (int k = 0; k < lib.size(); k++) {
+                String p = ptr + "/library/" + k;
+                String field = at + ".library[" + k + "]";
+                JsonNode d = lib.get(k);
+                if (!d.isTextual() || d.textValue().isBlank()) {
+                    throw f.error(p, field, "must be a non-empty string (a directory path)");
+                }
+                Path dir = f.file.resolveSibling(d.textValue()).normalize();
+                if (!Files.isDirectory(dir)) {
+                    throw f.error(p, field, "directory not found: " + dir);
+                }
+                library.add(dir);
+            }
+        }
         Boolean checkDeadlock = null;
         JsonNode cd = m.get("checkDeadlock");
         if (cd != null) {
@@ -235,7 +259,7 @@ public final class Catalog {
             checkDeadlock = cd.booleanValue();
         }
         return new CatalogEntry(name, spec, config, new Expectation(outcome, violated), tags, timeout, workers,
-                searchMode, checkDeadlock, f.file, f.line(ptr));
+                searchMode, checkDeadlock, library, f.file, f.line(ptr));
     }
 
     /** Field access with errors that name file, line and field. */

@@ -20,18 +20,21 @@ import java.util.Objects;
  * @param workers       TLC workers, or null for the default (1)
  * @param mode          exhaustive or simulation
  * @param checkDeadlock null for TLC's default (deadlock is an error)
+ * @param library       absolute directories where TLC also looks for modules (see
+ *                      {@link ModelCheck#libraryPath()}); empty when the spec's directory has them all
  * @param source        the catalog file that lists this entry
  * @param line          the line of the entry in that file
  */
 public record CatalogEntry(String name, Path spec, Path config, Expectation expect, List<String> tags,
                            Duration timeout, Integer workers, SearchMode mode, Boolean checkDeadlock,
-                           Path source, int line) {
+                           List<Path> library, Path source, int line) {
     public CatalogEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(expect, "expect");
         Objects.requireNonNull(mode, "mode");
         tags = List.copyOf(tags);
+        library = List.copyOf(library);
     }
 
     public boolean hasTag(String tag) {
@@ -45,7 +48,8 @@ public record CatalogEntry(String name, Path spec, Path config, Expectation expe
 
     /** A builder preset from this entry, to add settings such as a progress-friendly heap. */
     public ModelCheck.Builder toBuilder() {
-        ModelCheck.Builder b = ModelCheck.builder(spec).name(name).config(config).mode(mode).timeout(timeout);
+        ModelCheck.Builder b = ModelCheck.builder(spec).name(name).config(config).mode(mode).timeout(timeout)
+                .libraryPath(library);
         if (workers != null) {
             b.workers(workers);
         }

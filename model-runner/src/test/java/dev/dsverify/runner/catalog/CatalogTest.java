@@ -125,4 +125,81 @@ class CatalogTest {
         Path cycle = write("c.json", "{\"schema\": 1, \"include\": [\"c.json\"]}");
         assertThatThrownBy(() -> Catalog.load(cycle)).hasMessageContaining("include cycle");
     }
+
+    @Test
+    void libraryDirectoriesAreRelativeToTheCatalogThatListsThem() throws Exception {
+        Files.createDirectories(dir.resolve("sub/mutants"));
+        Files.createDirectories(dir.resolve("common"));
+        Files.writeString(dir.resolve("sub/mutants/M.tla"), "");
+        Files.writeString(dir.resolve("sub/mutants/M.cfg"), "");
+        write("sub/catalog.json", """
+                {"schema": 1, "models": [
+                  {"name": "M", "spec": "mutants/M.tla", "config": "mutants/M.cfg",
+                   "library": [".", "../common"], "expect": {"outcome": "success"}},
+                  {"name": "B", "spec": "B.tla", "config": "B.cfg", "expect": {"outcome": "success"}}
+                ]}""");
+        Path root = write("catalog.json", "{\"schema\": 1, \"include\": [\"sub/catalog.json\"]}");
+        Catalog c = Catalog.load(root);
+        Path base = dir.toAbsolutePath().normalize();
+        CatalogEntry m = c.entries().get(0);
+        assertThat(m.spec()).isEqualTo(base.resolve("sub/mutants/M.tla"));
+        assertThat(m.library()).containsExactly(base.resolve("sub"), base.resolve("common"));
+        assertThat(m.toModelCheck().libraryPath()).containsExactly(base.resolve("sub"), base.resolve("common"));
+        assertThat(c.entries().get(1).library()).isEmpty();
+        assertThat(c.entries().get(1).toModelCheck().libraryPath()).isEmpty();
+    }
+
+    @Test
+    void badLibraryValuesNameFileLineAndField() throws Exception {
+        Path notArray = write("a.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "library": "sub"}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(notArray))
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("models[0].library");
+                })
+                .hasMessageContaining("a.json:3")
+                .hasMessageContaining("must be an array of directory paths");
+        Path notString = write("n.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "library": ["sub",
+                               7]}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(notString))
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.field()).isEqualTo("models[0].library[1]");
+                })
+                .hasMessageContaining("must be a non-empty string");
+        Path blank = write("b.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "library": [" "]}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(blank)).hasMessageContaining("models[0].library[0]")
+                .hasMessageContaining("must be a non-empty string");
+        Path missing = write("m.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "library": ["sub", "no-such-dir"]}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(missing))
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("models[0].library[1]");
+                })
+                .hasMessageContaining("directory not found")
+                .hasMessageContaining(dir.toAbsolutePath().normalize().resolve("no-such-dir").toString());
+        Path file = write("f.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "library": ["A.tla"]}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(file)).hasMessageContaining("models[0].library[0]")
+                .hasMessageContaining("directory not found");
+    }
 }
