@@ -47,6 +47,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "C.cfg", description = "the model (default: SPEC.cfg next to the spec)")
     Path config;
 
+    @Option(names = "--library", paramLabel = "DIR",
+            description = {"a further directory where TLC looks for the modules SPEC extends or instantiates,",
+                    "after SPEC's own directory; repeatable, searched in order (catalog models use their",
+                    "\"library\" field)"})
+    List<Path> library = new ArrayList<>();
+
     @Option(names = "--workers", paramLabel = "N", description = "TLC worker threads (default: 1)")
     Integer workers;
 
@@ -86,8 +92,9 @@ final class CheckCommand implements Callable<Integer> {
         if (specFile != null && catalog != null) {
             return usage(err, "give either SPEC.tla or --catalog, not both");
         }
-        if (specFile == null && (config != null || json != null || simulate != null)) {
-            return usage(err, "--config, --json and --simulate need SPEC.tla");
+        if (specFile == null && (config != null || json != null || simulate != null || !library.isEmpty())) {
+            return usage(err, "--config, --json, --simulate and --library need SPEC.tla"
+                    + (library.isEmpty() ? "" : " (catalog models list their library directories in the catalog)"));
         }
         if (specFile != null && (tag != null || jsonDir != null)) {
             return usage(err, "--tag and --json-dir need --catalog");
@@ -122,7 +129,13 @@ final class CheckCommand implements Callable<Integer> {
         if (config != null && !Files.isReadable(config)) {
             return usage(err, "cfg file not readable: " + config);
         }
-        ModelCheck.Builder b = ModelCheck.builder(specFile).config(config).coverage(coverage).timeout(timeout);
+        for (Path dir : library) {
+            if (!Files.isDirectory(dir)) {
+                return usage(err, "--library directory not found: " + dir);
+            }
+        }
+        ModelCheck.Builder b = ModelCheck.builder(specFile).config(config).coverage(coverage).timeout(timeout)
+                .libraryPath(library);
         if (workers != null) {
             if (workers < 1) {
                 return usage(err, "--workers must be at least 1");

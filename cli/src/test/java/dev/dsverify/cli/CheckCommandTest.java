@@ -137,4 +137,52 @@ class CheckCommandTest {
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("specs/catalog.json not found");
     }
+
+    @Test
+    void libraryOptionLetsTheSpecExtendAModuleInAnotherDirectory() throws IOException {
+        Path climb = RES.resolve("library/models/Climb.tla");
+        Path lib = RES.resolve("library/lib");
+        Path json = tmp.resolve("climb.json");
+        Run with = dsverify("check", climb.toString(), "--library", tmp.toString(), "--library", lib.toString(),
+                "--json", json.toString());
+        assertThat(with.exit()).as(with.out() + with.err()).isEqualTo(1);
+        assertThat(with.out()).contains("Climb: invariant_violation (BelowTop)").contains("Counterexample (4 states)");
+        assertThat(json(json).get("violated").asText()).isEqualTo("BelowTop");
+
+        Run without = dsverify("check", climb.toString());
+        assertThat(without.exit()).isEqualTo(2);
+        assertThat(without.err()).contains("parse_error").contains("Limits");
+    }
+
+    @Test
+    void badLibraryOptionsExit2() {
+        Path climb = RES.resolve("library/models/Climb.tla");
+        Path gone = tmp.resolve("gone");
+        Run missing = dsverify("check", climb.toString(), "--library", gone.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("dsverify check: --library directory not found: " + gone);
+
+        Run withCatalog = dsverify("check", "--catalog", RES.resolve("catalog/catalog.json").toString(),
+                "--library", RES.resolve("library/lib").toString());
+        assertThat(withCatalog.exit()).isEqualTo(2);
+        assertThat(withCatalog.err()).contains("--library need SPEC.tla").contains("in the catalog");
+    }
+
+    @Test
+    void catalogModelsUseTheirLibraryField() throws IOException {
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        for (String f : new String[] {"Climb.tla", "Climb.cfg"}) {
+            Files.copy(RES.resolve("library/models/" + f), models.resolve(f));
+        }
+        Path lib = Files.createDirectories(tmp.resolve("lib"));
+        Files.copy(RES.resolve("library/lib/Limits.tla"), lib.resolve("Limits.tla"));
+        Path cat = Files.writeString(tmp.resolve("catalog.json"), """
+                {"schema": 1, "models": [
+                  {"name": "climb", "spec": "models/Climb.tla", "config": "models/Climb.cfg", "library": ["lib"],
+                   "expect": {"outcome": "invariant_violation", "violated": "BelowTop"}}
+                ]}""");
+        Run r = dsverify("check", "--catalog", cat.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("ok   climb: invariant_violation (BelowTop)").contains("1 of 1 models as expected");
+    }
 }
