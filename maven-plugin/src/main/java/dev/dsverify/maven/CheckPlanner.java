@@ -54,9 +54,14 @@ final class CheckPlanner {
             }
         }
         if (catalog == null && (models == null || models.isEmpty())) {
-            for (Path[] pair : ModelDiscovery.find(resolve(specDirectory))) {
-                out.add(new PlannedCheck(builder(pair[0], pair[1], name(pair[1]), null, null, null).build(),
-                        Expectation.success(), List.of()));
+            Path root = resolve(specDirectory);
+            for (Path[] pair : ModelDiscovery.find(root)) {
+                ModelCheck.Builder b = builder(pair[0], pair[1], name(pair[1]), null, null, null);
+                // A model in a subdirectory (say mutants/) may extend a module at the top of the spec directory.
+                if (!pair[0].getParent().equals(root)) {
+                    b.addLibrary(root);
+                }
+                out.add(new PlannedCheck(b.build(), Expectation.success(), List.of()));
             }
         }
         Set<String> names = new HashSet<>();
@@ -134,8 +139,22 @@ final class CheckPlanner {
         if (m.workers != null && m.workers < 1) {
             throw new ConfigurationError(where + ": <workers> must be at least 1, got " + m.workers);
         }
+        List<Path> library = new ArrayList<>();
+        if (m.library != null) {
+            for (File dir : m.library) {
+                if (dir == null || dir.getPath().isBlank()) {
+                    throw new ConfigurationError(where + ": <library> has an empty entry");
+                }
+                Path p = resolve(dir);
+                if (!Files.isDirectory(p)) {
+                    throw new ConfigurationError(where + ": <library> directory not found: " + p);
+                }
+                library.add(p);
+            }
+        }
         String name = m.name == null || m.name.isBlank() ? name(cfg) : m.name.trim();
-        ModelCheck check = builder(spec, cfg, name, timeout, m.workers, m.checkDeadlock).build();
+        ModelCheck check = builder(spec, cfg, name, timeout, m.workers, m.checkDeadlock).libraryPath(library)
+                .build();
         return new PlannedCheck(check, new Expectation(outcome, blankToNull(m.violated)),
                 m.tags == null ? List.of() : m.tags);
     }

@@ -17,6 +17,7 @@ import java.util.List;
  *   <timeout>PT5M</timeout>
  *   <workers>1</workers>
  *   <tags><tag>quick</tag></tags>
+ *   <library><dir>src/main/tla</dir></library>  <!-- where TLC also looks for extended modules -->
  * </model>
  * }</pre>
  *
@@ -32,6 +33,8 @@ public class Model {
     Integer workers;
     Boolean checkDeadlock;
     List<String> tags = new ArrayList<>();
+    /** Directories searched, after the spec's own, for the modules the spec extends or instantiates. */
+    List<File> library = new ArrayList<>();
 
     public Model() {
     }

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 /**
  * Finds the models of a spec directory by the convention TLA+ users already follow: a module {@code X.tla}
  * with a {@code X.cfg} beside it is a model (so {@code MCRaft.tla} with {@code MCRaft.cfg} is one, while the
- * {@code Raft.tla} it extends, having no cfg, is not). Subdirectories are searched too; the result is sorted
- * by path so builds are repeatable.
+ * {@code Raft.tla} it extends, having no cfg, is not). Subdirectories are searched too (their models get the
+ * spec directory as library path, so {@code mutants/MCRaftBroken.tla} can extend {@code Raft.tla}); the result
+ * is sorted by path so builds are repeatable.
  */
 final class ModelDiscovery {
     private ModelDiscovery() {

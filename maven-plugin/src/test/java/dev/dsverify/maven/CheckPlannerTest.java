@@ -45,6 +45,9 @@ class CheckPlannerTest {
         assertThat(raft.check().config()).isEqualTo(project.resolve("src/main/tla/MCRaft.cfg"));
         assertThat(raft.check().timeout()).isEqualTo(Duration.ofMinutes(3));
         assertThat(raft.check().workers()).isEqualTo(2);
+        assertThat(raft.check().libraryPath()).isEmpty();
+        // Lock sits in sub/: it may extend modules at the top of the spec directory.
+        assertThat(plan.get(1).check().libraryPath()).containsExactly(project.resolve("src/main/tla"));
     }
 
     @Test
@@ -92,6 +95,30 @@ class CheckPlannerTest {
     }
 
     @Test
+    void pom_models_carry_their_library_directories() throws Exception {
+        Files.createDirectories(project.resolve("lib/common"));
+        Model m = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
+        m.library = List.of(new File("src/main/tla"), project.resolve("lib/common").toFile());
+        PlannedCheck c = planner.plan(null, List.of(m), null).get(0);
+        assertThat(c.check().libraryPath())
+                .containsExactly(project.resolve("src/main/tla"), project.resolve("lib/common"));
+        Model plain = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
+        assertThat(planner.plan(null, List.of(plain), null).get(0).check().libraryPath()).isEmpty();
+    }
+
+    @Test
+    void a_missing_library_directory_is_reported_with_entry_and_field() {
+        Model m = new Model(new File("src/main/tla/sub/Lock.tla"), null, "Lock", null, null);
+        m.library = List.of(new File("src/main/tla"), new File("lib/gone"));
+        assertThatThrownBy(() -> planner.plan(null, List.of(m), null))
+                .hasMessage("<models> entry 1 (Lock): <library> directory not found: " + project.resolve("lib/gone"));
+        Model file = new Model(new File("src/main/tla/sub/Lock.tla"), null, "Lock", null, null);
+        file.library = List.of(new File("src/main/tla/Raft.tla"));
+        assertThatThrownBy(() -> planner.plan(null, List.of(file), null))
+                .hasMessageContaining("<library> directory not found: ").hasMessageEndingWith("Raft.tla");
+    }
+
+    @Test
     void duplicate_names_are_rejected() {
         Model a = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
         Model b = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
@@ -105,7 +132,8 @@ class CheckPlannerTest {
         Files.writeString(cat, """
                 {"schema": 1, "models": [
                   {"name": "L", "spec": "src/main/tla/sub/Lock.tla", "config": "src/main/tla/sub/Lock.cfg",
-                   "expect": {"outcome": "deadlock"}, "tags": ["slow"], "timeout": "PT1M"}]}
+                   "expect": {"outcome": "deadlock"}, "tags": ["slow"], "timeout": "PT1M",
+                   "library": ["src/main/tla"]}]}
                 """);
         List<PlannedCheck> plan = planner.plan(new File("catalog.json"), null, null);
         assertThat(plan).singleElement().satisfies(c -> {
@@ -114,6 +142,7 @@ class CheckPlannerTest {
             assertThat(c.check().timeout()).isEqualTo(Duration.ofMinutes(1));
             assertThat(c.check().workers()).isEqualTo(2);
             assertThat(c.tags()).containsExactly("slow");
+            assertThat(c.check().libraryPath()).containsExactly(project.resolve("src/main/tla"));
         });
         Files.writeString(cat, "{\"schema\": 1, \"models\": [{\"name\": \"L\", \"spek\": \"x\"}]}");
         assertThatThrownBy(() -> planner.plan(new File("catalog.json"), null, null))
