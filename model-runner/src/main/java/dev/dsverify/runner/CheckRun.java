@@ -254,7 +254,8 @@ final class CheckRun implements RunningCheck {
             processes.add(process);
             for (int i = 0; i < check.distributedWorkers(); i++) {
                 List<String> workerJvm = new ArrayList<>(List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port));
-                // Workers fetch modules from the server, but give them the same view in case one is read locally.
+                // Workers receive the modules from the server (a run works without this property on them);
+                // they get it anyway so that every JVM of the check has the same module search path.
                 if (libraryProperty != null) {
                     workerJvm.add(libraryProperty);
                 }
