@@ -85,6 +85,14 @@ class LibraryPathTest {
     }
 
     @Test
+    void simulationFindsLibraryModules() {
+        ModelCheckResult r = Specs.CHECKER.run(tick("Tick").addLibrary(LIB).simulate(10, 5, 1L).build());
+        // A simulation without a violation is incomplete; without the library it would be a parse error.
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.INCOMPLETE);
+        assertThat(r.stats().generatedStates()).isPositive();
+    }
+
+    @Test
     void toBuilderKeepsTheLibraryPath() {
         ModelCheck c = tick("Tick").addLibrary(LIB).build();
         assertThat(c.toBuilder().build().libraryPath()).containsExactly(LIB);
