@@ -520,6 +520,27 @@ VotesSafe ==
            \A j \in votesGranted[i] :
              [term |-> currentTerm[i], voter |-> j, candidate |-> i] \in votes
 
+\* VotesSafe without the history, for models that leave `votes` out of the
+\* states they fingerprint (it multiplies states by every past voting
+\* pattern).  The two together imply VotesSafe: terms never decrease, so a
+\* second vote in a term would change a vote already cast in it; and a vote
+\* a candidate holds stays on the voter's stable storage for as long as the
+\* voter remains in that term.  A leader's votes need no check of their own:
+\* they were checked while it was a candidate in the same term, and from
+\* then on a voter can only keep its vote or move to a later term.
+OneVotePerTerm ==
+    [][\A i \in Server :
+         /\ currentTerm'[i] >= currentTerm[i]
+         /\ currentTerm'[i] = currentTerm[i] /\ votedFor[i] # Nil
+              => votedFor'[i] = votedFor[i]]_vars
+
+VotesHeldWereCast ==
+    \A i \in Server :
+      role[i] = Candidate =>
+        \A j \in votesGranted[i] :
+          \/ currentTerm[j] > currentTerm[i]
+          \/ currentTerm[j] = currentTerm[i] /\ votedFor[j] = i
+
 \* Two logs with an entry of the same term at the same index agree on every
 \* entry up to that index.
 LogMatching ==

@@ -29,6 +29,19 @@ OneEntryPerTerm(i) ==
 CommitView   == <<ProtocolView, committed>>
 ElectionView == <<ProtocolView, elections>>
 
+\* For models that check VotesHeldWereCast and OneVotePerTerm in place of
+\* VotesSafe: the `votes` history and the votes a leader holds are left out
+\* (no action and no other property reads them), which saves a factor of
+\* every past voting pattern.
+SafetyView == <<ProtocolView, elections, committed>>
+
+\* A duplicate may add one copy beyond the send bound.  With MaxMsgCount 1
+\* a server sends only into an empty network, and a duplicated message is
+\* then the only way two messages are in flight: the spare copy can arrive
+\* after the exchange it belongs to has moved on, or after a crash.
+DuplicateBeyondSendBound(m) ==
+    dups < MaxDups /\ BagCardinality(messages) <= MaxMsgCount
+
 \* A leader always sends as many entries as it may (a heartbeat only when
 \* it has none to send).  Hides requests shorter than they could be.
 FullBatches(i, j) == {Min(MaxBatch, Len(log[i]) - nextIndex[i][j] + 1)}

@@ -71,6 +71,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--coverage", description = "collect and print per-action coverage")
     boolean coverage;
 
+    @Option(names = "--liveness-at-end",
+            description = "check temporal properties once on the complete state graph, not periodically")
+    boolean livenessAtEnd;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
     Path json;
 
@@ -135,7 +139,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         ModelCheck.Builder b = ModelCheck.builder(specFile).config(config).coverage(coverage).timeout(timeout)
-                .libraryPath(library);
+                .libraryPath(library).livenessAtEnd(livenessAtEnd);
         if (workers != null) {
             if (workers < 1) {
                 return usage(err, "--workers must be at least 1");

@@ -213,6 +213,9 @@ final class CheckRun implements RunningCheck {
         if (check.fpmem() != null) {
             tlcArgs.addAll(List.of("-fpmem", check.fpmem().toString()));
         }
+        if (check.livenessAtEnd()) {
+            tlcArgs.addAll(List.of("-lncheck", "final"));
+        }
         boolean simulation = check.mode() instanceof SearchMode.Simulation;
         if (check.mode() instanceof SearchMode.Simulation sim) {
             tlcArgs.add("-simulate");

@@ -39,6 +39,9 @@ import java.util.Objects;
  * @param libraryPath        directories where TLC also looks for modules that the spec {@code EXTENDS} or
  *                           {@code INSTANCE}s and that are neither beside the spec nor standard modules (TLC's
  *                           {@code TLA-Library}); searched in this order, after the spec's own directory
+ * @param livenessAtEnd      check temporal properties once, on the complete state graph, instead of
+ *                           periodically while it grows (TLC's {@code -lncheck final}); faster for large
+ *                           liveness models, but a violation is found only after the whole search
  */
 public record ModelCheck(
         String name,
@@ -61,7 +64,8 @@ public record ModelCheck(
         int distributedWorkers,
         List<Path> extraClasspath,
         List<String> jvmArgs,
-        List<Path> libraryPath) {
+        List<Path> libraryPath,
+        boolean livenessAtEnd) {
 
     public ModelCheck {
         Objects.requireNonNull(spec, "spec");
@@ -132,6 +136,7 @@ public record ModelCheck(
         b.extraClasspath.addAll(extraClasspath);
         b.jvmArgs.addAll(jvmArgs);
         b.libraryPath.addAll(libraryPath);
+        b.livenessAtEnd = livenessAtEnd;
         return b;
     }
 
@@ -158,6 +163,7 @@ public record ModelCheck(
         private final List<Path> extraClasspath = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<Path> libraryPath = new ArrayList<>();
+        private boolean livenessAtEnd;
 
         private Builder(Path spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -183,6 +189,7 @@ public record ModelCheck(
         public Builder distributed(int workers) { this.distributedWorkers = workers; return this; }
         public Builder extraClasspath(Path entry) { extraClasspath.add(entry); return this; }
         public Builder jvmArg(String arg) { jvmArgs.add(arg); return this; }
+        public Builder livenessAtEnd(boolean atEnd) { this.livenessAtEnd = atEnd; return this; }
         /** Replaces the library path (see {@link ModelCheck#libraryPath()}). */
         public Builder libraryPath(List<Path> dirs) {
             libraryPath.clear();
@@ -195,7 +202,7 @@ public record ModelCheck(
         public ModelCheck build() {
             return new ModelCheck(name, spec, config, constants, init, next, specification, invariants,
                     properties, workers, heap, fpmem, timeout, stopAfter, mode, checkDeadlock, coverage,
-                    distributedWorkers, extraClasspath, jvmArgs, libraryPath);
+                    distributedWorkers, extraClasspath, jvmArgs, libraryPath, livenessAtEnd);
         }
     }
 }

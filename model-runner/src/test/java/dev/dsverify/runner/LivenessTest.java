@@ -27,6 +27,15 @@ class LivenessTest {
     }
 
     @Test
+    void livenessCheckedOnlyAtTheEndFindsTheSameLasso() {
+        ModelCheckResult r = Specs.CHECKER.run(Specs.check("Loop", "LoopLasso").livenessAtEnd(true).build());
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.PROPERTY_VIOLATION);
+        assertThat(r.violated()).isEqualTo("Overflow");
+        assertThat(xs(r)).containsExactly("0", "1", "2");
+        assertThat(r.loopsBackTo()).isEqualTo(0);
+    }
+
+    @Test
     void stutteringCounterexample() {
         ModelCheckResult r = Specs.CHECKER.run(Specs.check("Loop", "LoopStutter").build());
         assertThat(r.outcome()).isEqualTo(Outcome.PROPERTY_VIOLATION);

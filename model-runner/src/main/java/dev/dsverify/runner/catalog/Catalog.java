@@ -43,7 +43,8 @@ public final class Catalog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> TOP_FIELDS = Set.of("schema", "include", "models", "description");
     private static final Set<String> MODEL_FIELDS = Set.of("name", "spec", "config", "expect", "tags", "timeout",
-            "workers", "mode", "depth", "traces", "seed", "checkDeadlock", "library", "description");
+            "workers", "mode", "depth", "traces", "seed", "checkDeadlock", "library", "livenessCheck",
+            "description");
     private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "violated");
 
     private final Path file;
@@ -258,8 +259,13 @@ public final class Catalog {
             }
             checkDeadlock = cd.booleanValue();
         }
+        String liveness = f.text(m, ptr, at, "livenessCheck", false);
+        if (liveness != null && !liveness.equals("final") && !liveness.equals("periodic")) {
+            throw f.error(ptr + "/livenessCheck", at + ".livenessCheck",
+                    "must be \"final\" or \"periodic\", got '" + liveness + "'");
+        }
         return new CatalogEntry(name, spec, config, new Expectation(outcome, violated), tags, timeout, workers,
-                searchMode, checkDeadlock, library, f.file, f.line(ptr));
+                searchMode, checkDeadlock, library, "final".equals(liveness), f.file, f.line(ptr));
     }
 
     /** Field access with errors that name file, line and field. */

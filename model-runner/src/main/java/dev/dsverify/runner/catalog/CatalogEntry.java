@@ -22,12 +22,14 @@ import java.util.Objects;
  * @param checkDeadlock null for TLC's default (deadlock is an error)
  * @param library       absolute directories where TLC also looks for modules (see
  *                      {@link ModelCheck#libraryPath()}); empty when the spec's directory has them all
+ * @param livenessAtEnd whether temporal properties are checked once at the end (catalog
+ *                      {@code "livenessCheck": "final"}) rather than periodically
  * @param source        the catalog file that lists this entry
  * @param line          the line of the entry in that file
  */
 public record CatalogEntry(String name, Path spec, Path config, Expectation expect, List<String> tags,
                            Duration timeout, Integer workers, SearchMode mode, Boolean checkDeadlock,
-                           List<Path> library, Path source, int line) {
+                           List<Path> library, boolean livenessAtEnd, Path source, int line) {
     public CatalogEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
@@ -49,7 +51,7 @@ public record CatalogEntry(String name, Path spec, Path config, Expectation expe
     /** A builder preset from this entry, to add settings such as a progress-friendly heap. */
     public ModelCheck.Builder toBuilder() {
         ModelCheck.Builder b = ModelCheck.builder(spec).name(name).config(config).mode(mode).timeout(timeout)
-                .libraryPath(library);
+                .libraryPath(library).livenessAtEnd(livenessAtEnd);
         if (workers != null) {
             b.workers(workers);
         }

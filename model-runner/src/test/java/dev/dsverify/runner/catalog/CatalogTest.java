@@ -40,7 +40,8 @@ class CatalogTest {
         Path root = write("catalog.json", """
                 {"schema": 1, "include": ["sub/catalog.json"], "models": [
                   {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
-                   "tags": ["quick", "raft"], "timeout": "PT5M", "workers": 2, "checkDeadlock": false}
+                   "tags": ["quick", "raft"], "timeout": "PT5M", "workers": 2, "checkDeadlock": false,
+                   "livenessCheck": "final"}
                 ]}""");
         Catalog c = Catalog.load(root);
         assertThat(c.entries()).extracting(CatalogEntry::name).containsExactly("B", "A");
@@ -54,9 +55,27 @@ class CatalogTest {
         assertThat(a.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(a.toModelCheck().workers()).isEqualTo(2);
         assertThat(a.toModelCheck().checkDeadlock()).isFalse();
+        assertThat(a.toModelCheck().livenessAtEnd()).isTrue();
+        assertThat(b.toModelCheck().livenessAtEnd()).isFalse();
         assertThat(a.line()).isEqualTo(2);
         assertThat(c.entries("raft")).extracting(CatalogEntry::name).containsExactly("A");
         assertThat(c.entries("quick")).hasSize(2);
+    }
+
+    @Test
+    void unknownLivenessCheckModeIsAnErrorNamingTheField() throws Exception {
+        write("A.tla", "---- MODULE A ----\n====\n");
+        write("A.cfg", "");
+        Path root = write("catalog.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "livenessCheck": "sometimes"}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(root))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("catalog.json:3")
+                .hasMessageContaining("models[0].livenessCheck")
+                .hasMessageContaining("sometimes");
     }
 
     @Test
