@@ -152,9 +152,14 @@ final class CheckPlanner {
                 library.add(p);
             }
         }
+        String liveness = m.livenessCheck == null ? "periodic" : m.livenessCheck.trim();
+        if (!liveness.equals("final") && !liveness.equals("periodic")) {
+            throw new ConfigurationError(where + ": <livenessCheck> must be final or periodic, got '"
+                    + m.livenessCheck + "'");
+        }
         String name = m.name == null || m.name.isBlank() ? name(cfg) : m.name.trim();
         ModelCheck check = builder(spec, cfg, name, timeout, m.workers, m.checkDeadlock).libraryPath(library)
-                .build();
+                .livenessAtEnd(liveness.equals("final")).build();
         return new PlannedCheck(check, new Expectation(outcome, blankToNull(m.violated)),
                 m.tags == null ? List.of() : m.tags);
     }

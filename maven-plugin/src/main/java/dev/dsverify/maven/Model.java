@@ -18,6 +18,7 @@ import java.util.List;
  *   <workers>1</workers>
  *   <tags><tag>quick</tag></tags>
  *   <library><dir>src/main/tla</dir></library>  <!-- where TLC also looks for extended modules -->
+ *   <livenessCheck>final</livenessCheck>     <!-- default: periodic -->
  * </model>
  * }</pre>
  *
@@ -35,6 +36,8 @@ public class Model {
     List<String> tags = new ArrayList<>();
     /** Directories searched, after the spec's own, for the modules the spec extends or instantiates. */
     List<File> library = new ArrayList<>();
+    /** {@code final}: temporal properties are checked once, on the complete state graph; default periodic. */
+    String livenessCheck;
 
     public Model() {
     }

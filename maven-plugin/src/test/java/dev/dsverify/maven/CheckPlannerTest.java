@@ -107,6 +107,17 @@ class CheckPlannerTest {
     }
 
     @Test
+    void pom_models_may_check_liveness_once_at_the_end() throws Exception {
+        Model m = new Model(new File("src/main/tla/sub/Lock.tla"), null, "Lock", null, null);
+        assertThat(planner.plan(null, List.of(m), null).get(0).check().livenessAtEnd()).isFalse();
+        m.livenessCheck = "final";
+        assertThat(planner.plan(null, List.of(m), null).get(0).check().livenessAtEnd()).isTrue();
+        m.livenessCheck = "eventually";
+        assertThatThrownBy(() -> planner.plan(null, List.of(m), null))
+                .hasMessage("<models> entry 1 (Lock): <livenessCheck> must be final or periodic, got 'eventually'");
+    }
+
+    @Test
     void a_missing_library_directory_is_reported_with_entry_and_field() {
         Model m = new Model(new File("src/main/tla/sub/Lock.tla"), null, "Lock", null, null);
         m.library = List.of(new File("src/main/tla"), new File("lib/gone"));
