@@ -1,5 +1,6 @@
 package dev.dsverify.cli;
 
+import dev.dsverify.runner.DrainEstimate;
 import dev.dsverify.runner.Progress;
 import dev.dsverify.runner.ProgressListener;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
     private final long start = System.nanoTime();
     private final Thread ticker;
     private volatile Progress last;
+    private final DrainEstimate eta = new DrainEstimate();
     private volatile boolean done;
     private int lastWidth;
     private boolean printed;
@@ -42,6 +44,7 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void progress(Progress p) {
+        eta.update(p);
         last = p;
     }
 
@@ -87,7 +90,8 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
             return "[" + label + "] " + clock + " running (TLC reports state counts once a minute)";
         }
         return String.format(Locale.ROOT, "[%s] %s  %,d distinct states (%,d/min), %,d on queue, depth %d",
-                label, clock, p.distinctStates(), p.distinctPerMinute(), p.queue(), p.depth());
+                label, clock, p.distinctStates(), p.distinctPerMinute(), p.queue(), p.depth())
+                + eta.describe().map(left -> ", " + left).orElse("");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dsverify.runner.report;
 
+import dev.dsverify.runner.DrainEstimate;
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Progress;
 import dev.dsverify.runner.ProgressListener;
@@ -25,6 +26,7 @@ public final class ConsoleProgress implements ProgressListener {
     private long lastPrinted = Long.MIN_VALUE;
     private int lastWidth;
     private boolean lineOpen;
+    private final DrainEstimate eta = new DrainEstimate();
 
     public ConsoleProgress(PrintStream out, String label, boolean interactive, Duration interval,
                            LongSupplier nanoClock) {
@@ -62,7 +64,8 @@ public final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void progress(Progress p) {
-        String text = line(p);
+        eta.update(p);
+        String text = line(p) + eta.describe().map(s -> " | " + s).orElse("");
         if (interactive) {
             // Pad over the previous line so a shorter one leaves no stale characters behind.
             String padded = text + " ".repeat(Math.max(0, lastWidth - text.length()));

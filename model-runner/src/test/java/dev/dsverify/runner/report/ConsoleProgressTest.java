@@ -50,4 +50,15 @@ class ConsoleProgressTest {
         assertThat(lines[0]).startsWith("[Paxos] 10 distinct states").doesNotContain("\r");
         assertThat(lines[1]).startsWith("[Paxos] 30 distinct states").endsWith("| 1:01:40");
     }
+
+    @Test
+    void once_the_queue_drains_the_line_says_about_how_long_is_left() {
+        ConsoleProgress p = new ConsoleProgress(out, "Raft", false, Duration.ofSeconds(30), clock::get);
+        p.progress(progress(1_000, 900_000, 60));
+        clock.set(Duration.ofSeconds(60).toNanos());
+        p.progress(progress(2_000, 600_000, 120));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines[0]).endsWith("| 1:00");
+        assertThat(lines[1]).endsWith("| 2:00 | about 2 min left");
+    }
 }
