@@ -11,7 +11,6 @@ import dev.dsverify.raft.net.Diagnostics;
 import dev.dsverify.raft.net.TcpServer;
 import dev.dsverify.raft.net.TcpTransport;
 import dev.dsverify.raft.storage.FileStorage;
-import dev.dsverify.raft.storage.Recovered;
 import dev.dsverify.raft.trace.TraceSink;
 import dev.dsverify.raft.trace.Tracer;
 import java.io.IOException;
@@ -111,10 +110,7 @@ public final class ClusterNode implements AutoCloseable {
         FlushingStorage st = new FlushingStorage(storage, this::flushTrace);
         try {
             server = loop.submit(() -> {
-                Recovered r = storage.recover();
-                boolean fresh = r.entries().isEmpty() && r.hardState().term() == 0 && r.validBytes() == 0;
-                KvServer s = fresh ? KvServer.boot(cfg, st, transport, tracer)
-                        : KvServer.restart(cfg, st, transport, tracer);
+                KvServer s = KvServer.open(cfg, st, transport, tracer);
                 s.snapshotEvery(spec.snapshotEvery());
                 flushTrace();
                 return s;

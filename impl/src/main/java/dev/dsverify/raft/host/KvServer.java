@@ -67,7 +67,22 @@ public final class KvServer {
 
     /** A server coming back after a crash: recovers storage and takes the contract's Restart step. */
     public static KvServer restart(RaftConfig cfg, Storage storage, Transport transport, Tracer tracer) {
+        return restarted(cfg, storage.recover(), storage, transport, tracer);
+    }
+
+    /**
+     * A server started by a process on whatever its storage holds, read once: a storage that never received
+     * a write boots in the initial state, anything else takes the contract's Restart step.
+     */
+    public static KvServer open(RaftConfig cfg, Storage storage, Transport transport, Tracer tracer) {
         Recovered r = storage.recover();
+        boolean fresh = r.entries().isEmpty() && r.hardState().term() == 0 && r.validBytes() == 0;
+        return fresh ? new KvServer(RaftNode.start(cfg, tracer), storage, transport)
+                : restarted(cfg, r, storage, transport, tracer);
+    }
+
+    private static KvServer restarted(RaftConfig cfg, Recovered r, Storage storage, Transport transport,
+                                      Tracer tracer) {
         KvServer s = new KvServer(RaftNode.restart(cfg, r.hardState(), r.snapshot(), r.entries(), tracer), storage,
                 transport);
         if (r.snapshot() != null) {

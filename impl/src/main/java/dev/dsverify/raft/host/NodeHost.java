@@ -5,7 +5,6 @@ import dev.dsverify.raft.client.ClientRequest;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RaftConfig;
 import dev.dsverify.raft.storage.FileStorage;
-import dev.dsverify.raft.storage.Recovered;
 import dev.dsverify.raft.trace.Tracer;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -44,12 +43,7 @@ public final class NodeHost implements AutoCloseable {
         });
         FileStorage storage = FileStorage.open(dataDir, cfg.id());
         try {
-            KvServer server = loop.submit(() -> {
-                Recovered r = storage.recover();
-                boolean fresh = r.entries().isEmpty() && r.hardState().term() == 0 && r.validBytes() == 0;
-                return fresh ? KvServer.boot(cfg, storage, transport, tracer)
-                        : KvServer.restart(cfg, storage, transport, tracer);
-            }).get();
+            KvServer server = loop.submit(() -> KvServer.open(cfg, storage, transport, tracer)).get();
             NodeHost h = new NodeHost(loop, storage, server);
             loop.scheduleAtFixedRate(server::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
             return h;
