@@ -360,17 +360,26 @@ public final class RaftNode {
         outbox.add(new InstallSnapshotResponse(id, r.from(), currentTerm, tracer.clock(), true, snap.index(), r.round()));
     }
 
+    /**
+     * What every response from a peer tells a leader: the peer is free for the next request, it has seen
+     * heartbeat round {@code round}, and on success it holds the log up to {@code match}. Responses arrive
+     * late, reordered and duplicated, so the indexes only ever rise here.
+     */
+    private void acknowledge(String peer, long round, boolean success, long match) {
+        inflight.remove(peer);
+        ackedRound.merge(peer, round, Math::max);
+        if (success) {
+            matchIndex.put(peer, Math.max(matchIndex.get(peer), match));
+            nextIndex.put(peer, Math.max(nextIndex.get(peer), match + 1));
+        }
+    }
+
     private void handleInstallSnapshotResponse(InstallSnapshotResponse r) {
         if (role != Role.Leader || r.term() != currentTerm) {
             return;
         }
         String peer = r.from();
-        inflight.remove(peer);
-        ackedRound.merge(peer, r.round(), Math::max);
-        if (r.success()) {
-            matchIndex.put(peer, Math.max(matchIndex.get(peer), r.matchIndex()));
-            nextIndex.put(peer, Math.max(nextIndex.get(peer), r.matchIndex() + 1));
-        }
+        acknowledge(peer, r.round(), r.success(), r.matchIndex());
         maybeAdvanceCommitIndex();
         confirmReads();
         if (nextIndex.get(peer) <= last()) {
@@ -640,12 +649,8 @@ public final class RaftNode {
             return;
         }
         String peer = r.from();
-        inflight.remove(peer);
-        ackedRound.merge(peer, r.round(), Math::max);
-        if (r.success()) {
-            matchIndex.put(peer, Math.max(matchIndex.get(peer), r.matchIndex()));
-            nextIndex.put(peer, Math.max(nextIndex.get(peer), r.matchIndex() + 1));
-        } else {
+        acknowledge(peer, r.round(), r.success(), r.matchIndex());
+        if (!r.success()) {
             nextIndex.put(peer, Math.max(nextIndex.get(peer) - 1, 1));
         }
         if (tracing) {
