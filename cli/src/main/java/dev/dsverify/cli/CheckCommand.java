@@ -10,6 +10,7 @@ import dev.dsverify.runner.SearchMode;
 import dev.dsverify.runner.catalog.Catalog;
 import dev.dsverify.runner.catalog.CatalogEntry;
 import dev.dsverify.runner.catalog.CatalogException;
+import dev.dsverify.runner.report.ConsoleProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -236,7 +237,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private ModelCheckResult run(ModelCheck check, PrintWriter err) {
-        try (LiveProgress progress = new LiveProgress(err, check.name(), LiveProgress.isTerminal())) {
+        try (LiveProgress progress = new LiveProgress(err, check.name(), ConsoleProgress.isInteractiveTerminal())) {
             return checker.run(check, progress);
         }
     }

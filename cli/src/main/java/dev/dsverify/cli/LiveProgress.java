@@ -37,11 +37,6 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
         ticker.start();
     }
 
-    static boolean isTerminal() {
-        String ci = System.getenv("CI");
-        return System.console() != null && (ci == null || ci.isEmpty() || ci.equals("false"));
-    }
-
     @Override
     public void progress(Progress p) {
         eta.update(p);
