@@ -7,6 +7,7 @@ import dev.dsverify.runner.ModelChecker;
 import dev.dsverify.runner.Outcome;
 import dev.dsverify.runner.ResultJson;
 import dev.dsverify.runner.SearchMode;
+import dev.dsverify.runner.TlcWarning;
 import dev.dsverify.runner.catalog.Catalog;
 import dev.dsverify.runner.catalog.CatalogEntry;
 import dev.dsverify.runner.catalog.CatalogException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
                 "Without arguments: --catalog specs/catalog.json --tag quick.",
                 "",
                 "Exit codes: 0 as expected; 1 invariant or property violated, or deadlock;",
-                "2 usage, missing file, parse, config or evaluation error; 3 TLC failed, timed out or incomplete."},
+                "2 usage, missing file, parse (a stale PlusCal translation too), config or evaluation error;",
+                "3 TLC failed, timed out or incomplete."},
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class CheckCommand implements Callable<Integer> {
@@ -76,6 +78,16 @@ final class CheckCommand implements Callable<Integer> {
             description = "check temporal properties once on the complete state graph, not periodically")
     boolean livenessAtEnd;
 
+    @Option(names = "--translate",
+            description = {"translate the spec's PlusCal algorithm with TLC's translator (pcal.trans) before",
+                    "checking; the spec file is updated, its cfg is left alone"})
+    boolean translate;
+
+    @Option(names = "--allow-stale-translation",
+            description = {"check a PlusCal translation even when it no longer matches its algorithm",
+                    "(by default that fails the check with exit code 2)"})
+    boolean allowStaleTranslation;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
     Path json;
 
@@ -100,6 +112,9 @@ final class CheckCommand implements Callable<Integer> {
         if (specFile == null && (config != null || json != null || simulate != null || !library.isEmpty())) {
             return usage(err, "--config, --json, --simulate and --library need SPEC.tla"
                     + (library.isEmpty() ? "" : " (catalog models list their library directories in the catalog)"));
+        }
+        if (specFile == null && translate) {
+            return usage(err, "--translate needs SPEC.tla (a catalog run does not rewrite the catalog's specs)");
         }
         if (specFile != null && (tag != null || jsonDir != null)) {
             return usage(err, "--tag and --json-dir need --catalog");
@@ -140,7 +155,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         ModelCheck.Builder b = ModelCheck.builder(specFile).config(config).coverage(coverage).timeout(timeout)
-                .libraryPath(library).livenessAtEnd(livenessAtEnd);
+                .libraryPath(library).livenessAtEnd(livenessAtEnd).translate(translate)
+                .allowStaleTranslation(allowStaleTranslation);
         if (workers != null) {
             if (workers < 1) {
                 return usage(err, "--workers must be at least 1");
@@ -194,6 +210,9 @@ final class CheckCommand implements Callable<Integer> {
             if (noDeadlock) {
                 b.checkDeadlock(false);
             }
+            if (allowStaleTranslation) {
+                b.allowStaleTranslation(true);
+            }
             ModelCheckResult r = run(b.build(), err);
             boolean ok = e.expect().matches(r);
             rows.add(new Row(e, r, ok));
@@ -203,6 +222,7 @@ final class CheckCommand implements Callable<Integer> {
                 out.println("     expected " + e.expect() + (r.message() == null ? "" : "; " + oneLine(r)));
                 exit = Math.max(exit, ExitCodes.ofMismatch(r.outcome()));
             }
+            printWarnings(out, r, "     ");
             out.flush();
             if (jsonDir != null && !writeJson(err, jsonDir.resolve(safeFileName(e.name()) + ".json"), r, e.expect())) {
                 exit = Math.max(exit, ExitCodes.USAGE);
@@ -251,6 +271,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println("  at " + r.errorPosition());
         }
         out.println("  " + Summary.stats(r.stats()));
+        printWarnings(out, r, "  ");
         if (!r.trace().isEmpty()) {
             out.println();
             out.println("Counterexample (" + r.trace().size() + " state" + (r.trace().size() == 1 ? "" : "s") + "):");
@@ -263,6 +284,17 @@ final class CheckCommand implements Callable<Integer> {
                     c.generated(), c.location()));
         }
         out.flush();
+    }
+
+    /** Every warning TLC printed: a warning often means the check covered less than it seems. */
+    private static void printWarnings(PrintWriter out, ModelCheckResult r, String indent) {
+        for (TlcWarning w : r.warnings()) {
+            String[] lines = w.text().strip().split("\n");
+            out.println(indent + "warning (" + w.source() + "): " + lines[0].strip());
+            for (int i = 1; i < lines.length; i++) {
+                out.println(indent + "  " + lines[i].strip());
+            }
+        }
     }
 
     private static boolean writeJson(PrintWriter err, Path file, ModelCheckResult r, Expectation expected) {

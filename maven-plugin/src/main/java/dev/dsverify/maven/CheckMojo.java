@@ -5,6 +5,7 @@ import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.ModelChecker;
 import dev.dsverify.runner.ProgressListener;
 import dev.dsverify.runner.TlcRuntime;
+import dev.dsverify.runner.TlcWarning;
 import dev.dsverify.runner.Progress;
 import dev.dsverify.runner.report.ConsoleProgress;
 import dev.dsverify.runner.report.MessageHint;
@@ -57,9 +58,31 @@ public class CheckMojo extends AbstractMojo {
     @Parameter
     private List<Model> models;
 
-    /** Where models are discovered when neither a catalog nor models are configured. */
+    /** Where models are discovered: every {@code X.tla} with an {@code X.cfg} beside it. */
     @Parameter(property = "dsverify.specDirectory", defaultValue = "${project.basedir}/src/main/tla")
     private File specDirectory;
+
+    /**
+     * Whether the models found under {@link #specDirectory} are checked, next to the catalog's and the POM's
+     * (a configured model with the same spec and cfg as a discovered one takes its place). When false, each
+     * discovered model that is not configured is named in a warning.
+     */
+    @Parameter(property = "dsverify.discover", defaultValue = "true")
+    private boolean discover;
+
+    /**
+     * Run TLC's PlusCal translator on each discovered or POM-listed spec that has an algorithm before checking
+     * it (the spec file is updated; its cfg is left alone). A model's own {@code <translate>} overrides this.
+     */
+    @Parameter(property = "dsverify.translate", defaultValue = "false")
+    private boolean translate;
+
+    /**
+     * Check a PlusCal translation even when it no longer matches its algorithm (TLC's warning is still
+     * logged). By default that fails the model as a parse error.
+     */
+    @Parameter(property = "dsverify.allowStaleTranslation", defaultValue = "false")
+    private boolean allowStaleTranslation;
 
     /** Where the reports are written. */
     @Parameter(property = "dsverify.outputDirectory", defaultValue = "${project.build.directory}/dsverify")
@@ -110,7 +133,13 @@ public class CheckMojo extends AbstractMojo {
             CheckPlanner planner = new CheckPlanner(basedir.toPath(),
                     timeout == null || timeout.isBlank() ? null : CheckPlanner.parseTimeout(timeout, "dsverify.timeout"),
                     Math.max(1, workers));
-            all = planner.plan(catalog, models, specDirectory);
+            CheckPlanner.Plan plan = planner.plan(catalog, models, specDirectory, discover, translate,
+                    allowStaleTranslation);
+            all = plan.checks();
+            for (Path spec : plan.unchecked()) {
+                getLog().warn("dsverify: not checked (<discover> is false and no <model> names it): "
+                        + basedir.toPath().relativize(spec));
+            }
             if (messageHints != null) {
                 for (String h : messageHints) {
                     hints.add(MessageHint.parse(h));
@@ -121,7 +150,8 @@ public class CheckMojo extends AbstractMojo {
         }
         if (all.isEmpty()) {
             throw new MojoFailureException("dsverify: no models to check. Put X.tla with X.cfg under "
-                    + specDirectory + ", or configure <catalog> or <models> (or set dsverify.skip).");
+                    + specDirectory + ", or configure <catalog> or <models> (or set dsverify.skip)"
+                    + (discover ? "." : "; <discover> is false."));
         }
         List<PlannedCheck> selected = CheckPlanner.filter(all, tags);
         if (selected.isEmpty()) {
@@ -200,6 +230,9 @@ public class CheckMojo extends AbstractMojo {
                     getLog().info(line);
                 } else {
                     getLog().error(line);
+                }
+                for (TlcWarning w : result.warnings()) {
+                    getLog().warn("dsverify: [" + result.name() + "] warning (" + w.source() + "): " + w.oneLine());
                 }
             }
         };

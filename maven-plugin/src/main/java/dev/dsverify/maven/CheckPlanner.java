@@ -20,8 +20,12 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the goal's configuration into the list of checks to run. Sources, in order: a catalog file, models
- * listed in the POM, and, when neither is configured, every model found under the spec directory. Bad
- * configuration is reported as a {@link ConfigurationError} naming the model and field.
+ * listed in the POM, and every model found under the spec directory. A configured model with the same spec
+ * and cfg as a discovered one refines it (its expectation and settings apply, it is checked once); the other
+ * discovered models are still checked, so listing one model never silently drops the rest. Discovery is
+ * turned off only explicitly ({@code <discover>false</discover>}); the models it would have found are then
+ * returned as {@link Plan#unchecked()} so that the goal can name each one. Bad configuration is reported as a
+ * {@link ConfigurationError} naming the model and field.
  */
 final class CheckPlanner {
     private final Path basedir;
@@ -43,20 +47,63 @@ final class CheckPlanner {
         }
     }
 
+    /**
+     * The checks to run, and the discovered models that will not be checked.
+     *
+     * @param checks    configured models first (catalog, then POM), then the discovered ones no configured model
+     *                  refines
+     * @param unchecked spec files of the models discovery found but that are not checked because discovery is
+     *                  off and no configured model covers them; empty when discovery is on
+     */
+    record Plan(List<PlannedCheck> checks, List<Path> unchecked) {
+        Plan {
+            checks = List.copyOf(checks);
+            unchecked = List.copyOf(unchecked);
+        }
+    }
+
+    /** The checks to run with discovery on. */
     List<PlannedCheck> plan(File catalog, List<Model> models, File specDirectory) throws ConfigurationError {
+        return plan(catalog, models, specDirectory, true, false, false).checks();
+    }
+
+    /**
+     * @param discover              whether models found under {@code specDirectory} are checked too
+     * @param translate             the goal's {@code <translate>}, for models that do not set their own
+     * @param allowStaleTranslation the goal's {@code <allowStaleTranslation>}, likewise
+     */
+    Plan plan(File catalog, List<Model> models, File specDirectory, boolean discover, boolean translate,
+              boolean allowStaleTranslation) throws ConfigurationError {
         List<PlannedCheck> out = new ArrayList<>();
         if (catalog != null) {
-            out.addAll(fromCatalog(resolve(catalog)));
+            for (PlannedCheck c : fromCatalog(resolve(catalog))) {
+                out.add(new PlannedCheck(c.check().toBuilder()
+                        .allowStaleTranslation(c.check().allowStaleTranslation() || allowStaleTranslation).build(),
+                        c.expected(), c.tags()));
+            }
         }
         if (models != null) {
             for (int i = 0; i < models.size(); i++) {
-                out.add(fromPom(models.get(i), i + 1));
+                out.add(fromPom(models.get(i), i + 1, translate, allowStaleTranslation));
             }
         }
-        if (catalog == null && (models == null || models.isEmpty())) {
+        Set<List<Path>> configured = new HashSet<>();
+        for (PlannedCheck c : out) {
+            configured.add(List.of(key(c.check().spec()), key(c.check().config())));
+        }
+        List<Path> unchecked = new ArrayList<>();
+        if (specDirectory != null) {
             Path root = resolve(specDirectory);
             for (Path[] pair : ModelDiscovery.find(root)) {
-                ModelCheck.Builder b = builder(pair[0], pair[1], name(pair[1]), null, null, null);
+                if (configured.contains(List.of(key(pair[0]), key(pair[1])))) {
+                    continue; // a configured model refines this one
+                }
+                if (!discover) {
+                    unchecked.add(pair[0]);
+                    continue;
+                }
+                ModelCheck.Builder b = builder(pair[0], pair[1], name(pair[1]), null, null, null)
+                        .translate(translate).allowStaleTranslation(allowStaleTranslation);
                 // A model in a subdirectory (say mutants/) may extend a module at the top of the spec directory.
                 if (!pair[0].getParent().equals(root)) {
                     b.addLibrary(root);
@@ -68,10 +115,10 @@ final class CheckPlanner {
         for (PlannedCheck c : out) {
             if (!names.add(c.name())) {
                 throw new ConfigurationError("two models are named '" + c.name()
-                        + "': give one of them a <name> of its own");
+                        + "': give one of them a <name> of its own (a discovered model is named after its cfg)");
             }
         }
-        return out;
+        return new Plan(out, unchecked);
     }
 
     /** The checks whose tags include one of {@code tags} (comma-separated); all when {@code tags} is blank. */
@@ -108,7 +155,21 @@ final class CheckPlanner {
         return out;
     }
 
-    private PlannedCheck fromPom(Model m, int index) throws ConfigurationError {
+    /** A path as the same file is always spelled, to match configured models with discovered ones. */
+    private static Path key(Path p) {
+        if (p == null) {
+            return Path.of("");
+        }
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (java.io.IOException e) {
+            return abs;
+        }
+    }
+
+    private PlannedCheck fromPom(Model m, int index, boolean translate, boolean allowStaleTranslation)
+            throws ConfigurationError {
         String where = "<models> entry " + index + (m.name == null ? "" : " (" + m.name + ")");
         if (m.spec == null) {
             throw new ConfigurationError(where + ": <spec> is required");
@@ -159,7 +220,10 @@ final class CheckPlanner {
         }
         String name = m.name == null || m.name.isBlank() ? name(cfg) : m.name.trim();
         ModelCheck check = builder(spec, cfg, name, timeout, m.workers, m.checkDeadlock).libraryPath(library)
-                .livenessAtEnd(liveness.equals("final")).build();
+                .livenessAtEnd(liveness.equals("final"))
+                .translate(m.translate == null ? translate : m.translate)
+                .allowStaleTranslation(m.allowStaleTranslation == null ? allowStaleTranslation : m.allowStaleTranslation)
+                .build();
         return new PlannedCheck(check, new Expectation(outcome, blankToNull(m.violated)),
                 m.tags == null ? List.of() : m.tags);
     }

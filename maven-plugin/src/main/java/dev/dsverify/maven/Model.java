@@ -19,6 +19,8 @@ import java.util.List;
  *   <tags><tag>quick</tag></tags>
  *   <library><dir>src/main/tla</dir></library>  <!-- where TLC also looks for extended modules -->
  *   <livenessCheck>final</livenessCheck>     <!-- default: periodic -->
+ *   <translate>true</translate>              <!-- default: the goal's <translate> -->
+ *   <allowStaleTranslation>true</allowStaleTranslation>  <!-- default: the goal's -->
  * </model>
  * }</pre>
  *
@@ -38,6 +40,10 @@ public class Model {
     List<File> library = new ArrayList<>();
     /** {@code final}: temporal properties are checked once, on the complete state graph; default periodic. */
     String livenessCheck;
+    /** Run TLC's PlusCal translator on the spec first; null means the goal's {@code <translate>}. */
+    Boolean translate;
+    /** Check a PlusCal translation that no longer matches its algorithm; null means the goal's setting. */
+    Boolean allowStaleTranslation;
 
     public Model() {
     }

@@ -1,6 +1,9 @@
 package dev.dsverify.runner;
 
 import dev.dsverify.runner.fork.TlcMain;
+import dev.dsverify.runner.pluscal.PlusCalSource;
+import dev.dsverify.runner.pluscal.PlusCalTranslator;
+import dev.dsverify.runner.pluscal.Translation;
 import dev.dsverify.runner.tlc.CfgNames;
 import dev.dsverify.runner.tlc.ProgressLine;
 import dev.dsverify.runner.tlc.ResultInterpreter;
@@ -153,6 +156,10 @@ final class CheckRun implements RunningCheck {
         }
         Path temp = Files.createTempDirectory(tempRoot, "dsverify-tlc-");
         try {
+            ModelCheckResult plusCal = plusCal(spec, temp, startNanos);
+            if (plusCal != null) {
+                return plusCal;
+            }
             Path cfgUsed = config == null ? null : config.toAbsolutePath();
             if (check.hasInlineModel()) {
                 cfgText = cfgText + (cfgText.isEmpty() || cfgText.endsWith("\n") ? "" : "\n") + inlineCfg();
@@ -169,6 +176,51 @@ final class CheckRun implements RunningCheck {
                 killAll();
             }
             deleteRecursively(temp);
+        }
+    }
+
+    /**
+     * Translates the root module's PlusCal algorithm when asked to; otherwise refuses an algorithm that was
+     * never translated, since TLC would then check nothing of it. Returns null when TLC may run.
+     */
+    private ModelCheckResult plusCal(Path spec, Path temp, long startNanos) throws IOException, InterruptedException {
+        // Only ASCII keywords are looked for: read bytes as Latin-1 so that no encoding can make this fail.
+        List<String> lines = List.of(new String(Files.readAllBytes(spec), StandardCharsets.ISO_8859_1).split("\n", -1));
+        PlusCalSource source = PlusCalSource.of(lines);
+        if (!source.hasAlgorithm()) {
+            return null;
+        }
+        if (check.translate()) {
+            Translation t = new PlusCalTranslator(runtime).translate(spec,
+                    Files.createDirectories(temp.resolve("pcal")), this::startTranslator);
+            synchronized (lock) {
+                // The translator has ended; the process list is for the TLC JVMs from here on.
+                processes.clear();
+            }
+            if (t instanceof Translation.Failed f) {
+                return failure(Outcome.PARSE_ERROR, "PlusCal translation of " + spec.getFileName() + " failed: "
+                        + f.message(), new SourcePosition(spec.toString(), f.line(), f.column()), startNanos);
+            }
+            return null;
+        }
+        if (source.untranslated()) {
+            return failure(Outcome.PARSE_ERROR, "module " + ModelCheck.moduleName(spec) + " has a PlusCal algorithm"
+                    + " but no TLA+ translation (no \\* BEGIN TRANSLATION line), so TLC has nothing of it to check;"
+                    + " translate it first: dsverify check --translate, <translate>true</translate> in the Maven"
+                    + " goal, or pcal.trans " + spec.getFileName(),
+                    new SourcePosition(spec.toString(), source.algorithmLine(), 1), startNanos);
+        }
+        return null;
+    }
+
+    private Process startTranslator(ProcessBuilder pb) throws IOException {
+        synchronized (lock) {
+            if (cancelRequested) {
+                return null;
+            }
+            Process p = pb.start();
+            processes.add(p);
+            return p;
         }
     }
 
@@ -296,12 +348,12 @@ final class CheckRun implements RunningCheck {
         }
         RunFacts facts = new RunFacts(check.name(), spec.getParent(), library, simulation, check.isDistributed(),
                 properties, parser.messages(), parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut,
-                elapsed(startNanos), lastProgress);
+                elapsed(startNanos), lastProgress, check.allowStaleTranslation());
         ModelCheckResult interpreted = ResultInterpreter.interpret(facts);
         if (workersLost && !cancelled && !timedOut) {
             return new ModelCheckResult(check.name(), Outcome.TLC_ERROR, null,
                     "every distributed TLC worker exited before the server finished" + workerLogTail(temp),
-                    null, interpreted.stats(), List.of(), null, false, List.of(), -1);
+                    null, interpreted.stats(), List.of(), null, false, List.of(), -1, interpreted.warnings());
         }
         return interpreted;
     }
@@ -421,6 +473,11 @@ final class CheckRun implements RunningCheck {
         Duration d = elapsed(startNanos);
         return new ModelCheckResult(check.name(), outcome, null, message, null, Stats.unknown(d), List.of(), null,
                 false, List.of(), exitCode);
+    }
+
+    private ModelCheckResult failure(Outcome outcome, String message, SourcePosition at, long startNanos) {
+        return new ModelCheckResult(check.name(), outcome, null, message, at, Stats.unknown(elapsed(startNanos)),
+                List.of(), null, false, List.of(), -1);
     }
 
     private static Duration elapsed(long startNanos) {

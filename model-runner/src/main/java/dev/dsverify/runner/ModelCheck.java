@@ -42,6 +42,11 @@ import java.util.Objects;
  * @param livenessAtEnd      check temporal properties once, on the complete state graph, instead of
  *                           periodically while it grows (TLC's {@code -lncheck final}); faster for large
  *                           liveness models, but a violation is found only after the whole search
+ * @param translate          run TLC's PlusCal translator ({@code pcal.trans}) on the root module first, so
+ *                           that its translation matches its algorithm; the module file is rewritten, the cfg
+ *                           is left alone
+ * @param allowStaleTranslation check a PlusCal translation even when SANY reports that it no longer matches
+ *                           its algorithm (a warning then); by default that fails the check as a parse error
  */
 public record ModelCheck(
         String name,
@@ -65,7 +70,9 @@ public record ModelCheck(
         List<Path> extraClasspath,
         List<String> jvmArgs,
         List<Path> libraryPath,
-        boolean livenessAtEnd) {
+        boolean livenessAtEnd,
+        boolean translate,
+        boolean allowStaleTranslation) {
 
     public ModelCheck {
         Objects.requireNonNull(spec, "spec");
@@ -137,6 +144,8 @@ public record ModelCheck(
         b.jvmArgs.addAll(jvmArgs);
         b.libraryPath.addAll(libraryPath);
         b.livenessAtEnd = livenessAtEnd;
+        b.translate = translate;
+        b.allowStaleTranslation = allowStaleTranslation;
         return b;
     }
 
@@ -164,6 +173,8 @@ public record ModelCheck(
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<Path> libraryPath = new ArrayList<>();
         private boolean livenessAtEnd;
+        private boolean translate;
+        private boolean allowStaleTranslation;
 
         private Builder(Path spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -190,6 +201,8 @@ public record ModelCheck(
         public Builder extraClasspath(Path entry) { extraClasspath.add(entry); return this; }
         public Builder jvmArg(String arg) { jvmArgs.add(arg); return this; }
         public Builder livenessAtEnd(boolean atEnd) { this.livenessAtEnd = atEnd; return this; }
+        public Builder translate(boolean translate) { this.translate = translate; return this; }
+        public Builder allowStaleTranslation(boolean allow) { this.allowStaleTranslation = allow; return this; }
         /** Replaces the library path (see {@link ModelCheck#libraryPath()}). */
         public Builder libraryPath(List<Path> dirs) {
             libraryPath.clear();
@@ -202,7 +215,8 @@ public record ModelCheck(
         public ModelCheck build() {
             return new ModelCheck(name, spec, config, constants, init, next, specification, invariants,
                     properties, workers, heap, fpmem, timeout, stopAfter, mode, checkDeadlock, coverage,
-                    distributedWorkers, extraClasspath, jvmArgs, libraryPath, livenessAtEnd);
+                    distributedWorkers, extraClasspath, jvmArgs, libraryPath, livenessAtEnd, translate,
+                    allowStaleTranslation);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param stuttering   true when a liveness counterexample ends by stuttering forever
  * @param coverage     per-action coverage, when requested
  * @param tlcExitCode  the child JVM's exit code, or -1 when it was killed
+ * @param warnings     every warning TLC and SANY printed, in the order printed, each once
  */
 public record ModelCheckResult(
         String name,
@@ -28,10 +29,26 @@ public record ModelCheckResult(
         Integer loopsBackTo,
         boolean stuttering,
         List<ActionCoverage> coverage,
-        int tlcExitCode) {
+        int tlcExitCode,
+        List<TlcWarning> warnings) {
 
     public ModelCheckResult {
         trace = List.copyOf(trace);
         coverage = List.copyOf(coverage);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings (a run that never reached TLC, or a result stored before warnings were kept). */
+    public ModelCheckResult(String name, Outcome outcome, String violated, String message,
+                            SourcePosition errorPosition, Stats stats, List<TraceState> trace, Integer loopsBackTo,
+                            boolean stuttering, List<ActionCoverage> coverage, int tlcExitCode) {
+        this(name, outcome, violated, message, errorPosition, stats, trace, loopsBackTo, stuttering, coverage,
+                tlcExitCode, List.of());
+    }
+
+    /** This result with other warnings. */
+    public ModelCheckResult withWarnings(List<TlcWarning> w) {
+        return new ModelCheckResult(name, outcome, violated, message, errorPosition, stats, trace, loopsBackTo,
+                stuttering, coverage, tlcExitCode, w);
     }
 }

@@ -98,6 +98,17 @@ public final class ResultJson {
             n.put("generated", c.generated());
         }
         o.put("tlcExitCode", r.tlcExitCode());
+        ArrayNode warnings = o.putArray("warnings");
+        for (TlcWarning w : r.warnings()) {
+            ObjectNode n = warnings.addObject();
+            if (w.code() == null) {
+                n.putNull("code");
+            } else {
+                n.put("code", w.code());
+            }
+            n.put("source", w.code() == null ? "SANY" : "TLC");
+            n.put("text", w.text());
+        }
         return o;
     }
 
@@ -175,10 +186,15 @@ public final class ResultJson {
             coverage.add(new ActionCoverage(text(c, "action"), range(c.path("location")), c.path("distinct").asLong(),
                     c.path("generated").asLong()));
         }
+        List<TlcWarning> warnings = new ArrayList<>();
+        for (JsonNode w : o.path("warnings")) {
+            JsonNode code = w.path("code");
+            warnings.add(new TlcWarning(code.isInt() ? code.intValue() : null, required(w, "text")));
+        }
         JsonNode back = o.path("loopsBackTo");
         ModelCheckResult r = new ModelCheckResult(required(o, "name"), Outcome.fromJsonName(required(o, "outcome")),
                 text(o, "violated"), text(o, "message"), pos, stats, trace, back.isInt() ? back.intValue() : null,
-                o.path("stuttering").asBoolean(false), coverage, o.path("tlcExitCode").asInt(-1));
+                o.path("stuttering").asBoolean(false), coverage, o.path("tlcExitCode").asInt(-1), warnings);
         return new Document(r, expected);
     }
 

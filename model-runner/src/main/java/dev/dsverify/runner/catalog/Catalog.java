@@ -44,7 +44,7 @@ public final class Catalog {
     private static final Set<String> TOP_FIELDS = Set.of("schema", "include", "models", "description");
     private static final Set<String> MODEL_FIELDS = Set.of("name", "spec", "config", "expect", "tags", "timeout",
             "workers", "mode", "depth", "traces", "seed", "checkDeadlock", "library", "livenessCheck",
-            "description");
+            "allowStaleTranslation", "description");
     private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "violated");
 
     private final Path file;
@@ -259,13 +259,18 @@ public final class Catalog {
             }
             checkDeadlock = cd.booleanValue();
         }
+        JsonNode stale = m.get("allowStaleTranslation");
+        if (stale != null && !stale.isBoolean()) {
+            throw f.error(ptr + "/allowStaleTranslation", at + ".allowStaleTranslation", "must be true or false");
+        }
         String liveness = f.text(m, ptr, at, "livenessCheck", false);
         if (liveness != null && !liveness.equals("final") && !liveness.equals("periodic")) {
             throw f.error(ptr + "/livenessCheck", at + ".livenessCheck",
                     "must be \"final\" or \"periodic\", got '" + liveness + "'");
         }
         return new CatalogEntry(name, spec, config, new Expectation(outcome, violated), tags, timeout, workers,
-                searchMode, checkDeadlock, library, "final".equals(liveness), f.file, f.line(ptr));
+                searchMode, checkDeadlock, library, "final".equals(liveness), stale != null && stale.booleanValue(), f.file,
+                f.line(ptr));
     }
 
     /** Field access with errors that name file, line and field. */

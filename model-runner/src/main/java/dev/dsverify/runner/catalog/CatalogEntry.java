@@ -24,12 +24,15 @@ import java.util.Objects;
  *                      {@link ModelCheck#libraryPath()}); empty when the spec's directory has them all
  * @param livenessAtEnd whether temporal properties are checked once at the end (catalog
  *                      {@code "livenessCheck": "final"}) rather than periodically
+ * @param allowStaleTranslation check a PlusCal translation that no longer matches its algorithm (a warning)
+ *                      instead of failing (catalog {@code "allowStaleTranslation": true})
  * @param source        the catalog file that lists this entry
  * @param line          the line of the entry in that file
  */
 public record CatalogEntry(String name, Path spec, Path config, Expectation expect, List<String> tags,
                            Duration timeout, Integer workers, SearchMode mode, Boolean checkDeadlock,
-                           List<Path> library, boolean livenessAtEnd, Path source, int line) {
+                           List<Path> library, boolean livenessAtEnd, boolean allowStaleTranslation, Path source,
+                           int line) {
     public CatalogEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
@@ -37,6 +40,14 @@ public record CatalogEntry(String name, Path spec, Path config, Expectation expe
         Objects.requireNonNull(mode, "mode");
         tags = List.copyOf(tags);
         library = List.copyOf(library);
+    }
+
+    /** An entry where a stale PlusCal translation fails the check. */
+    public CatalogEntry(String name, Path spec, Path config, Expectation expect, List<String> tags,
+                        Duration timeout, Integer workers, SearchMode mode, Boolean checkDeadlock,
+                        List<Path> library, boolean livenessAtEnd, Path source, int line) {
+        this(name, spec, config, expect, tags, timeout, workers, mode, checkDeadlock, library, livenessAtEnd, false,
+                source, line);
     }
 
     public boolean hasTag(String tag) {
@@ -51,7 +62,7 @@ public record CatalogEntry(String name, Path spec, Path config, Expectation expe
     /** A builder preset from this entry, to add settings such as a progress-friendly heap. */
     public ModelCheck.Builder toBuilder() {
         ModelCheck.Builder b = ModelCheck.builder(spec).name(name).config(config).mode(mode).timeout(timeout)
-                .libraryPath(library).livenessAtEnd(livenessAtEnd);
+                .libraryPath(library).livenessAtEnd(livenessAtEnd).allowStaleTranslation(allowStaleTranslation);
         if (workers != null) {
             b.workers(workers);
         }

@@ -2,6 +2,7 @@ package dev.dsverify.runner.report;
 
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Outcome;
+import dev.dsverify.runner.TlcWarning;
 import dev.dsverify.runner.SourceRange;
 import dev.dsverify.runner.Stats;
 import dev.dsverify.runner.TraceState;
@@ -66,6 +67,7 @@ public final class HtmlReport {
                 .append(Html.text(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                         generatedAt.atOffset(ZoneOffset.UTC).withNano(0)))).append(" UTC</p></header>\n<main>\n");
         summary(sb, reports);
+        warnings(sb, reports);
         for (int i = 0; i < reports.size(); i++) {
             ModelReport r = reports.get(i);
             if (hasDetails(r)) {
@@ -105,6 +107,25 @@ public final class HtmlReport {
                     .append("</td><td class=\"num\">").append(Formats.count(st == null ? -1 : st.depth()))
                     .append("</td><td class=\"num\">").append(Html.text(Formats.duration(st == null ? null : st.duration())))
                     .append("</td></tr>\n");
+        }
+        sb.append("</tbody></table></div></section>\n");
+    }
+
+    /** Every warning TLC and SANY printed, per model: a warning often means a check covered less than it seems. */
+    private static void warnings(StringBuilder sb, List<ModelReport> reports) {
+        long count = reports.stream().mapToLong(r -> r.result().warnings().size()).sum();
+        if (count == 0) {
+            return;
+        }
+        sb.append("<section class=\"card\" id=\"warnings\"><h2>Warnings from TLC <span class=\"outcome o-err\">")
+                .append(count).append("</span></h2>\n<div class=\"scroll\"><table class=\"summary warnings\">\n")
+                .append("<thead><tr><th>Model</th><th>From</th><th>Warning</th></tr></thead>\n<tbody>\n");
+        for (ModelReport r : reports) {
+            for (TlcWarning w : r.result().warnings()) {
+                sb.append("<tr><td class=\"model\">").append(Html.text(r.name())).append("</td><td class=\"model\">")
+                        .append(Html.text(w.source())).append("</td><td><pre class=\"warning\">")
+                        .append(Html.text(w.text())).append("</pre></td></tr>\n");
+            }
         }
         sb.append("</tbody></table></div></section>\n");
     }
@@ -399,6 +420,7 @@ public final class HtmlReport {
             .o-ok { background:var(--okbg); color:var(--ok); } .o-viol { background:var(--badbg); color:var(--bad); }
             .o-err { background:var(--warnbg); color:var(--warn); }
             .what { font-size:15px; margin:4px 0 8px; }
+            pre.warning { margin:0; white-space:pre-wrap; }
             pre.message { background:#fafafa; border:1px solid var(--line); border-radius:6px; padding:10px 12px;
                           white-space:pre-wrap; max-height:320px; overflow:auto; }
             .toolbar { display:flex; gap:14px; align-items:center; margin:10px 0; color:var(--muted); flex-wrap:wrap; }

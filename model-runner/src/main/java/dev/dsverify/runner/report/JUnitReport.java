@@ -2,6 +2,7 @@ package dev.dsverify.runner.report;
 
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Outcome;
+import dev.dsverify.runner.TlcWarning;
 import dev.dsverify.runner.TraceState;
 import dev.dsverify.runner.value.TlaValue;
 import java.io.StringWriter;
@@ -23,7 +24,7 @@ import javax.xml.stream.XMLStreamWriter;
  * ended with an unexpected violation is a {@code <failure>} whose message names the violated property; a
  * run that could not check the model (parse error, TLC error, timeout, incomplete) is an {@code <error>}.
  * {@code <system-out>} holds a short form of the counterexample: each state's action and the variables
- * that changed.
+ * that changed, after the warnings TLC and SANY printed (each with its TLC message code).
  */
 public final class JUnitReport {
     private static final int MAX_VALUE_CHARS = 240;
@@ -120,6 +121,13 @@ public final class JUnitReport {
 
     private static String systemOut(ModelCheckResult res) {
         StringBuilder sb = new StringBuilder();
+        if (!res.warnings().isEmpty()) {
+            sb.append(res.warnings().size()).append(res.warnings().size() == 1 ? " warning" : " warnings")
+                    .append(" from TLC:\n");
+            for (TlcWarning w : res.warnings()) {
+                sb.append("  warning (").append(w.source()).append("): ").append(w.oneLine()).append('\n');
+            }
+        }
         List<TraceState> trace = res.trace();
         Integer loop = HtmlReport.loopIndex(res);
         if (!trace.isEmpty()) {

@@ -57,6 +57,10 @@ public final class ResultInterpreter {
     }
 
     public static ModelCheckResult interpret(RunFacts f) {
+        return outcome(f).withWarnings(TlcWarnings.collect(f.messages(), f.sanyLines()));
+    }
+
+    private static ModelCheckResult outcome(RunFacts f) {
         Stats stats = stats(f);
         List<TlcMessage> ms = f.messages();
         Trace trace = trace(ms);
@@ -69,6 +73,14 @@ public final class ResultInterpreter {
         if (f.timedOut()) {
             return result(f, Outcome.TIMEOUT, null, "timed out after " + human(f.duration())
                     + "; the TLC process was killed" + queueNote(stats), null, stats, trace, coverage);
+        }
+
+        // A translation that no longer matches its algorithm means TLC checked something other than what the
+        // user wrote: whatever TLC found, that is the result, unless the user said the translation may lag.
+        TlcWarnings.StaleTranslation stale = TlcWarnings.staleTranslation(f.sanyLines());
+        if (stale != null && !f.allowStaleTranslation()) {
+            return result(f, Outcome.PARSE_ERROR, null, staleMessage(stale), translationPosition(f, stale.module()),
+                    stats, Trace.EMPTY, List.of());
         }
 
         // Violations of the model, in the order TLC reports them; the first one decides.
@@ -241,6 +253,38 @@ public final class ResultInterpreter {
         }
         return new ModelCheckResult(f.name(), Outcome.PARSE_ERROR, null, msg.toString(), pos, stats, List.of(),
                 null, false, List.of(), f.exitCode());
+    }
+
+    private static String staleMessage(TlcWarnings.StaleTranslation stale) {
+        String what = switch (stale.what()) {
+            case "TLA+ translation" -> "the TLA+ translation of the PlusCal algorithm in module " + stale.module()
+                    + " was edited by hand after it was generated";
+            case "PlusCal algorithm" -> "the PlusCal algorithm in module " + stale.module()
+                    + " has changed since its last translation";
+            default -> "the PlusCal algorithm in module " + stale.module()
+                    + " and its TLA+ translation have both changed since the last translation";
+        };
+        return "stale PlusCal translation: " + what + ", so TLC would check a translation that does not match"
+                + " the algorithm. Translate it again (dsverify check --translate, the Maven goal's <translate>,"
+                + " or pcal.trans " + stale.module() + ".tla), or allow a stale translation"
+                + " (--allow-stale-translation, <allowStaleTranslation>)";
+    }
+
+    /** The BEGIN TRANSLATION line of a module, where the checksums SANY compared are. */
+    private static SourcePosition translationPosition(RunFacts f, String module) {
+        String file = moduleFile(f, module);
+        try {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            for (int i = 0; i < lines.size(); i++) {
+                int col = lines.get(i).indexOf("BEGIN TRANSLATION");
+                if (col >= 0) {
+                    return new SourcePosition(file, i + 1, 1);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // The module file is not where the run's directories say; name the module without a line.
+        }
+        return new SourcePosition(file, 0, 0);
     }
 
     private static SourcePosition evaluationPosition(RunFacts f) {

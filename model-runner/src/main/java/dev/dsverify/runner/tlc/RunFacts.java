@@ -23,17 +23,28 @@ import java.util.List;
  * @param timedOut      killed because of the timeout
  * @param duration      wall time of the run
  * @param lastProgress  the last progress report, or null
+ * @param allowStaleTranslation when false, a PlusCal translation that SANY reports as no longer matching its
+ *                      algorithm fails the check; when true it is only a warning
  */
 public record RunFacts(String name, Path specDir, List<Path> libraryDirs, boolean simulation, boolean distributed, List<String> properties,
                        List<TlcMessage> messages, List<String> sanyLines, List<String> otherLines,
                        int exitCode, boolean cancelled, boolean timedOut, Duration duration,
-                       Progress lastProgress) {
+                       Progress lastProgress, boolean allowStaleTranslation) {
     public RunFacts {
         libraryDirs = List.copyOf(libraryDirs);
         properties = List.copyOf(properties);
         messages = List.copyOf(messages);
         sanyLines = List.copyOf(sanyLines);
         otherLines = List.copyOf(otherLines);
+    }
+
+    /** Facts of a run where a stale PlusCal translation fails the check. */
+    public RunFacts(String name, Path specDir, List<Path> libraryDirs, boolean simulation, boolean distributed,
+                    List<String> properties, List<TlcMessage> messages, List<String> sanyLines,
+                    List<String> otherLines, int exitCode, boolean cancelled, boolean timedOut, Duration duration,
+                    Progress lastProgress) {
+        this(name, specDir, libraryDirs, simulation, distributed, properties, messages, sanyLines, otherLines,
+                exitCode, cancelled, timedOut, duration, lastProgress, false);
     }
 
     /** Facts of a run without a library path. */
