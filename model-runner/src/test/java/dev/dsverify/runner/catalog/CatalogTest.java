@@ -79,6 +79,30 @@ class CatalogTest {
     }
 
     @Test
+    void aModelMayAllowAStalePlusCalTranslation() throws Exception {
+        write("A.tla", "---- MODULE A ----\n====\n");
+        write("A.cfg", "");
+        Path root = write("catalog.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "allowStaleTranslation": true},
+                  {"name": "B", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"}}
+                ]}""");
+        Catalog c = Catalog.load(root);
+        assertThat(c.entries().get(0).toModelCheck().allowStaleTranslation()).isTrue();
+        assertThat(c.entries().get(1).toModelCheck().allowStaleTranslation()).isFalse();
+        write("catalog.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "allowStaleTranslation": "yes"}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(root))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("models[0].allowStaleTranslation")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
     void missingIncludeIsAnErrorNamingIt() throws Exception {
         Path root = write("catalog.json", "{\"schema\": 1,\n \"include\": [\"nope/catalog.json\"]}");
         assertThatThrownBy(() -> Catalog.load(root))
