@@ -62,7 +62,8 @@ class CheckPlannerTest {
         m.workers = 1;
         m.tags = List.of("quick");
         List<PlannedCheck> plan = planner.plan(null, List.of(m), new File("src/main/tla"));
-        assertThat(plan).hasSize(1); // configured models replace discovery
+        // The configured model refines the discovered Lock (same spec and cfg); MCRaft is still discovered.
+        assertThat(plan).extracting(PlannedCheck::name).containsExactly("Lock", "MCRaft");
         PlannedCheck c = plan.get(0);
         assertThat(c.name()).isEqualTo("Lock");
         assertThat(c.expected()).isEqualTo(new Expectation(Outcome.INVARIANT_VIOLATION, "Mutex"));
@@ -160,6 +161,57 @@ class CheckPlannerTest {
                 .hasMessageStartingWith("invalid catalog: ").hasMessageContaining("catalog.json");
         assertThatThrownBy(() -> planner.plan(new File("missing.json"), null, null))
                 .hasMessageStartingWith("catalog file not found: ");
+    }
+
+    @Test
+    void one_configured_model_never_turns_discovery_off() throws Exception {
+        // A second model of the same spec with another cfg adds to the discovered ones.
+        touch(project.resolve("src/main/tla/sub/LockBroken.cfg"));
+        Model broken = new Model(new File("src/main/tla/sub/Lock.tla"), new File("src/main/tla/sub/LockBroken.cfg"),
+                null, "invariant_violation", "Mutex");
+        CheckPlanner.Plan plan = planner.plan(null, List.of(broken), new File("src/main/tla"), true, false, false);
+        assertThat(plan.checks()).extracting(PlannedCheck::name).containsExactly("LockBroken", "MCRaft", "Lock");
+        assertThat(plan.checks().get(2).expected()).isEqualTo(Expectation.success());
+        assertThat(plan.unchecked()).isEmpty();
+    }
+
+    @Test
+    void with_discovery_off_each_model_left_unchecked_is_named() throws Exception {
+        Model lock = new Model(new File("src/main/tla/sub/Lock.tla"), null, null, null, null);
+        CheckPlanner.Plan plan = planner.plan(null, List.of(lock), new File("src/main/tla"), false, false, false);
+        assertThat(plan.checks()).extracting(PlannedCheck::name).containsExactly("Lock");
+        assertThat(plan.unchecked()).containsExactly(project.resolve("src/main/tla/MCRaft.tla"));
+        // Nothing configured and discovery off: nothing is checked, and every model says so.
+        CheckPlanner.Plan none = planner.plan(null, null, new File("src/main/tla"), false, false, false);
+        assertThat(none.checks()).isEmpty();
+        assertThat(none.unchecked()).hasSize(2);
+    }
+
+    @Test
+    void a_catalog_entry_refines_a_discovered_model_too() throws Exception {
+        Files.writeString(project.resolve("catalog.json"), """
+                {"schema": 1, "models": [
+                  {"name": "L", "spec": "src/main/tla/sub/Lock.tla", "config": "src/main/tla/sub/Lock.cfg",
+                   "expect": {"outcome": "deadlock"}}]}
+                """);
+        List<PlannedCheck> plan = planner.plan(new File("catalog.json"), null, new File("src/main/tla"));
+        assertThat(plan).extracting(PlannedCheck::name).containsExactly("L", "MCRaft");
+    }
+
+    @Test
+    void translate_and_stale_translation_settings_come_from_the_goal_unless_the_model_sets_them() throws Exception {
+        Model own = new Model(new File("src/main/tla/sub/Lock.tla"), null, "Own", null, null);
+        own.translate = false;
+        own.allowStaleTranslation = false;
+        Model inherits = new Model(new File("src/main/tla/sub/Lock.tla"), null, "Inherits", null, null);
+        CheckPlanner.Plan plan = planner.plan(null, List.of(own, inherits), new File("src/main/tla"), true, true, true);
+        assertThat(plan.checks()).extracting(PlannedCheck::name).containsExactly("Own", "Inherits", "MCRaft");
+        assertThat(plan.checks().get(0).check().translate()).isFalse();
+        assertThat(plan.checks().get(0).check().allowStaleTranslation()).isFalse();
+        assertThat(plan.checks().get(1).check().translate()).isTrue();
+        assertThat(plan.checks().get(1).check().allowStaleTranslation()).isTrue();
+        assertThat(plan.checks().get(2).check().translate()).isTrue();
+        assertThat(planner.plan(null, List.of(inherits), null).get(0).check().translate()).isFalse();
     }
 
     @Test

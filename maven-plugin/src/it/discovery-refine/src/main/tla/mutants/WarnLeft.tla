@@ -1,0 +1,3 @@
+---- MODULE WarnLeft ----
+Limit == 2
+====

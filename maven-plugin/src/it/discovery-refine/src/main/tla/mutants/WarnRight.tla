@@ -1,0 +1,3 @@
+---- MODULE WarnRight ----
+Limit == 2
+====
