@@ -453,7 +453,8 @@ final class CheckRun implements RunningCheck {
         }
         cmd.add("-Dfile.encoding=UTF-8");
         // Marks a model check: trace validation's operator overrides, on the classpath when TLC runs from the
-        // command's shaded jar, then stay out of a spec that does not use them (see TraceLogLibrary in trace-validation).
+        // command's shaded jar, then stay out of a spec that does not use them (trace-validation's
+        // TraceLogLibrary), so that TLC does not warn about their missing module.
         cmd.add("-Ddsverify.fork=check");
         cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.addAll(jvmProps);
