@@ -9,6 +9,7 @@ import dev.dsverify.runner.tlc.ProgressLine;
 import dev.dsverify.runner.tlc.ResultInterpreter;
 import dev.dsverify.runner.tlc.RunFacts;
 import dev.dsverify.runner.tlc.TlcOutputParser;
+import dev.dsverify.runner.tlc.TlcWarnings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import tlc2.output.EC;
 
 /** One check running in its own TLC JVM (plus worker JVMs in distributed mode). */
 final class CheckRun implements RunningCheck {
@@ -301,7 +304,12 @@ final class CheckRun implements RunningCheck {
                 .directory(spec.getParent().toFile())
                 .redirectErrorStream(true);
 
-        TlcOutputParser parser = new TlcOutputParser(this::onMessage);
+        AtomicReference<TlcOutputParser> parserRef = new AtomicReference<>();
+        TlcOutputParser parser = new TlcOutputParser(m -> {
+            stopIfStale(m, parserRef.get());
+            onMessage(m);
+        });
+        parserRef.set(parser);
         Process process;
         synchronized (lock) {
             if (cancelRequested) {
@@ -410,6 +418,20 @@ final class CheckRun implements RunningCheck {
         }
     }
 
+
+    /**
+     * SANY reports a stale PlusCal translation before TLC explores anything; a check that will fail for it
+     * anyway stops there instead of exploring a state space that does not matter (the interpreter then
+     * reports the stale translation). Runs in the reading thread, which is the one that feeds the parser.
+     */
+    private void stopIfStale(TlcMessage m, TlcOutputParser parser) {
+        if (m.code() == EC.TLC_SANY_END && parser != null && !check.allowStaleTranslation()
+                && TlcWarnings.staleTranslation(parser.sanyLines()) != null) {
+            synchronized (lock) {
+                killAll();
+            }
+        }
+    }
 
     private void onMessage(TlcMessage m) {
         if (m.code() == 2200 || m.code() == 2209) {

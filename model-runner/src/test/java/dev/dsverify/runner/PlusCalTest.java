@@ -30,6 +30,7 @@ class PlusCalTest {
                 + " changed since its last translation").contains("--translate");
         assertThat(r.errorPosition().file()).isEqualTo(spec.toString());
         assertThat(r.errorPosition().line()).isEqualTo(12); // the BEGIN TRANSLATION line with the checksums
+        assertThat(r.stats().distinctStates()).as("TLC stops once SANY reports the stale translation").isEqualTo(-1);
         assertThat(r.warnings()).extracting(TlcWarning::text)
                 .containsExactly("The PlusCal algorithm in module Stale has changed since its last translation.");
     }
