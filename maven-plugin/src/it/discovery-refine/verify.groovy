@@ -13,11 +13,13 @@ assert log.contains('[WARNING] dsverify: [Warn] warning (TLC 2279): Declaring sy
 assert log.contains('[WARNING] dsverify: [Warn] warning (TLC 2284): ')
 assert log.contains('[WARNING] dsverify: [Warn] warning (TLC 2144): The EXCEPT was applied to non-existing fields')
 assert log.contains("[WARNING] dsverify: [Warn] warning (SANY): Warning: the definition of 'Limit' conflicts with")
+assert log.contains('[WARNING] dsverify: TLC printed 4 warnings for 1 model')
 
 def out = new File(basedir, 'target/dsverify')
 def index = new groovy.json.JsonSlurper().parse(new File(out, 'index.json'))
 assert index.total == 4 && index.failed == 0
 def warn = index.models.find { it.name == 'Warn' }
+assert warn.warnings == 4
 def result = new groovy.json.JsonSlurper().parse(new File(out, warn.file))
 assert result.warnings*.code == [null, 2279, 2284, 2144]
 assert new File(out, 'report.html').text.contains('Warnings from TLC')

@@ -188,6 +188,14 @@ public class CheckMojo extends AbstractMojo {
             getLog().info(line);
         }
         getLog().info("dsverify: report " + written.html());
+        long warned = reports.stream().filter(r -> !r.result().warnings().isEmpty()).count();
+        if (warned > 0) {
+            int count = reports.stream().mapToInt(r -> r.result().warnings().size()).sum();
+            // Repeated after the table: the per-model lines may have scrolled by among parallel checks' output.
+            getLog().warn("dsverify: TLC printed " + count + (count == 1 ? " warning" : " warnings") + " for "
+                    + warned + (warned == 1 ? " model" : " models") + " (the [WARNING] lines above, and "
+                    + written.html().getFileName() + ")");
+        }
 
         List<ModelReport> unexpected = reports.stream().filter(r -> !r.passed()).toList();
         if (!unexpected.isEmpty()) {

@@ -98,6 +98,7 @@ public final class JsonReport {
             m.put("summary", r.describe());
             m.set("stats", stats(r));
             m.put("traceLength", res.trace().size());
+            m.put("warnings", res.warnings().size());
             m.put("file", files.get(r.name()));
         }
         try {

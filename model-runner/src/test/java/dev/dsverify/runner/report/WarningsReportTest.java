@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.TlcWarning;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import tlc2.output.EC;
 
@@ -35,6 +39,17 @@ class WarningsReportTest {
                 + EC.TLC_FEATURE_UNSUPPORTED_LIVENESS_SYMMETRY + "<", ">SANY<", "dangerous", "&lt;script&gt;");
         assertThat(section).doesNotContain(">Quiet<");
         assertThat(html.indexOf("<script")).isEqualTo(html.lastIndexOf("<script"));
+    }
+
+    @Test
+    void the_index_counts_each_models_warnings_and_its_file_holds_them(@TempDir Path dir) throws Exception {
+        new JsonReport().write(dir, reports(), Instant.EPOCH);
+        JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
+        assertThat(index.at("/models/0/warnings").asInt()).isZero();
+        assertThat(index.at("/models/1/warnings").asInt()).isEqualTo(2);
+        JsonNode warned = new ObjectMapper().readTree(dir.resolve(index.at("/models/1/file").asText()).toFile());
+        assertThat(warned.at("/warnings/0/code").asInt()).isEqualTo(EC.TLC_FEATURE_UNSUPPORTED_LIVENESS_SYMMETRY);
+        assertThat(warned.at("/warnings/1/code").isNull()).isTrue();
     }
 
     @Test
