@@ -117,9 +117,9 @@ final class TraceTable {
 
     private static String action(TraceState s) {
         if (s.location() == null) {
-            return s.action() == null ? "" : s.action();
+            return s.label();
         }
-        return s.action() + " (line " + s.location().line() + ")";
+        return s.label() + " (" + s.location().module() + ".tla:" + s.location().line() + ")";
     }
 
     private static void line(StringBuilder sb, List<String> cells, int[] widths) {

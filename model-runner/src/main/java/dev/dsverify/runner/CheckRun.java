@@ -4,6 +4,7 @@ import dev.dsverify.runner.fork.TlcMain;
 import dev.dsverify.runner.pluscal.PlusCalSource;
 import dev.dsverify.runner.pluscal.PlusCalTranslator;
 import dev.dsverify.runner.pluscal.Translation;
+import dev.dsverify.runner.spec.ActionCalls;
 import dev.dsverify.runner.tlc.CfgNames;
 import dev.dsverify.runner.tlc.ProgressLine;
 import dev.dsverify.runner.tlc.ResultInterpreter;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -360,7 +362,7 @@ final class CheckRun implements RunningCheck {
         RunFacts facts = new RunFacts(check.name(), spec.getParent(), library, simulation, check.isDistributed(),
                 properties, parser.messages(), parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut,
                 elapsed(startNanos), lastProgress, check.allowStaleTranslation());
-        ModelCheckResult interpreted = ResultInterpreter.interpret(facts);
+        ModelCheckResult interpreted = nameActions(ResultInterpreter.interpret(facts), spec, library, temp);
         if (workersLost && !cancelled && !timedOut) {
             return new ModelCheckResult(check.name(), Outcome.TLC_ERROR, null,
                     "every distributed TLC worker exited before the server finished" + workerLogTail(temp),
@@ -496,6 +498,25 @@ final class CheckRun implements RunningCheck {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
+    }
+
+    /**
+     * Names the action each counterexample step applied (TLC names only the disjunct of Next for many steps).
+     * Reading the spec again costs a SANY parse, so it happens only when there is a counterexample.
+     */
+    private static ModelCheckResult nameActions(ModelCheckResult r, Path spec, List<Path> library, Path temp) {
+        if (r.trace().stream().noneMatch(s -> s.location() != null)) {
+            return r;
+        }
+        Optional<ActionCalls> calls = ActionCalls.load(spec, library, temp);
+        if (calls.isEmpty()) {
+            return r;
+        }
+        List<TraceState> named = new ArrayList<>(r.trace().size());
+        for (TraceState s : r.trace()) {
+            named.add(calls.get().callAt(s.location()).map(s::withCall).orElse(s));
+        }
+        return r.withTrace(named);
     }
 
     private ModelCheckResult failure(Outcome outcome, String message, long startNanos, int exitCode) {

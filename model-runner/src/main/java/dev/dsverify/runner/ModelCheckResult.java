@@ -46,6 +46,12 @@ public record ModelCheckResult(
                 tlcExitCode, List.of());
     }
 
+    /** This result with another counterexample (the same states, say, with their actions named). */
+    public ModelCheckResult withTrace(List<TraceState> t) {
+        return new ModelCheckResult(name, outcome, violated, message, errorPosition, stats, t, loopsBackTo,
+                stuttering, coverage, tlcExitCode, warnings);
+    }
+
     /** This result with other warnings. */
     public ModelCheckResult withWarnings(List<TlcWarning> w) {
         return new ModelCheckResult(name, outcome, violated, message, errorPosition, stats, trace, loopsBackTo,

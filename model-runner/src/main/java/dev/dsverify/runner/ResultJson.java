@@ -79,6 +79,9 @@ public final class ResultJson {
             ObjectNode n = trace.addObject();
             n.put("number", t.number());
             n.put("action", t.action());
+            if (t.call() != null) {
+                n.put("call", t.call());
+            }
             putRange(n, "location", t.location());
             ObjectNode vars = n.putObject("vars");
             t.vars().forEach((k, v) -> vars.set(k, valueToJson(v)));
@@ -179,7 +182,8 @@ public final class ResultJson {
                 Map.Entry<String, JsonNode> v = it.next();
                 vars.put(v.getKey(), valueFromJson(v.getValue()));
             }
-            trace.add(new TraceState(t.path("number").asInt(), text(t, "action"), range(t.path("location")), vars));
+            trace.add(new TraceState(t.path("number").asInt(), text(t, "action"), range(t.path("location")), vars,
+                    text(t, "call")));
         }
         List<ActionCoverage> coverage = new ArrayList<>();
         for (JsonNode c : o.path("coverage")) {

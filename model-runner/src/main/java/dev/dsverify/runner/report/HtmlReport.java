@@ -213,7 +213,7 @@ public final class HtmlReport {
             }
             sb.append("<tr class=\"").append(cls).append("\" id=\"").append(id).append("-s").append(i)
                     .append("\"><td class=\"num\">").append(s.number()).append("</td><td class=\"action\">");
-            sb.append("<div class=\"act\">").append(Html.text(s.action() == null ? "" : s.action())).append("</div>");
+            sb.append("<div class=\"act\">").append(Html.text(s.label())).append("</div>");
             if (s.location() != null) {
                 sb.append("<div class=\"loc\">").append(Html.text(location(s.location()))).append("</div>");
             }

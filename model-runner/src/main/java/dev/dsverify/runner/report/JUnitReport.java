@@ -140,7 +140,7 @@ public final class JUnitReport {
                 TraceState s = trace.get(i);
                 TraceState prev = i == 0 ? null : trace.get(i - 1);
                 sb.append(loop != null && i == loop ? "->" : "  ");
-                sb.append(s.number()).append(": ").append(s.action() == null ? "" : s.action());
+                sb.append(s.number()).append(": ").append(s.label());
                 if (s.location() != null) {
                     sb.append(" (").append(s.location().module()).append(':').append(s.location().line()).append(')');
                 }

@@ -42,7 +42,7 @@ final class LassoDiagram {
             sb.append("<a href=\"#").append(anchorPrefix).append("-s").append(i).append("\">");
             sb.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%d\" cy=\"%d\" r=\"%d\"><title>%s</title></circle>",
                     inLoop ? "lasso-state in-loop" : "lasso-state", cx, cy, R,
-                    Html.text("#" + trace.get(i).number() + " " + nullToEmpty(trace.get(i).action()))));
+                    Html.text("#" + trace.get(i).number() + " " + trace.get(i).label())));
             sb.append(String.format(Locale.ROOT, "<text class=\"lasso-num\" x=\"%d\" y=\"%d\">%d</text></a>",
                     cx, cy + 4, trace.get(i).number()));
         }
@@ -70,7 +70,4 @@ final class LassoDiagram {
         return sb.toString();
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -59,7 +59,7 @@ final class SequenceDiagram {
             sb.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
                     cls, top[i], width, top[i + 1] - top[i]));
             TraceState s = trace.get(i);
-            String label = "#" + s.number() + " " + (s.action() == null ? "" : s.action());
+            String label = "#" + s.number() + " " + s.label();
             sb.append("<a href=\"#").append(anchorPrefix).append("-s").append(i).append("\">");
             sb.append(String.format(Locale.ROOT, "<text class=\"msc-state\" x=\"40\" y=\"%d\">%s</text></a>",
                     top[i] + 19, Html.text(shorten(label, 26))));
