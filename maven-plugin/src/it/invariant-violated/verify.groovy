@@ -5,6 +5,11 @@ assert log.contains('dsverify: 1 of 2 models did not end as expected:')
 assert log.contains('CounterBroken: invariant BelowThree violated (expected success)')
 assert log.contains('[CounterBrokenKnown] invariant BelowThree violated (as expected)')
 assert log.contains('BUILD FAILURE')
+// The counterexample is in the log under the failing model, each step with what it changed.
+assert log.contains('[ERROR] dsverify: [CounterBroken] counterexample (4 states, each step with what it changed):')
+assert log.contains('State 4: Next (Counter.tla:')
+assert log.contains('  * x: 2 → 3')
+assert !log.contains('[CounterBrokenKnown] counterexample') : 'an expected violation is not printed'
 
 def out = new File(basedir, 'target/dsverify')
 def html = new File(out, 'report.html').text

@@ -88,6 +88,10 @@ final class CheckCommand implements Callable<Integer> {
                     "(by default that fails the check with exit code 2)"})
     boolean allowStaleTranslation;
 
+    @Option(names = "--full",
+            description = "print every variable of every counterexample state (default for wide states: what each step changed)")
+    boolean full;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
     Path json;
 
@@ -275,7 +279,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!r.trace().isEmpty()) {
             out.println();
             out.println("Counterexample (" + r.trace().size() + " state" + (r.trace().size() == 1 ? "" : "s") + "):");
-            out.print(TraceTable.render(r));
+            out.print(TraceTable.render(r, full));
         }
         if (!r.coverage().isEmpty()) {
             out.println();

@@ -2,6 +2,7 @@ package dev.dsverify.cli;
 
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.TraceState;
+import dev.dsverify.runner.report.TraceChanges;
 import dev.dsverify.runner.value.TlaValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +24,15 @@ final class TraceTable {
     }
 
     static String render(ModelCheckResult r) {
+        return render(r, false);
+    }
+
+    /**
+     * The counterexample as text. States too wide for a table are listed one per block: with {@code full},
+     * every variable of every state; otherwise the first state whole and, for each later state, only what
+     * its step changed, never cut.
+     */
+    static String render(ModelCheckResult r, boolean full) {
         List<TraceState> trace = r.trace();
         if (trace.isEmpty()) {
             return "";
@@ -52,7 +62,7 @@ final class TraceTable {
                 .max().orElse(0);
         if (widest > cell) {
             // Values would be cut too much side by side: list each state's variables one per line instead.
-            return vertical(r, rows, List.copyOf(vars));
+            return full ? vertical(r, rows, List.copyOf(vars)) : changesOnly(r);
         }
         int[] widths = new int[header.size()];
         for (int c = 0; c < header.size(); c++) {
@@ -77,9 +87,17 @@ final class TraceTable {
         return sb.toString();
     }
 
+    /** The first state whole, then each step's changes: what a reader of a wide trace needs. */
+    private static String changesOnly(ModelCheckResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  (each step shows only what it changed; --full prints every variable of every state)\n");
+        sb.append(TraceChanges.render(r.trace(), MAX_WIDTH));
+        appendEnding(sb, r);
+        return sb.toString();
+    }
+
     private static String vertical(ModelCheckResult r, List<List<String>> rows, List<String> vars) {
         int nameWidth = vars.stream().mapToInt(String::length).max().orElse(1);
-        int valueWidth = Math.max(MIN_CELL, MAX_WIDTH - nameWidth - 8);
         StringBuilder sb = new StringBuilder();
         for (List<String> row : rows) {
             sb.append("State ").append(row.get(0)).append(": ").append(row.get(1)).append('\n');
@@ -89,7 +107,7 @@ final class TraceTable {
                 String value = changed ? cell.substring(0, cell.length() - 2) : cell;
                 sb.append(changed ? "  * " : "    ").append(vars.get(v))
                         .append(" ".repeat(nameWidth - vars.get(v).length())).append(" = ")
-                        .append(shorten(value, valueWidth)).append('\n');
+                        .append(value).append('\n');
             }
         }
         appendEnding(sb, r);
@@ -116,10 +134,7 @@ final class TraceTable {
     }
 
     private static String action(TraceState s) {
-        if (s.location() == null) {
-            return s.label();
-        }
-        return s.label() + " (" + s.location().module() + ".tla:" + s.location().line() + ")";
+        return TraceChanges.label(s);
     }
 
     private static void line(StringBuilder sb, List<String> cells, int[] widths) {

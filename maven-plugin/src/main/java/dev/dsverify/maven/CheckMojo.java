@@ -10,6 +10,7 @@ import dev.dsverify.runner.Progress;
 import dev.dsverify.runner.report.ConsoleProgress;
 import dev.dsverify.runner.report.MessageHint;
 import dev.dsverify.runner.report.ModelReport;
+import dev.dsverify.runner.report.TraceChanges;
 import dev.dsverify.runner.report.Reports;
 import dev.dsverify.runner.report.SummaryTable;
 import java.io.File;
@@ -238,6 +239,12 @@ public class CheckMojo extends AbstractMojo {
                     getLog().info(line);
                 } else {
                     getLog().error(line);
+                    if (!result.trace().isEmpty()) {
+                        // The counterexample where the failure is read: what each step changed, values whole.
+                        getLog().error("dsverify: [" + result.name() + "] counterexample ("
+                                + result.trace().size() + " states, each step with what it changed):\n"
+                                + TraceChanges.render(result.trace(), 120).stripTrailing());
+                    }
                 }
                 for (TlcWarning w : result.warnings()) {
                     getLog().warn("dsverify: [" + result.name() + "] warning (" + w.source() + "): " + w.oneLine());
