@@ -32,6 +32,8 @@ import java.util.Set;
 public final class HtmlReport {
     private static final int VALUE_WIDTH = 64;
     private static final int COLLAPSE_LINES = 14;
+    /** A one-line value or change longer than this folds to its head and tail. */
+    private static final int LONG_CHARS = 240;
 
     private final String title;
     private final List<MessageHint> hints;
@@ -160,9 +162,13 @@ public final class HtmlReport {
                         + trace.get(loop).number() + " forever");
             }
             sb.append("</span><label><input type=\"checkbox\" data-only-changed=\"").append(id)
-                    .append("\"> only changed values</label><button type=\"button\" data-open=\"").append(id)
-                    .append("\">expand all</button><button type=\"button\" data-close=\"").append(id)
-                    .append("\">collapse all</button></div>\n");
+                    .append("\"> only changed values</label>");
+            if (anyFolds(trace)) {
+                sb.append("<button type=\"button\" data-open=\"").append(id)
+                        .append("\">expand all</button><button type=\"button\" data-close=\"").append(id)
+                        .append("\">collapse all</button>");
+            }
+            sb.append("</div>\n");
             if (lasso) {
                 sb.append("<h3>Shape of the behaviour</h3>\n<div class=\"scroll\">")
                         .append(LassoDiagram.svg(trace, loop, res.stuttering(), id)).append("</div>\n");
@@ -176,6 +182,7 @@ public final class HtmlReport {
             }
             sb.append("<h3>States</h3>\n");
             traceTable(sb, res, id);
+            ProcessPivot.of(trace).ifPresent(p -> pivotTable(sb, res, p, id));
         }
         sb.append("</section>\n");
     }
@@ -193,10 +200,15 @@ public final class HtmlReport {
         List<TraceState> trace = res.trace();
         Set<String> vars = new LinkedHashSet<>();
         trace.forEach(s -> vars.addAll(s.vars().keySet()));
+        Set<String> changing = new LinkedHashSet<>();
+        for (int i = 1; i < trace.size(); i++) {
+            changing.addAll(StepChanges.changedVariables(trace.get(i - 1), trace.get(i)));
+        }
         sb.append("<div class=\"scroll\"><table class=\"trace\" id=\"").append(id).append("-trace\">\n<thead><tr>")
-                .append("<th>#</th><th>Action</th>");
+                .append("<th class=\"num\">#</th><th class=\"action\">Action</th><th class=\"chg\">What changed</th>");
         for (String v : vars) {
-            sb.append("<th>").append(Html.text(v)).append("</th>");
+            sb.append("<th").append(changing.contains(v) ? "" : " class=\"static\"").append(">")
+                    .append(Html.text(v)).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
         Integer loop = loopIndex(res);
@@ -231,12 +243,15 @@ public final class HtmlReport {
                 sb.append("<div class=\"marker bad\">&#x2717; violates ").append(Html.text(res.violated()))
                         .append("</div>");
             }
+            sb.append("</td><td class=\"chg\">");
+            changesCell(sb, prev, s);
             sb.append("</td>");
             for (String v : vars) {
                 TlaValue now = s.vars().get(v);
                 TlaValue before = prev == null ? null : prev.vars().get(v);
                 boolean changed = prev != null && !Objects.equals(now, before);
-                sb.append("<td class=\"").append(prev == null ? "init" : changed ? "changed" : "same").append("\">");
+                sb.append("<td class=\"").append(prev == null ? "init" : changed ? "changed" : "same")
+                        .append(changing.contains(v) ? "" : " static").append("\">");
                 if (now != null) {
                     valueCell(sb, now, changed ? before : null);
                 }
@@ -245,10 +260,94 @@ public final class HtmlReport {
             sb.append("</tr>\n");
         }
         if (res.stuttering()) {
-            sb.append("<tr class=\"stutter\"><td></td><td colspan=\"").append(vars.size() + 1)
+            sb.append("<tr class=\"stutter\"><td></td><td colspan=\"").append(vars.size() + 2)
                     .append("\">&#x27F3; Stuttering: from here on no variable changes.</td></tr>\n");
         }
         sb.append("</tbody></table></div>\n");
+    }
+
+    /** One line per change of the step, at the place it happened; long ones fold. */
+    private static void changesCell(StringBuilder sb, TraceState prev, TraceState s) {
+        if (prev == null) {
+            sb.append("<span class=\"muted\">initial state</span>");
+            return;
+        }
+        List<StepChanges.Change> changes = StepChanges.between(prev, s);
+        if (changes.isEmpty()) {
+            sb.append("<span class=\"muted\">nothing changed</span>");
+        }
+        for (StepChanges.Change c : changes) {
+            String text = c.toString();
+            String cls = c.what().startsWith("+ ") ? "c add" : c.what().startsWith("- ") ? "c del" : "c";
+            if (text.length() > LONG_CHARS) {
+                sb.append("<details class=\"long ").append(cls).append("\"><summary><code>")
+                        .append(Html.text(text.substring(0, 90))).append(" &hellip; ")
+                        .append(Html.text(text.substring(text.length() - 30))).append("</code> <span class=\"lines\">")
+                        .append(text.length()).append(" chars</span></summary><code>").append(Html.text(text))
+                        .append("</code></details>");
+            } else {
+                sb.append("<div class=\"").append(cls).append("\"><code>").append(Html.text(text)).append("</code></div>");
+            }
+        }
+    }
+
+    /** Whether any value or change of the trace is long enough to fold (only then fold controls are shown). */
+    private boolean anyFolds(List<TraceState> trace) {
+        for (int i = 0; i < trace.size(); i++) {
+            for (TlaValue v : trace.get(i).vars().values()) {
+                String printed = printer.print(v);
+                if (printed.chars().filter(c -> c == '\n').count() + 1 > COLLAPSE_LINES
+                        || printed.length() > LONG_CHARS) {
+                    return true;
+                }
+            }
+            if (i > 0 && StepChanges.between(trace.get(i - 1), trace.get(i)).stream()
+                    .anyMatch(c -> c.toString().length() > LONG_CHARS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The functions over one set of processes, one row per process and state. */
+    private void pivotTable(StringBuilder sb, ModelCheckResult res, ProcessPivot p, String id) {
+        List<TraceState> trace = res.trace();
+        sb.append("<details class=\"pivot\"><summary>By process: one row per element of <code>")
+                .append(Html.text(String.join(", ", p.processes()))).append("</code> for <code>")
+                .append(Html.text(String.join(", ", p.variables()))).append("</code></summary>\n")
+                .append("<div class=\"scroll\"><table class=\"trace pivot\" id=\"").append(id)
+                .append("-pivot\">\n<thead><tr><th class=\"num\">#</th><th class=\"action\">Action</th><th>process</th>");
+        for (String v : p.variables()) {
+            sb.append("<th>").append(Html.text(v)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < trace.size(); i++) {
+            TraceState s = trace.get(i);
+            TraceState prev = i == 0 ? null : trace.get(i - 1);
+            for (int r = 0; r < p.processes().size(); r++) {
+                String proc = p.processes().get(r);
+                sb.append("<tr class=\"pstate").append(r == 0 ? " first" : "").append("\">");
+                if (r == 0) {
+                    sb.append("<td class=\"num\" rowspan=\"").append(p.processes().size()).append("\">")
+                            .append(s.number()).append("</td><td class=\"action\" rowspan=\"")
+                            .append(p.processes().size()).append("\"><div class=\"act\">")
+                            .append(Html.text(s.label())).append("</div></td>");
+                }
+                sb.append("<td class=\"proc\">").append(Html.text(proc)).append("</td>");
+                for (String v : p.variables()) {
+                    TlaValue now = p.at(s, v, proc);
+                    TlaValue before = prev == null ? null : p.at(prev, v, proc);
+                    boolean changed = prev != null && !Objects.equals(now, before);
+                    sb.append("<td class=\"").append(prev == null ? "init" : changed ? "changed" : "same").append("\">");
+                    if (now != null) {
+                        valueCell(sb, now, changed ? before : null);
+                    }
+                    sb.append("</td>");
+                }
+                sb.append("</tr>\n");
+            }
+        }
+        sb.append("</tbody></table></div></details>\n");
     }
 
     /** The lasso's loop index, or null when there is none or it does not point into the trace. */
@@ -277,6 +376,11 @@ public final class HtmlReport {
             sb.append("<details class=\"long\"><summary><code>").append(Html.text(first)).append(" &hellip;</code> ")
                     .append("<span class=\"lines\">").append(lines).append(" lines</span></summary><pre class=\"v\">")
                     .append(body).append("</pre></details>");
+        } else if (printed.length() > LONG_CHARS) {
+            sb.append("<details class=\"long\"><summary><code>").append(Html.text(printed.substring(0, 60)))
+                    .append(" &hellip; ").append(Html.text(printed.substring(printed.length() - 20)))
+                    .append("</code> <span class=\"lines\">").append(printed.length())
+                    .append(" chars</span></summary><pre class=\"v\">").append(body).append("</pre></details>");
         } else {
             sb.append("<pre class=\"v\">").append(body).append("</pre>");
         }
@@ -434,7 +538,17 @@ public final class HtmlReport {
             table.trace tr.in-loop td { background:var(--loop); }
             table.trace tr.bad-state td { background:#fff6f6; }
             table.trace td.changed { background:#fffbe0 !important; }
-            table.trace td.action { min-width:170px; }
+            table.trace td.action, table.trace th.action { min-width:170px; max-width:260px; position:sticky; left:42px;
+                             z-index:1; background:#fff; }
+            table.trace td.num, table.trace th.num { position:sticky; left:0; z-index:1; background:#fff; min-width:26px; }
+            table.trace th.num, table.trace th.action { z-index:2; background:#eef1f5; }
+            table.trace td.chg { min-width:220px; max-width:420px; }
+            table.trace td.chg .c code { white-space:pre-wrap; word-break:break-word; }
+            table.trace td.chg .add code { color:#166534; } table.trace td.chg .del code { color:#991b1b; }
+            table.pivot tr.first td { border-top:2px solid #9aa5b4; } table.pivot td.proc { font-weight:600; }
+            details.pivot > summary { cursor:pointer; color:var(--muted); margin:10px 0; }
+            .muted { color:var(--muted); }
+            .only-changed .static { display:none; }
             .act { font-weight:600; } .loc { color:var(--muted); font-size:11.5px; font-family:ui-monospace,Menlo,Consolas,monospace; }
             pre.v { margin:0; white-space:pre; }
             .delta { background:var(--delta); border-radius:2px; }

@@ -54,8 +54,36 @@ class HtmlReportTest {
         // State 2 changes currentTerm and state only; the per-server function shows n1's entry as the delta.
         String row2 = row(section, "m1-s1");
         assertThat(count(row2, "class=\"changed\"")).isEqualTo(2);
-        assertThat(count(row2, "class=\"same\"")).isEqualTo(3);
+        assertThat(count(row2, "class=\"same")).isEqualTo(3);
         assertThat(section).contains("&#x2717; violates OneLeader&lt;script&gt;");
+    }
+
+    @Test
+    void each_step_says_what_changed_where_it_changed() {
+        String row2 = row(section("m1"), "m1-s1");
+        assertThat(row2).contains("<td class=\"chg\">");
+        // Only the changed entry of the per-server function, with its old and new value.
+        assertThat(row2).containsPattern("currentTerm\\[n1\\]: \\d+ → \\d+");
+        String row4 = row(section("m1"), "m1-s3");
+        assertThat(row4).contains("<div class=\"c add\"><code>messages + RequestVoteResponse");
+    }
+
+    @Test
+    void variables_that_never_change_are_marked_so_only_changed_hides_their_columns() {
+        String section = section("m1");
+        assertThat(html).contains(".only-changed .static { display:none; }");
+        assertThat(section).contains("<th>currentTerm</th>");
+        // Every cell of a static column is marked, so hiding the column hides all of it.
+        int staticHeaders = count(section.substring(0, section.indexOf("</thead>")), "class=\"static\"");
+        int staticCells = count(section.substring(section.indexOf("-trace")), " static\"");
+        assertThat(staticCells).isEqualTo(staticHeaders * 5);
+    }
+
+    @Test
+    void functions_over_the_same_processes_pivot_to_one_row_per_process() {
+        String section = section("m1");
+        assertThat(section).contains("By process: one row per element of");
+        assertThat(section).contains("<td class=\"proc\">n1</td>");
     }
 
     @Test
