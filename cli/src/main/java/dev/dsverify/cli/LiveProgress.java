@@ -1,11 +1,10 @@
 package dev.dsverify.cli;
 
-import dev.dsverify.runner.DrainEstimate;
+import dev.dsverify.runner.report.ProgressText;
 import dev.dsverify.runner.Progress;
 import dev.dsverify.runner.ProgressListener;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Shows a running check on stderr once it has run for a few seconds. TLC itself reports state counts only
@@ -22,8 +21,8 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
     private final boolean interactive;
     private final long start = System.nanoTime();
     private final Thread ticker;
-    private volatile Progress last;
-    private final DrainEstimate eta = new DrainEstimate();
+    private final ProgressText text = new ProgressText();
+    private volatile long lastReportNanos;
     private volatile boolean done;
     private int lastWidth;
     private boolean printed;
@@ -39,8 +38,8 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void progress(Progress p) {
-        eta.update(p);
-        last = p;
+        text.update(p);
+        lastReportNanos = System.nanoTime() - start;
     }
 
     private void tick() {
@@ -78,15 +77,14 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
     }
 
     String line(long elapsedNanos) {
-        long s = elapsedNanos / 1_000_000_000L;
-        String clock = String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
-        Progress p = last;
-        if (p == null) {
-            return "[" + label + "] " + clock + " running (TLC reports state counts once a minute)";
-        }
-        return String.format(Locale.ROOT, "[%s] %s  %,d distinct states (%,d/min), %,d on queue, depth %d",
-                label, clock, p.distinctStates(), p.distinctPerMinute(), p.queue(), p.depth())
-                + eta.describe().map(left -> ", " + left).orElse("");
+        Duration since = text.lastReportAt() == null ? null : Duration.ofNanos(Math.max(0, elapsedNanos - lastReportNanos));
+        return text.line(label, Duration.ofNanos(elapsedNanos), since);
+    }
+
+    /** For tests: the report arrived at {@code atNanos} into the check. */
+    void progressAt(Progress p, long atNanos) {
+        text.update(p);
+        lastReportNanos = atNanos;
     }
 
     @Override

@@ -15,16 +15,20 @@ class LiveProgressTest {
     }
 
     @Test
-    void the_line_shows_counts_and_once_the_queue_drains_the_time_left() {
+    void the_line_shows_counts_their_age_a_real_rate_and_once_the_queue_drains_the_time_left() {
         try (LiveProgress p = new LiveProgress(new PrintWriter(new StringWriter()), "MCRaftFull", false)) {
             assertThat(p.line(Duration.ofSeconds(5).toNanos()))
-                    .isEqualTo("[MCRaftFull] 00:00:05 running (TLC reports state counts once a minute)");
-            p.progress(at(60, 1_000_000, 400_000));
-            assertThat(p.line(Duration.ofSeconds(70).toNanos()))
-                    .isEqualTo("[MCRaftFull] 00:01:10  1,000,000 distinct states (1,000,000/min), 400,000 on queue,"
-                            + " depth 30");
-            p.progress(at(120, 1_500_000, 300_000));
-            assertThat(p.line(Duration.ofSeconds(125).toNanos())).endsWith("300,000 on queue, depth 30, about 3 min left");
+                    .isEqualTo("[MCRaftFull] 0:05 | running; TLC reports state counts about once a minute");
+            p.progressAt(at(5, 9_682, 400_000), Duration.ofSeconds(5).toNanos());
+            // One report: no rate yet (TLC's per-minute figure covers only its first seconds), and the line
+            // says how old its counts are instead of repeating them as if current.
+            assertThat(p.line(Duration.ofSeconds(48).toNanos()))
+                    .isEqualTo("[MCRaftFull] 0:48 | 9,682 distinct states | 400,000 on queue | depth 30"
+                            + " | counts from 43 s ago");
+            p.progressAt(at(65, 1_009_682, 300_000), Duration.ofSeconds(65).toNanos());
+            assertThat(p.line(Duration.ofSeconds(66).toNanos()))
+                    .isEqualTo("[MCRaftFull] 1:06 | 1,009,682 distinct states (16,666/s) | 300,000 on queue | depth 30"
+                            + " | about 3 min left");
         }
     }
 }

@@ -1,12 +1,10 @@
 package dev.dsverify.runner.report;
 
-import dev.dsverify.runner.DrainEstimate;
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Progress;
 import dev.dsverify.runner.ProgressListener;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -26,7 +24,7 @@ public final class ConsoleProgress implements ProgressListener {
     private long lastPrinted = Long.MIN_VALUE;
     private int lastWidth;
     private boolean lineOpen;
-    private final DrainEstimate eta = new DrainEstimate();
+    private final ProgressText text = new ProgressText();
 
     public ConsoleProgress(PrintStream out, String label, boolean interactive, Duration interval,
                            LongSupplier nanoClock) {
@@ -64,8 +62,8 @@ public final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void progress(Progress p) {
-        eta.update(p);
-        String text = line(p) + eta.describe().map(s -> " | " + s).orElse("");
+        this.text.update(p);
+        String text = line(p);
         if (interactive) {
             // Pad over the previous line so a shorter one leaves no stale characters behind.
             String padded = text + " ".repeat(Math.max(0, lastWidth - text.length()));
@@ -97,16 +95,8 @@ public final class ConsoleProgress implements ProgressListener {
         }
     }
 
+    /** The shared progress line, printed as the report arrives (so its counts are current). */
     String line(Progress p) {
-        long perSecond = Math.round(p.distinctPerMinute() / 60.0);
-        return String.format(Locale.ROOT, "[%s] %,d distinct states (%,d/s) | %,d generated | %,d on queue | depth %d | %s",
-                label, p.distinctStates(), perSecond, p.generatedStates(), p.queue(), p.depth(), clock(p.elapsed()));
-    }
-
-    private static String clock(Duration d) {
-        long s = d == null ? 0 : d.toSeconds();
-        return s >= 3600
-                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return text.line(label, p.elapsed(), Duration.ZERO);
     }
 }
