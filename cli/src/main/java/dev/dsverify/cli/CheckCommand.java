@@ -12,11 +12,14 @@ import dev.dsverify.runner.catalog.Catalog;
 import dev.dsverify.runner.catalog.CatalogEntry;
 import dev.dsverify.runner.catalog.CatalogException;
 import dev.dsverify.runner.report.ConsoleProgress;
+import dev.dsverify.runner.report.JsonReport;
+import dev.dsverify.runner.report.ModelReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -203,7 +206,9 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         List<Row> rows = new ArrayList<>();
         int exit = ExitCodes.OK;
+        int n = 0;
         for (CatalogEntry e : entries) {
+            String counter = "[" + (++n) + "/" + entries.size() + "]";
             ModelCheck.Builder b = e.toBuilder().coverage(coverage);
             if (workers != null) {
                 b.workers(workers);
@@ -217,10 +222,10 @@ final class CheckCommand implements Callable<Integer> {
             if (allowStaleTranslation) {
                 b.allowStaleTranslation(true);
             }
-            ModelCheckResult r = run(b.build(), err);
+            ModelCheckResult r = run(b.build(), err, counter + " " + e.name());
             boolean ok = e.expect().matches(r);
             rows.add(new Row(e, r, ok));
-            out.printf(Locale.ROOT, "%-4s %s: %s, %s%n", ok ? "ok" : "FAIL", e.name(), outcome(r),
+            out.printf(Locale.ROOT, "%s %-4s %s: %s, %s%n", counter, ok ? "ok" : "FAIL", e.name(), outcome(r),
                     Summary.stats(r.stats()));
             if (!ok) {
                 out.println("     expected " + e.expect() + (r.message() == null ? "" : "; " + oneLine(r)));
@@ -232,6 +237,9 @@ final class CheckCommand implements Callable<Integer> {
                 exit = Math.max(exit, ExitCodes.USAGE);
             }
         }
+        if (jsonDir != null && !writeIndex(err, rows)) {
+            exit = Math.max(exit, ExitCodes.USAGE);
+        }
         out.println();
         out.print(summaryTable(rows));
         long failed = rows.stream().filter(row -> !row.ok).count();
@@ -241,6 +249,18 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private record Row(CatalogEntry entry, ModelCheckResult result, boolean ok) {
+    }
+
+    /** The run's index.json beside the per-model files (the same index the Maven goal writes). */
+    private boolean writeIndex(PrintWriter err, List<Row> rows) {
+        try {
+            new JsonReport().write(jsonDir, rows.stream().map(r -> new ModelReport(r.result, r.entry.expect())).toList(),
+                    Instant.now());
+            return true;
+        } catch (RuntimeException e) {
+            err.println("dsverify: cannot write " + jsonDir.resolve(JsonReport.INDEX_FILE) + ": " + e.getMessage());
+            return false;
+        }
     }
 
     private static String summaryTable(List<Row> rows) {
@@ -261,7 +281,11 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private ModelCheckResult run(ModelCheck check, PrintWriter err) {
-        try (LiveProgress progress = new LiveProgress(err, check.name(), ConsoleProgress.isInteractiveTerminal())) {
+        return run(check, err, check.name());
+    }
+
+    private ModelCheckResult run(ModelCheck check, PrintWriter err, String label) {
+        try (LiveProgress progress = new LiveProgress(err, label, ConsoleProgress.isInteractiveTerminal())) {
             return checker.run(check, progress);
         }
     }

@@ -181,8 +181,14 @@ class CheckCommandTest {
                   {"name": "climb", "spec": "models/Climb.tla", "config": "models/Climb.cfg", "library": ["lib"],
                    "expect": {"outcome": "invariant_violation", "violated": "BelowTop"}}
                 ]}""");
-        Run r = dsverify("check", "--catalog", cat.toString());
+        Path json = tmp.resolve("json");
+        Run r = dsverify("check", "--catalog", cat.toString(), "--json-dir", json.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("ok   climb: invariant_violation (BelowTop)").contains("1 of 1 models as expected");
+        assertThat(r.out()).contains("[1/1] ok   climb: invariant_violation (BelowTop)")
+                .contains("1 of 1 models as expected");
+        // The run's index.json names each model's file, outcome and verdict, as the Maven goal's does.
+        String index = Files.readString(json.resolve("index.json"));
+        assertThat(index).contains("\"climb\"").contains("\"climb.json\"").contains("invariant_violation");
+        assertThat(json.resolve("climb.json")).exists();
     }
 }
