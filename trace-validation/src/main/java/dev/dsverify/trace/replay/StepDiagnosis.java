@@ -319,6 +319,18 @@ public final class StepDiagnosis {
                         return why;
                     }
                 }
+            } else if (name.equals("=>")) {
+                // a false implication has a true premise: the consequent is what fails
+                String why = falseCheck(appl.getArgs()[1], ctx, s, t, depth);
+                if (why != null) {
+                    return why;
+                }
+            } else if (name.equals("$IfThenElse")) {
+                boolean c = tool.eval(appl.getArgs()[0], ctx, s, t, EvalControl.Clear) instanceof BoolValue cb && cb.val;
+                String why = falseCheck(appl.getArgs()[c ? 1 : 2], ctx, s, t, depth);
+                if (why != null) {
+                    return why;
+                }
             } else if (name.equals("=") && appl.getArgs().length == 2) {
                 return source.of(appl) + " is FALSE: " + equality(appl.getArgs()[0], appl.getArgs()[1], ctx, s, t);
             } else if (appl.getOperator() instanceof OpDefNode def && def.getBody() != null && depth < MAX_DEPTH
