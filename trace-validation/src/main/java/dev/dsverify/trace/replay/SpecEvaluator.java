@@ -46,6 +46,11 @@ public final class SpecEvaluator {
 
     /** Parses {@code dir/module.tla} with {@code dir/cfg.cfg}; TLC's chatter is captured and shown only on failure. */
     public static SpecEvaluator load(Path dir, String module, String cfg) throws SpecLoadException {
+        return load(dir, module, cfg, dir.toAbsolutePath().toString());
+    }
+
+    /** As {@link #load(Path, String, String)}, looking for modules in {@code libraryPath}, in order. */
+    public static SpecEvaluator load(Path dir, String module, String cfg, String... libraryPath) throws SpecLoadException {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8);
         PrintStream out = ToolIO.out;
@@ -57,7 +62,7 @@ public final class SpecEvaluator {
         try {
             String d = dir.toAbsolutePath().toString();
             FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(), // TLC appends .cfg
-                    new SimpleFilenameToStream(d));
+                    new SimpleFilenameToStream(libraryPath));
             return new SpecEvaluator(tool);
         } catch (RuntimeException | Error e) {
             throw new SpecLoadException("TLC could not load " + module + ": " + e.getMessage() + "\n"

@@ -20,6 +20,6 @@ public final class TraceLogLibrary implements OperatorLibrary {
         if ("check".equals(System.getProperty(FORK_PROPERTY)) && System.getProperty(LoadedTrace.PROPERTY) == null) {
             return new Class<?>[0];
         }
-        return new Class<?>[] {TraceLogOperators.class};
+        return new Class<?>[] {TraceLogOperators.class, TraceValidationOperators.class};
     }
 }
