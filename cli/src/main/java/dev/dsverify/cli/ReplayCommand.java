@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * trace, logs that cannot be ordered, a spec that does not load), 3 an internal failure (out of memory, an
  * evaluator failure): never a verdict.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, subcommands = ReplayInitCommand.class,
         description = {"Replay NDJSON Raft traces against the Raft spec and name the first line no spec behaviour explains.",
                 "Several files (one per node) are merged by Lamport clock into one log.",
                 "With --trace-spec T.tla, replays logs of any system against a trace spec: a module that EXTENDS the",

@@ -1,10 +1,8 @@
 package dev.dsverify.runner.spec;
 
 import dev.dsverify.runner.SourceRange;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import tla2sany.drivers.SANY;
-import tla2sany.modanalyzer.SpecObj;
 import tla2sany.semantic.ASTConstants;
 import tla2sany.semantic.ExprOrOpArgNode;
 import tla2sany.semantic.FormalParamNode;
@@ -26,7 +22,6 @@ import tla2sany.semantic.SemanticNode;
 import tla2sany.semantic.SubstInNode;
 import tla2sany.st.Location;
 import util.SimpleFilenameToStream;
-import util.ToolIO;
 
 /**
  * Names the action operator a counterexample step applied.
@@ -43,8 +38,6 @@ import util.ToolIO;
  * here: TLC parsed it first) yields no names rather than an error.
  */
 public final class ActionCalls {
-    private static final Object SANY_LOCK = new Object();
-
     private final Map<String, SemanticNode> expressions = new HashMap<>();
     private final Map<String, OpDefNode> bodies = new HashMap<>();
     private final Map<String, List<String>> sources = new HashMap<>();
@@ -60,50 +53,21 @@ public final class ActionCalls {
      * {@code scratch} (a directory the caller deletes) and found there instead.
      */
     public static Optional<ActionCalls> load(Path spec, List<Path> library, Path scratch) {
-        Path standard;
+        SpecParser.Parsed parsed;
         try {
-            standard = StandardModules.copyInto(scratch);
-        } catch (IOException e) {
+            parsed = SpecParser.parse(spec, library, scratch);
+        } catch (SpecParser.ParseException | IOException e) {
             return Optional.empty();
         }
-        String[] dirs = new String[library.size() + 2];
-        dirs[0] = spec.toAbsolutePath().getParent().toString() + File.separator;
-        for (int i = 0; i < library.size(); i++) {
-            dirs[i + 1] = library.get(i).toAbsolutePath().toString() + File.separator;
-        }
-        dirs[dirs.length - 1] = standard.toString() + File.separator;
-        SimpleFilenameToStream resolver = new SimpleFilenameToStream(dirs);
-        ActionCalls calls = new ActionCalls(resolver);
-        synchronized (SANY_LOCK) {
-            SpecObj obj = new SpecObj(spec.toAbsolutePath().toString(), resolver);
-            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            PrintStream out = ToolIO.out;
-            PrintStream err = ToolIO.err;
-            ToolIO.out = quiet;
-            ToolIO.err = quiet;
-            try {
-                SANY.frontEndMain(obj, spec.toAbsolutePath().toString(), quiet);
-            } catch (Exception | LinkageError e) {
-                return Optional.empty();
-            } finally {
-                ToolIO.out = out;
-                ToolIO.err = err;
-            }
-            if (obj.getExternalModuleTable() == null || obj.getExternalModuleTable().getRootModule() == null) {
-                return Optional.empty();
-            }
-            for (ModuleNode module : obj.getExternalModuleTable().getModuleNodes()) {
-                if (module == null || StandardModules.NAMES.contains(module.getName().toString())) {
+        ActionCalls calls = new ActionCalls(parsed.resolver());
+        for (ModuleNode module : parsed.userModules()) {
+            for (OpDefNode def : module.getOpDefs()) {
+                if (def.getKind() != ASTConstants.UserDefinedOpKind || def.getBody() == null
+                        || def.getOriginallyDefinedInModuleNode() != module) {
                     continue;
                 }
-                for (OpDefNode def : module.getOpDefs()) {
-                    if (def.getKind() != ASTConstants.UserDefinedOpKind || def.getBody() == null
-                            || def.getOriginallyDefinedInModuleNode() != module) {
-                        continue;
-                    }
-                    calls.bodies.putIfAbsent(key(def.getBody().getLocation()), def);
-                    calls.index(def.getBody());
-                }
+                calls.bodies.putIfAbsent(key(def.getBody().getLocation()), def);
+                calls.index(def.getBody());
             }
         }
         return Optional.of(calls);
