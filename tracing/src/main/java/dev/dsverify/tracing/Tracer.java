@@ -1,7 +1,5 @@
 package dev.dsverify.tracing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +36,6 @@ import java.util.Set;
  */
 public final class Tracer implements AutoCloseable {
     static final Set<String> RESERVED = Set.of("schema", "clock", "node", "event", "msg", "reply", "state");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String node;
     private final TraceSink sink;
@@ -151,15 +148,7 @@ public final class Tracer implements AutoCloseable {
         assert on : "an off tracer hands out only the do-nothing event";
         // The step ends with its line: the next step advances the clock again.
         eventOpen = false;
-        byte[] line;
-        try {
-            byte[] json = JSON.writeValueAsBytes(e.toJson(schema));
-            line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
-        } catch (JsonProcessingException ex) {
-            throw new TraceException("event '" + e.name() + "' cannot be written as JSON", ex);
-        }
+        byte[] line = e.line().schema(schema).toBytes();
         if (deferred) {
             pending.add(line);
         } else {

@@ -1,19 +1,17 @@
 package dev.dsverify.raft.trace;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
-import java.io.ByteArrayOutputStream;
+import dev.dsverify.tracing.TraceLine;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +20,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes trace events as NDJSON in the format of specs/raft/TRACE-CONTRACT.md (schema 1), fields in the
- * contract's order. Uses Jackson's streaming generator so the field order is exactly the one written here.
+ * Writes trace events as NDJSON in the format of specs/raft/TRACE-CONTRACT.md (schema 1), through the tracing
+ * library's {@link TraceLine}: the line's envelope and field order are defined once, there; this class says
+ * only how Raft's messages and state changes are written.
  */
 public final class NdjsonTraceWriter {
     public static final int SCHEMA = 1;
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private NdjsonTraceWriter() {}
 
@@ -53,130 +52,100 @@ public final class NdjsonTraceWriter {
 
     public static void write(List<TraceEvent> events, OutputStream out) throws IOException {
         for (TraceEvent e : events) {
-            try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out), JsonEncoding.UTF8)) {
-                writeEvent(g, e);
-            }
-            out.write('\n');
+            out.write(traceLine(e).toBytes());
         }
         out.flush();
     }
 
     /** One event as a single JSON line (no newline). */
     public static String line(TraceEvent e) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(buf, JsonEncoding.UTF8)) {
-            writeEvent(g, e);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return traceLine(e).toJson();
     }
 
-    private static void writeEvent(JsonGenerator g, TraceEvent e) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("schema", SCHEMA);
-        g.writeNumberField("clock", e.clock());
-        g.writeStringField("node", e.node());
-        g.writeStringField("event", e.event().name());
+    /**
+     * The event in the tracing library's one line shape (schema, clock, node, event, msg, reply, state); the
+     * Raft contract always has {@code state}, empty when the step changed no variable.
+     */
+    public static TraceLine traceLine(TraceEvent e) {
+        TraceLine l = TraceLine.of(e.node(), e.event().name(), e.clock()).schema(SCHEMA).alwaysState();
         if (e.msg() != null) {
-            g.writeFieldName("msg");
-            writeMessage(g, e.msg());
+            l.msg(message(e.msg()));
         }
         if (e.reply() != null) {
-            g.writeFieldName("reply");
-            writeMessage(g, e.reply());
+            l.reply(message(e.reply()));
         }
-        g.writeFieldName("state");
-        writeState(g, e.state() == null ? StateChange.NONE : e.state());
-        g.writeEndObject();
-    }
-
-    private static void writeMessage(JsonGenerator g, Message m) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("type", m.type());
-        g.writeStringField("from", m.from());
-        g.writeStringField("to", m.to());
-        g.writeNumberField("term", m.term());
-        g.writeNumberField("clock", m.clock());
-        if (m instanceof RequestVoteRequest r) {
-            g.writeNumberField("lastLogTerm", r.lastLogTerm());
-            g.writeNumberField("lastLogIndex", r.lastLogIndex());
-        } else if (m instanceof RequestVoteResponse r) {
-            g.writeBooleanField("voteGranted", r.voteGranted());
-        } else if (m instanceof AppendEntriesRequest r) {
-            g.writeNumberField("prevLogIndex", r.prevLogIndex());
-            g.writeNumberField("prevLogTerm", r.prevLogTerm());
-            g.writeFieldName("entries");
-            writeEntries(g, r.entries());
-            g.writeNumberField("commitIndex", r.commitIndex());
-        } else if (m instanceof AppendEntriesResponse r) {
-            g.writeBooleanField("success", r.success());
-            g.writeNumberField("matchIndex", r.matchIndex());
+        StateChange s = e.state() == null ? StateChange.NONE : e.state();
+        if (s.currentTerm() != null) {
+            l.state("currentTerm", F.numberNode(s.currentTerm()));
         }
-        g.writeEndObject();
-    }
-
-    private static void writeEntries(JsonGenerator g, List<Entry> entries) throws IOException {
-        g.writeStartArray();
-        for (Entry en : entries) {
-            g.writeStartObject();
-            g.writeNumberField("term", en.term());
-            g.writeStringField("value", en.value());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void writeState(JsonGenerator g, StateChange s) throws IOException {
-        g.writeStartObject();
-        if (s.currentTerm() != null) g.writeNumberField("currentTerm", s.currentTerm());
         if (s.votedForSet()) {
-            if (s.votedFor() == null) g.writeNullField("votedFor");
-            else g.writeStringField("votedFor", s.votedFor());
+            // The contract's one null: no vote.
+            l.state("votedFor", s.votedFor() == null ? F.nullNode() : F.textNode(s.votedFor()));
         }
         if (s.log() != null) {
-            g.writeFieldName("log");
-            g.writeStartObject();
-            g.writeNumberField("len", s.log().len());
-            g.writeNumberField("from", s.log().from());
-            g.writeFieldName("entries");
-            writeEntries(g, s.log().entries());
-            g.writeEndObject();
+            ObjectNode log = F.objectNode();
+            log.put("len", s.log().len());
+            log.put("from", s.log().from());
+            log.set("entries", entries(s.log().entries()));
+            l.state("log", log);
         }
-        if (s.role() != null) g.writeStringField("role", s.role().name());
-        if (s.commitIndex() != null) g.writeNumberField("commitIndex", s.commitIndex());
+        if (s.role() != null) {
+            l.state("role", F.textNode(s.role().name()));
+        }
+        if (s.commitIndex() != null) {
+            l.state("commitIndex", F.numberNode(s.commitIndex()));
+        }
         if (s.votesGranted() != null) {
-            g.writeFieldName("votesGranted");
-            g.writeStartArray();
-            for (String v : s.votesGranted()) g.writeString(v);
-            g.writeEndArray();
+            ArrayNode a = F.arrayNode();
+            s.votesGranted().forEach(a::add);
+            l.state("votesGranted", a);
         }
-        if (s.nextIndex() != null) writeIndexMap(g, "nextIndex", s.nextIndex());
-        if (s.matchIndex() != null) writeIndexMap(g, "matchIndex", s.matchIndex());
-        g.writeEndObject();
+        if (s.nextIndex() != null) {
+            l.state("nextIndex", indexMap(s.nextIndex()));
+        }
+        if (s.matchIndex() != null) {
+            l.state("matchIndex", indexMap(s.matchIndex()));
+        }
+        return l;
     }
 
-    private static void writeIndexMap(JsonGenerator g, String name, Map<String, Long> m) throws IOException {
-        g.writeFieldName(name);
-        g.writeStartObject();
-        for (Map.Entry<String, Long> e : m.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
-        g.writeEndObject();
+    private static ObjectNode message(Message m) {
+        ObjectNode o = F.objectNode();
+        o.put("type", m.type());
+        o.put("from", m.from());
+        o.put("to", m.to());
+        o.put("term", m.term());
+        o.put("clock", m.clock());
+        if (m instanceof RequestVoteRequest r) {
+            o.put("lastLogTerm", r.lastLogTerm());
+            o.put("lastLogIndex", r.lastLogIndex());
+        } else if (m instanceof RequestVoteResponse r) {
+            o.put("voteGranted", r.voteGranted());
+        } else if (m instanceof AppendEntriesRequest r) {
+            o.put("prevLogIndex", r.prevLogIndex());
+            o.put("prevLogTerm", r.prevLogTerm());
+            o.set("entries", entries(r.entries()));
+            o.put("commitIndex", r.commitIndex());
+        } else if (m instanceof AppendEntriesResponse r) {
+            o.put("success", r.success());
+            o.put("matchIndex", r.matchIndex());
+        }
+        return o;
     }
 
-    /** Lets one generator per line write to a shared stream without closing it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
+    private static ArrayNode entries(List<Entry> entries) {
+        ArrayNode a = F.arrayNode();
+        for (Entry en : entries) {
+            ObjectNode o = a.addObject();
+            o.put("term", en.term());
+            o.put("value", en.value());
         }
+        return a;
+    }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+    private static ObjectNode indexMap(Map<String, Long> m) {
+        ObjectNode o = F.objectNode();
+        m.forEach(o::put);
+        return o;
     }
 }
