@@ -60,6 +60,13 @@ public final class SpecEvaluator {
         ToolIO.err = sink;
         System.setOut(sink);
         try {
+            // TLC records where a variable or definition lives on its interned name (UniqueString's loc), and
+            // the records of a spec loaded earlier in this JVM outlive it: a name that was a variable or a
+            // definition there is misread here (e.g. "DsverifyInit cannot be a constant" after a Raft replay).
+            // The intern table itself must stay (SANY's built-in operators hold its strings): forget the locations.
+            for (util.UniqueString s : util.UniqueString.internTbl.toMap().values()) {
+                s.setLoc(-1);
+            }
             String d = dir.toAbsolutePath().toString();
             FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(), // TLC appends .cfg
                     new SimpleFilenameToStream(libraryPath));
