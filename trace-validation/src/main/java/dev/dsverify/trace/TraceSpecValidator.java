@@ -168,7 +168,7 @@ public final class TraceSpecValidator {
     private static SpecEvaluator evaluatorFor(Options o, List<LogRecord> merged) throws SpecLoadException {
         // TLC evaluates TraceLog and TraceNodes once, when it loads the spec: a different log needs a fresh load
         String key = key(o, merged);
-        if (key.equals(loadedKey)) {
+        if (key.equals(loadedKey) && evaluator != null && evaluator.isCurrent()) {
             return evaluator;
         }
         evaluator = null;

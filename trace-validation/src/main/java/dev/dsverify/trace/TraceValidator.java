@@ -166,7 +166,7 @@ public final class TraceValidator {
     private static SpecEvaluator evaluatorFor(Path raftSpec, List<TraceEvent> merged) throws SpecLoadException {
         SortedSet<String> servers = Servers.of(merged);
         String key = specKey(raftSpec) + "|" + servers;
-        if (key.equals(loadedKey)) {
+        if (key.equals(loadedKey) && evaluator != null && evaluator.isCurrent()) {
             return evaluator;
         }
         evaluator = null;

@@ -81,6 +81,17 @@ class TwoPhaseExampleTest {
     }
 
     @Test
+    void aTraceSpecLoadsAfterTheRaftSpecInTheSameJvmAndBack() throws Exception {
+        // TLC keeps where variables live on interned names; a spec loaded after another must not inherit them.
+        assertThat(TraceValidator.validate(Specs.raft(), Specs.trace("election.ndjson")).verdict())
+                .isEqualTo(Verdict.MATCH);
+        assertThat(replay(TwoPhaseRun.run(TwoPhaseConfig.defaults(2)), "after-raft").verdict())
+                .isEqualTo(Verdict.MATCH);
+        assertThat(TraceValidator.validate(Specs.raft(), Specs.trace("election.ndjson")).verdict())
+                .isEqualTo(Verdict.MATCH);
+    }
+
+    @Test
     void plainTlcAgreesWithTheReplayer() throws Exception {
         TwoPhaseRun.Result good = TwoPhaseRun.run(TwoPhaseConfig.defaults(3));
         List<Path> goodFiles = good.writeTo(tmp.resolve("tlc-good"));

@@ -37,8 +37,13 @@ public final class SpecEvaluator {
     private final FastTool tool;
     private final Map<String, OpDefNode> ops = new HashMap<>();
 
+    /** How many specs this JVM has loaded: TLC's static state belongs to the latest one only. */
+    private static long loads;
+    private final long generation;
+
     private SpecEvaluator(FastTool tool) {
         this.tool = tool;
+        this.generation = loads;
         for (OpDefNode d : tool.getRootModule().getOpDefs()) {
             ops.put(d.getName().toString(), d);
         }
@@ -67,6 +72,7 @@ public final class SpecEvaluator {
             for (util.UniqueString s : util.UniqueString.internTbl.toMap().values()) {
                 s.setLoc(-1);
             }
+            loads++;
             String d = dir.toAbsolutePath().toString();
             FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(), // TLC appends .cfg
                     new SimpleFilenameToStream(libraryPath));
@@ -79,6 +85,14 @@ public final class SpecEvaluator {
             ToolIO.err = err;
             System.setOut(sysOut);
         }
+    }
+
+    /**
+     * Whether TLC's static state is still this evaluator's: false once another spec was loaded in this JVM,
+     * after which this evaluator must be loaded again before use.
+     */
+    public boolean isCurrent() {
+        return generation == loads;
     }
 
     public List<TLCState> initStates() {
