@@ -147,8 +147,8 @@ public final class TraceValidator {
     }
 
     /**
-     * The Raft spec of this source tree: {@code specs/raft/Raft.tla} in the working directory or one of its
-     * parents.
+     * The Raft spec: {@code specs/raft/Raft.tla} of the source tree holding the working directory (so that edits to
+     * the spec take effect), else the copy bundled with this library (so that the command works anywhere).
      */
     public static Path defaultSpec() {
         Path dir = Path.of("").toAbsolutePath();
@@ -159,8 +159,33 @@ public final class TraceValidator {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("cannot find specs/raft/Raft.tla above " + Path.of("").toAbsolutePath()
-                + "; give the spec explicitly");
+        return bundledSpec();
+    }
+
+    private static Path bundled;
+
+    /** The bundled Raft.tla (with the modules it uses), extracted once per JVM into a directory removed at exit. */
+    public static synchronized Path bundledSpec() {
+        if (bundled != null && Files.isRegularFile(bundled)) {
+            return bundled;
+        }
+        try {
+            Path dir = Files.createTempDirectory("dsverify-raft-");
+            STAGED_DIRS.add(dir);
+            for (String m : List.of("Raft.tla", "AbstractLog.tla")) {
+                try (InputStream in = TraceValidator.class.getResourceAsStream("/dev/dsverify/trace/raft/" + m)) {
+                    if (in == null) {
+                        throw new IllegalStateException("this build of dsverify lacks the bundled " + m
+                                + "; give the spec with --spec");
+                    }
+                    Files.write(dir.resolve(m), in.readAllBytes());
+                }
+            }
+            bundled = dir.resolve("Raft.tla");
+            return bundled;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the bundled Raft spec: " + e.getMessage(), e);
+        }
     }
 
     private static SpecEvaluator evaluatorFor(Path raftSpec, List<TraceEvent> merged) throws SpecLoadException {
