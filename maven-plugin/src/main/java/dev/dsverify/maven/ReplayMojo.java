@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.trace.TraceReport;
 import dev.dsverify.trace.TraceResult;
+import dev.dsverify.trace.TraceSpecValidator;
 import dev.dsverify.trace.TraceValidator;
 import dev.dsverify.trace.log.TraceFormatException;
 import dev.dsverify.trace.replay.SpecLoadException;
@@ -22,8 +23,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Replays logs of the Raft implementation against the Raft spec and fails the build when one of them is not
- * a behaviour of the spec (a DIVERGENCE) or is not a well-formed trace.
+ * Replays logs of the Raft implementation against the Raft spec, or, with {@code <traceSpec>}, logs of any system
+ * against the user's trace spec (a module extending the system's spec and TraceValidation, defining TraceInit and
+ * ReplayStep(e)), and fails the build when one of them is not a behaviour of the spec (a DIVERGENCE) or is not a
+ * well-formed trace.
  *
  * <p>Each run is replayed on its own: a file listed in {@code traces} (or each {@code *.ndjson} of a directory
  * listed there) is one run; a {@code <run>} groups the per-node files of one run, which are merged by Lamport
@@ -58,6 +61,18 @@ public class ReplayMojo extends AbstractMojo {
      */
     @Parameter(property = "dsverify.spec")
     private File spec;
+
+    /**
+     * A trace spec: a module that EXTENDS the system's spec and TraceValidation and defines TraceInit and
+     * ReplayStep(e). When set, the traces are logs of that system (any NDJSON of objects) and {@code <spec>}, if
+     * given, only adds the system spec's directory to where modules are found.
+     */
+    @Parameter(property = "dsverify.traceSpec")
+    private File traceSpec;
+
+    /** The constants of the trace spec (default: {@code T.cfg} beside {@code T.tla}, if present). */
+    @Parameter(property = "dsverify.traceConfig")
+    private File config;
 
     /** Where the JSON results are written, one per run. */
     @Parameter(property = "dsverify.replayOutputDirectory", defaultValue = "${project.build.directory}/dsverify/replay")
@@ -94,14 +109,15 @@ public class ReplayMojo extends AbstractMojo {
             throw new MojoFailureException("dsverify: no traces to replay. Configure <traces> (files, or directories "
                     + "of *.ndjson) or <runs> (or set dsverify.skip).");
         }
-        Path raft = raftSpec(base);
+        TraceSpecValidator.Options traceOptions = traceSpecOptions(base);
+        Path raft = traceOptions != null ? traceOptions.traceSpec() : raftSpec(base);
         Path out = outputDirectory.toPath().toAbsolutePath();
         getLog().info("dsverify: replaying " + planned.size() + (planned.size() == 1 ? " run" : " runs")
                 + " against " + display(raft.toString(), base));
 
         List<Outcome> outcomes = new ArrayList<>();
         for (ReplayPlanner.PlannedRun run : planned) {
-            Outcome o = replay(run, raft);
+            Outcome o = replay(run, raft, traceOptions);
             outcomes.add(o);
             report(o, base);
             try {
@@ -143,10 +159,34 @@ public class ReplayMojo extends AbstractMojo {
         return found;
     }
 
-    private Outcome replay(ReplayPlanner.PlannedRun run, Path raft) throws MojoExecutionException {
+    /** The trace spec's options, or null when the traces are Raft traces. */
+    private TraceSpecValidator.Options traceSpecOptions(Path base) throws MojoExecutionException {
+        if (traceSpec == null) {
+            if (config != null) {
+                throw new MojoExecutionException("dsverify: <config> applies to a <traceSpec>");
+            }
+            return null;
+        }
+        Path t = existing(traceSpec, base, "trace spec");
+        Path c = config == null ? null : existing(config, base, "config");
+        Path system = spec == null ? null : existing(spec, base, "spec");
+        return new TraceSpecValidator.Options(t, c, system, false);
+    }
+
+    private static Path existing(File f, Path base, String what) throws MojoExecutionException {
+        Path p = (f.toPath().isAbsolute() ? f.toPath() : base.resolve(f.toPath())).normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new MojoExecutionException("dsverify: " + what + " " + p + ": no such file");
+        }
+        return p;
+    }
+
+    private Outcome replay(ReplayPlanner.PlannedRun run, Path raft, TraceSpecValidator.Options traceOptions)
+            throws MojoExecutionException {
         long start = System.nanoTime();
         try {
-            TraceResult r = TraceValidator.validate(raft, run.files());
+            TraceResult r = traceOptions != null ? TraceSpecValidator.validate(traceOptions, run.files())
+                    : TraceValidator.validate(raft, run.files());
             return new Outcome(run, r, null, r.elapsed());
         } catch (TraceFormatException e) {
             return new Outcome(run, null, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
