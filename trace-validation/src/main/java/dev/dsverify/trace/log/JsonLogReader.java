@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * Reads an NDJSON log of any system into TLA+ values, one record per line. The mapping (documented in
  * trace-validation/README.md, "Logs of any system"): object → record, array → sequence (tuple), string → string,
  * integer → integer, true/false → boolean. JSON null, fractional numbers and integers outside TLC's integer range
- * (32-bit) have no TLA+ value here and are rejected with file, line and field, never silently changed.
+ * (32-bit) have no TLA+ value here and are rejected with file, line and field, never silently changed. A last
+ * line without its newline that is not complete JSON is what a crash in the middle of a write leaves: it is ignored
+ * (the step it began was never logged), as the tracing library promises; any other malformed line is bad input.
  */
 public final class JsonLogReader {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -77,6 +79,9 @@ public final class JsonLogReader {
             if (text.isBlank()) {
                 throw error(null, "empty line");
             }
+            if (last && torn(text)) {
+                break; // what a crash in the middle of a write leaves: the step was never completely logged
+            }
             out.add(parseLine(text, last));
             start = end + 1;
         }
@@ -84,6 +89,16 @@ public final class JsonLogReader {
             throw new TraceFormatException(file, 0, null, "empty trace: no events");
         }
         return List.copyOf(out);
+    }
+
+    /** A last line without its newline that is not complete JSON. */
+    private static boolean torn(String text) {
+        try {
+            JSON.readTree(text);
+            return false;
+        } catch (JsonProcessingException e) {
+            return true;
+        }
     }
 
     private String decode(byte[] bytes, int from, int to) throws TraceFormatException {
