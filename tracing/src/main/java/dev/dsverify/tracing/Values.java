@@ -19,13 +19,14 @@ import java.util.Set;
 /**
  * Turns Java values into the JSON that trace validation maps to TLA+ (object → record, array → sequence,
  * string, integer, boolean). Refused here, at the call that logs them, rather than later as bad input: null,
- * fractions, and integers beyond 64 bits. A {@link Set} becomes an array in a stable order (by its JSON text),
+ * fractions, and integers outside TLC's 32-bit range. A {@link Set} becomes an array in a stable order (by its JSON text),
  * so the same set always logs the same line; a trace spec turns it back into a set with {@code ToSet}.
  */
 final class Values {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** TLC's integers are 32-bit: a larger logged integer could not be compared with the spec's. */
+    private static final BigInteger MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     private Values() {
     }
@@ -44,12 +45,14 @@ final class Values {
         if (v instanceof Boolean b) {
             return F.booleanNode(b);
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            return F.numberNode(((Number) v).longValue());
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return F.numberNode(((Number) v).intValue());
         }
-        if (v instanceof BigInteger b) {
+        if (v instanceof Long || v instanceof BigInteger) {
+            BigInteger b = v instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) v;
             if (b.compareTo(MIN) < 0 || b.compareTo(MAX) > 0) {
-                throw new TraceException("field '" + field + "' is " + b + ", beyond 64 bits");
+                throw new TraceException("field '" + field + "' is " + b
+                        + ", outside TLC's 32-bit integers (-2147483648..2147483647)");
             }
             return F.numberNode(b.longValue());
         }

@@ -79,7 +79,8 @@ class TracerTest {
         Tracer t = Tracer.to(new MemorySink(), "n1");
         assertThatThrownBy(() -> t.event("A").state("x", null)).hasMessageContaining("'state.x' is null");
         assertThatThrownBy(() -> t.event("A").field("f", 1.5)).hasMessageContaining("integers only");
-        assertThatThrownBy(() -> t.event("A").field("f", BigInteger.TWO.pow(70))).hasMessageContaining("64 bits");
+        assertThatThrownBy(() -> t.event("A").field("f", BigInteger.TWO.pow(70))).hasMessageContaining("32-bit");
+        assertThatThrownBy(() -> t.event("A").field("f", 1L << 31)).hasMessageContaining("32-bit");
         assertThatThrownBy(() -> t.event("A").field("clock", 3)).hasMessageContaining("set by the tracer");
         assertThatThrownBy(() -> Tracer.to(new MemorySink(), "n1").receive(-1)).hasMessageContaining("negative");
         Event e = t.event("A");
