@@ -42,7 +42,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE.ndjson", arity = "0..*", description = "trace files of one run (merged into one log)")
     List<Path> traces = new ArrayList<>();
 
-    @Option(names = "--spec", paramLabel = "Raft.tla", description = "the Raft spec (default: specs/raft/Raft.tla of this source tree)")
+    @Option(names = "--spec", paramLabel = "Raft.tla", description = "the Raft spec (default: specs/raft/Raft.tla of this source tree, else the Raft.tla this jar carries)")
     Path spec;
 
     @Option(names = "--trace-spec", paramLabel = "T.tla",
