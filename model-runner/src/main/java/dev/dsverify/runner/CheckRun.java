@@ -44,6 +44,10 @@ final class CheckRun implements RunningCheck {
     private final CompletableFuture<ModelCheckResult> result = new CompletableFuture<>();
     private final Object lock = new Object();
     private final List<Process> processes = new ArrayList<>();
+    /** The write ends of the TLC JVMs' stdin pipes: held open while they run; their closing tells them to exit. */
+    private final List<java.io.OutputStream> lifelines = new ArrayList<>();
+    /** The run's temporary directory, once created; guarded by {@link #lock}. */
+    private Path tempDir;
     private boolean cancelRequested;
     private volatile boolean timedOut;
     private volatile Progress lastProgress;
@@ -114,12 +118,16 @@ final class CheckRun implements RunningCheck {
         long startNanos = System.nanoTime();
         ModelCheckResult r;
         try {
-            r = runChecked(startNanos);
+            r = RunRegistry.register(this)
+                    ? runChecked(startNanos)
+                    : failure(Outcome.CANCELLED, "cancelled: the JVM is shutting down", startNanos, -1);
         } catch (RuntimeException | IOException e) {
             r = failure(Outcome.TLC_ERROR, "could not run TLC: " + e.getMessage(), startNanos, -1);
         } catch (InterruptedException e) {
             cancel();
             r = failure(Outcome.CANCELLED, "cancelled", startNanos, -1);
+        } finally {
+            RunRegistry.unregister(this);
         }
         try {
             listener.finished(r);
@@ -159,7 +167,14 @@ final class CheckRun implements RunningCheck {
                         startNanos, -1);
             }
         }
-        Path temp = Files.createTempDirectory(tempRoot, "dsverify-tlc-");
+        Path temp;
+        synchronized (lock) {
+            if (cancelRequested) {
+                return failure(Outcome.CANCELLED, "cancelled before TLC started", startNanos, -1);
+            }
+            temp = Files.createTempDirectory(tempRoot, "dsverify-tlc-");
+            tempDir = temp;
+        }
         try {
             ModelCheckResult plusCal = plusCal(spec, temp, startNanos);
             if (plusCal != null) {
@@ -261,6 +276,10 @@ final class CheckRun implements RunningCheck {
             tlcArgs.addAll(List.of("-workers", Integer.toString(check.workers())));
         }
         tlcArgs.addAll(List.of("-metadir", meta.toString()));
+        if (!check.isDistributed()) {
+            // Pinned, so that a liveness counterexample is the same on every run (TLC draws one otherwise).
+            tlcArgs.addAll(List.of("-fp", Integer.toString(check.fingerprint())));
+        }
         if (cfg != null) {
             tlcArgs.addAll(List.of("-config", cfg.toString()));
         }
@@ -302,7 +321,7 @@ final class CheckRun implements RunningCheck {
         if (libraryProperty != null) {
             jvm.add(libraryProperty);
         }
-        ProcessBuilder main = new ProcessBuilder(command(temp.resolve("tmp-server"), jvm, tlcArgs))
+        ProcessBuilder main = new ProcessBuilder(command(temp, temp.resolve("tmp-server"), jvm, tlcArgs))
                 .directory(spec.getParent().toFile())
                 .redirectErrorStream(true);
 
@@ -318,8 +337,8 @@ final class CheckRun implements RunningCheck {
                 return failure(Outcome.CANCELLED, "cancelled before TLC started", startNanos, -1);
             }
             process = main.start();
-            process.getOutputStream().close();
             processes.add(process);
+            lifelines.add(process.getOutputStream());
             for (int i = 0; i < check.distributedWorkers(); i++) {
                 List<String> workerJvm = new ArrayList<>(List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port));
                 // Workers receive the modules from the server (a run works without this property on them);
@@ -327,14 +346,14 @@ final class CheckRun implements RunningCheck {
                 if (libraryProperty != null) {
                     workerJvm.add(libraryProperty);
                 }
-                ProcessBuilder worker = new ProcessBuilder(command(temp.resolve("tmp-worker-" + i), workerJvm,
+                ProcessBuilder worker = new ProcessBuilder(command(temp, temp.resolve("tmp-worker-" + i), workerJvm,
                         List.of("tlc2.tool.distributed.TLCWorker", "127.0.0.1")))
                         .directory(temp.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(temp.resolve("worker-" + i + ".log").toFile());
                 Process w = worker.start();
-                w.getOutputStream().close();
                 processes.add(w);
+                lifelines.add(w.getOutputStream());
             }
         }
         this.startNanos = startNanos;
@@ -467,7 +486,8 @@ final class CheckRun implements RunningCheck {
         }
     }
 
-    private List<String> command(Path tmp, List<String> jvmProps, List<String> mainArgs) throws IOException {
+    private List<String> command(Path runDir, Path tmp, List<String> jvmProps, List<String> mainArgs)
+            throws IOException {
         Files.createDirectories(tmp);
         List<String> cmd = new ArrayList<>();
         cmd.add(runtime.java().toString());
@@ -481,6 +501,9 @@ final class CheckRun implements RunningCheck {
         // TraceLogLibrary), so that TLC does not warn about their missing module.
         cmd.add("-Ddsverify.fork=check");
         cmd.add("-Djava.io.tmpdir=" + tmp);
+        // The child exits, deleting the run's directory, when its stdin pipe from this JVM closes: also when
+        // this JVM is killed without running its shutdown hook.
+        cmd.add("-D" + TlcMain.EXIT_WITH_PARENT + "=" + runDir);
         cmd.addAll(jvmProps);
         cmd.addAll(check.jvmArgs());
         List<Path> cp = new ArrayList<>(check.extraClasspath());
@@ -497,6 +520,44 @@ final class CheckRun implements RunningCheck {
         for (Process p : processes) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+        }
+        for (java.io.OutputStream lifeline : lifelines) {
+            try {
+                lifeline.close();
+            } catch (IOException e) {
+                // The pipe is gone already: so is the process at its other end.
+            }
+        }
+    }
+
+    /** The shutdown hook's first step: no TLC JVM of this run may survive the JVM, nor start after this. */
+    void killForShutdown() {
+        synchronized (lock) {
+            cancelRequested = true;
+            killAll();
+        }
+    }
+
+    /** The shutdown hook's second step: wait briefly for the killed JVMs, then delete what they wrote. */
+    void cleanUpAfterShutdown() {
+        List<Process> killed;
+        Path temp;
+        synchronized (lock) {
+            killed = List.copyOf(processes);
+            temp = tempDir;
+        }
+        for (Process p : killed) {
+            try {
+                p.onExit().get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // Killed with SIGKILL: it is gone or going; delete what can be deleted.
+            }
+        }
+        if (temp != null) {
+            deleteRecursively(temp);
         }
     }
 

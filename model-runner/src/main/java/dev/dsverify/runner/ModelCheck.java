@@ -47,6 +47,10 @@ import java.util.Objects;
  *                           is left alone
  * @param allowStaleTranslation check a PlusCal translation even when SANY reports that it no longer matches
  *                           its algorithm (a warning then); by default that fails the check as a parse error
+ * @param fingerprint        which of TLC's fingerprint functions to use (TLC's {@code -fp}, 0 to
+ *                           {@value #MAX_FINGERPRINT}); TLC draws one at random when it is not given, and a
+ *                           liveness counterexample depends on it, so a check always pins one (by default
+ *                           {@value #DEFAULT_FINGERPRINT}) to give the same counterexample on every run
  */
 public record ModelCheck(
         String name,
@@ -72,7 +76,13 @@ public record ModelCheck(
         List<Path> libraryPath,
         boolean livenessAtEnd,
         boolean translate,
-        boolean allowStaleTranslation) {
+        boolean allowStaleTranslation,
+        int fingerprint) {
+
+    /** The fingerprint function a check uses unless told otherwise. */
+    public static final int DEFAULT_FINGERPRINT = 0;
+    /** TLC 2.18 has 131 fingerprint functions, numbered from 0. */
+    public static final int MAX_FINGERPRINT = 130;
 
     public ModelCheck {
         Objects.requireNonNull(spec, "spec");
@@ -94,6 +104,10 @@ public record ModelCheck(
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        if (fingerprint < 0 || fingerprint > MAX_FINGERPRINT) {
+            throw new IllegalArgumentException("fingerprint must be between 0 and " + MAX_FINGERPRINT + ", got "
+                    + fingerprint);
         }
         if (stopAfter != null && stopAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("stopAfter must be at least one second, got " + stopAfter);
@@ -146,6 +160,7 @@ public record ModelCheck(
         b.livenessAtEnd = livenessAtEnd;
         b.translate = translate;
         b.allowStaleTranslation = allowStaleTranslation;
+        b.fingerprint = fingerprint;
         return b;
     }
 
@@ -175,6 +190,7 @@ public record ModelCheck(
         private boolean livenessAtEnd;
         private boolean translate;
         private boolean allowStaleTranslation;
+        private int fingerprint = DEFAULT_FINGERPRINT;
 
         private Builder(Path spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -203,6 +219,8 @@ public record ModelCheck(
         public Builder livenessAtEnd(boolean atEnd) { this.livenessAtEnd = atEnd; return this; }
         public Builder translate(boolean translate) { this.translate = translate; return this; }
         public Builder allowStaleTranslation(boolean allow) { this.allowStaleTranslation = allow; return this; }
+        /** TLC's fingerprint function, 0 to {@value ModelCheck#MAX_FINGERPRINT}; null keeps the default. */
+        public Builder fingerprint(Integer fp) { this.fingerprint = fp == null ? DEFAULT_FINGERPRINT : fp; return this; }
         /** Replaces the library path (see {@link ModelCheck#libraryPath()}). */
         public Builder libraryPath(List<Path> dirs) {
             libraryPath.clear();
@@ -216,7 +234,7 @@ public record ModelCheck(
             return new ModelCheck(name, spec, config, constants, init, next, specification, invariants,
                     properties, workers, heap, fpmem, timeout, stopAfter, mode, checkDeadlock, coverage,
                     distributedWorkers, extraClasspath, jvmArgs, libraryPath, livenessAtEnd, translate,
-                    allowStaleTranslation);
+                    allowStaleTranslation, fingerprint);
         }
     }
 }

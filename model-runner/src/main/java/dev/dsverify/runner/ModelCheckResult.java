@@ -17,6 +17,10 @@ import java.util.List;
  * @param coverage     per-action coverage, when requested
  * @param tlcExitCode  the child JVM's exit code, or -1 when it was killed
  * @param warnings     every warning TLC and SANY printed, in the order printed, each once
+ * @param fingerprint  the fingerprint function TLC used (its {@code -fp}), as TLC reported it; null when TLC
+ *                     did not get that far. Running again with it gives the same counterexample.
+ * @param seed         the seed of a simulation as TLC reported it (null for an exhaustive search); running
+ *                     again with it gives the same traces
  */
 public record ModelCheckResult(
         String name,
@@ -30,7 +34,9 @@ public record ModelCheckResult(
         boolean stuttering,
         List<ActionCoverage> coverage,
         int tlcExitCode,
-        List<TlcWarning> warnings) {
+        List<TlcWarning> warnings,
+        Integer fingerprint,
+        Long seed) {
 
     public ModelCheckResult {
         trace = List.copyOf(trace);
@@ -46,15 +52,24 @@ public record ModelCheckResult(
                 tlcExitCode, List.of());
     }
 
+    /** A result for which the fingerprint function and seed are not known. */
+    public ModelCheckResult(String name, Outcome outcome, String violated, String message,
+                            SourcePosition errorPosition, Stats stats, List<TraceState> trace, Integer loopsBackTo,
+                            boolean stuttering, List<ActionCoverage> coverage, int tlcExitCode,
+                            List<TlcWarning> warnings) {
+        this(name, outcome, violated, message, errorPosition, stats, trace, loopsBackTo, stuttering, coverage,
+                tlcExitCode, warnings, null, null);
+    }
+
     /** This result with another counterexample (the same states, say, with their actions named). */
     public ModelCheckResult withTrace(List<TraceState> t) {
         return new ModelCheckResult(name, outcome, violated, message, errorPosition, stats, t, loopsBackTo,
-                stuttering, coverage, tlcExitCode, warnings);
+                stuttering, coverage, tlcExitCode, warnings, fingerprint, seed);
     }
 
     /** This result with other warnings. */
     public ModelCheckResult withWarnings(List<TlcWarning> w) {
         return new ModelCheckResult(name, outcome, violated, message, errorPosition, stats, trace, loopsBackTo,
-                stuttering, coverage, tlcExitCode, w);
+                stuttering, coverage, tlcExitCode, w, fingerprint, seed);
     }
 }

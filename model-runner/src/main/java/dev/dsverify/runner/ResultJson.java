@@ -12,15 +12,18 @@ import dev.dsverify.runner.value.TlaValueJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The JSON form of a {@link ModelCheckResult}, written by {@code dsverify check --json} and read back by
@@ -112,6 +115,16 @@ public final class ResultJson {
             n.put("source", w.code() == null ? "SANY" : "TLC");
             n.put("text", w.text());
         }
+        if (r.fingerprint() == null) {
+            o.putNull("fingerprint");
+        } else {
+            o.put("fingerprint", r.fingerprint());
+        }
+        if (r.seed() == null) {
+            o.putNull("seed");
+        } else {
+            o.put("seed", r.seed());
+        }
         return o;
     }
 
@@ -128,14 +141,33 @@ public final class ResultJson {
         writeAtomically(file, toJsonString(r, expected));
     }
 
-    /** Writes text to a temporary sibling, then renames it over {@code file}. */
+    /**
+     * Writes text to a temporary sibling, then renames it over {@code file}. The sibling is created the way any
+     * new file is, so the process umask decides its permissions (0644 under umask 022), not
+     * {@link Files#createTempFile}'s fixed 0600 that would make a report unreadable to the CI user serving it.
+     */
     public static void writeAtomically(Path file, String text) throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                Files.writeString(candidate, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                tmp = candidate;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(candidate);
+                throw e;
+            }
+        }
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -198,7 +230,9 @@ public final class ResultJson {
         JsonNode back = o.path("loopsBackTo");
         ModelCheckResult r = new ModelCheckResult(required(o, "name"), Outcome.fromJsonName(required(o, "outcome")),
                 text(o, "violated"), text(o, "message"), pos, stats, trace, back.isInt() ? back.intValue() : null,
-                o.path("stuttering").asBoolean(false), coverage, o.path("tlcExitCode").asInt(-1), warnings);
+                o.path("stuttering").asBoolean(false), coverage, o.path("tlcExitCode").asInt(-1), warnings,
+                o.path("fingerprint").isInt() ? o.path("fingerprint").intValue() : null,
+                o.path("seed").isIntegralNumber() ? o.path("seed").longValue() : null);
         return new Document(r, expected);
     }
 

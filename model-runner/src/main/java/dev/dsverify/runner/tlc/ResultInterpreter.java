@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tlc2.output.EC;
 
 /**
  * Turns what a TLC process printed, and how it exited, into a {@link ModelCheckResult}.
@@ -50,6 +51,9 @@ public final class ResultInterpreter {
             "^\\s*line (\\d+), col (\\d+) to line (\\d+), col (\\d+) of module (\\w+)");
     private static final Pattern UNDEFINED_OP = Pattern.compile(
             "The (\\w+(?: \\w+)?) (\\S+) specified in the configuration file");
+
+    private static final Pattern FINGERPRINT = Pattern.compile("\\bwith fp (\\d+)\\b");
+    private static final Pattern SEED = Pattern.compile("\\bwith seed (-?\\d+)\\b");
 
     private static final Set<Integer> CONFIG_CODES = Set.of(2222, 2229, 2230, 2231, 2232, 2233, 5001, 5006);
 
@@ -118,7 +122,9 @@ public final class ResultInterpreter {
             }
             return result(f, Outcome.CONFIG_ERROR, name, text, null, stats, Trace.EMPTY, coverage);
         }
-        if (exit == 75 || exit == 76 || exit == 77) {
+        // TLC 2.18 exits 255, not 75, when an expression fails to evaluate while computing successor states;
+        // its "error occurred when TLC was evaluating the nested expressions" message (2103) says what it was.
+        if (exit == 75 || exit == 76 || exit == 77 || (exit != 0 && has(ms, EC.TLC_NESTED_EXPRESSION))) {
             return result(f, Outcome.EVALUATION_ERROR, null, errorText(f), evaluationPosition(f), stats, trace,
                     coverage);
         }
@@ -252,7 +258,7 @@ public final class ResultInterpreter {
             append(msg, text.isEmpty() ? "parsing or semantic analysis failed" : oneParagraph(lastParagraph(text)));
         }
         return new ModelCheckResult(f.name(), Outcome.PARSE_ERROR, null, msg.toString(), pos, stats, List.of(),
-                null, false, List.of(), f.exitCode());
+                null, false, List.of(), f.exitCode(), List.of(), fingerprint(f), null);
     }
 
     private static String staleMessage(TlcWarnings.StaleTranslation stale) {
@@ -425,6 +431,14 @@ public final class ResultInterpreter {
                     }
                 }
                 case 2217 -> states.add(state(m.text()));
+                case EC.TLC_INVARIANT_VIOLATED_INITIAL -> {
+                    // The violating initial state is printed inside the message, after its first line, and
+                    // no error trace follows: it is a counterexample of one state.
+                    int nl = m.text().indexOf('\n');
+                    if (states.isEmpty() && nl >= 0) {
+                        states.add(state("1: <Initial predicate>" + m.text().substring(nl)));
+                    }
+                }
                 case 2218 -> stuttering = true;
                 case 2122 -> {
                     Matcher x = BACK_TO.matcher(m.text());
@@ -515,6 +529,32 @@ public final class ResultInterpreter {
                                            SourcePosition position, Stats stats, Trace trace,
                                            List<ActionCoverage> coverage) {
         return new ModelCheckResult(f.name(), outcome, violated, message, position, stats, trace.states(),
-                trace.loopsBackTo(), trace.stuttering(), coverage, f.exitCode());
+                trace.loopsBackTo(), trace.stuttering(), coverage, f.exitCode(), List.of(), fingerprint(f), seed(f));
+    }
+
+    /** The fingerprint function TLC says it used ("... Model-Checking with fp 7 and seed ..."). */
+    static Integer fingerprint(RunFacts f) {
+        for (TlcMessage m : f.messages()) {
+            if (m.code() == EC.TLC_MODE_MC) {
+                Matcher x = FINGERPRINT.matcher(m.text());
+                if (x.find()) {
+                    return Integer.valueOf(x.group(1));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The seed of a simulation as TLC reports it ("Running Random Simulation with seed ..."). */
+    static Long seed(RunFacts f) {
+        for (TlcMessage m : f.messages()) {
+            if (m.code() == EC.TLC_MODE_SIMU) {
+                Matcher x = SEED.matcher(m.text());
+                if (x.find()) {
+                    return Long.valueOf(x.group(1));
+                }
+            }
+        }
+        return null;
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * <p>Three irregularities of TLC 2.18 are handled here: SANY prints its own parse errors unframed between
  * messages 2220 and 2219; a config error nests a second STARTMSG on the same line as the text of an outer
  * 1000 message; and a JVM that dies prints unframed text (stack traces, OutOfMemoryError). Unframed lines are
- * kept separately so that an interpreter can quote them.
+ * kept separately so that an interpreter can quote them. A message nested in an error message is emitted
+ * on its own and its text is also part of the error message's text.
  */
 public final class TlcOutputParser {
     private static final String START = "@!@!@STARTMSG ";
@@ -107,6 +108,12 @@ public final class TlcOutputParser {
             end--;
         }
         TlcMessage m = new TlcMessage(o.code, o.severity, text.substring(0, end));
+        Open outer = open.peek();
+        if (outer != null && (outer.severity == 1 || outer.severity == 2) && !m.text().isEmpty()) {
+            // An error message that nests another one says what the nested one says: an evaluation error in
+            // the initial predicate is an empty 1000 wrapping "The second argument of \div is 0." (2179).
+            append(outer, m.text());
+        }
         if (m.code() == 2220) {
             inSany = true;
         }
