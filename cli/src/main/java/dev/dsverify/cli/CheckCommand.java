@@ -14,6 +14,7 @@ import dev.dsverify.runner.catalog.CatalogException;
 import dev.dsverify.runner.report.ConsoleProgress;
 import dev.dsverify.runner.report.JsonReport;
 import dev.dsverify.runner.report.ModelReport;
+import dev.dsverify.runner.report.Reproduction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,8 +60,15 @@ final class CheckCommand implements Callable<Integer> {
                     "\"library\" field)"})
     List<Path> library = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "TLC worker threads (default: 1)")
+    @Option(names = "--workers", paramLabel = "N",
+            description = "TLC worker threads, 1 to 4 x the number of processors (default: 1)")
     Integer workers;
+
+    @Option(names = "--fingerprint", paramLabel = "FP",
+            description = {"TLC's fingerprint function, 0 to " + ModelCheck.MAX_FINGERPRINT + " (default: "
+                    + ModelCheck.DEFAULT_FINGERPRINT + "); the result says which was used, and the same one",
+                    "gives the same counterexample again"})
+    Integer fingerprint;
 
     @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
             description = "kill TLC after this long: 90s, 5m, 2h or PT5M")
@@ -109,10 +117,26 @@ final class CheckCommand implements Callable<Integer> {
 
     private ModelChecker checker;
 
+    /** More TLC workers than this only add contention (TLC itself takes any number, and then runs out of memory). */
+    static int maxWorkers() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (json != null && !removeStale(err, json)) {
+            return ExitCodes.USAGE;
+        }
+        if (workers != null && (workers < 1 || workers > maxWorkers())) {
+            return usage(err, "--workers must be between 1 and " + maxWorkers() + " (4 x "
+                    + Runtime.getRuntime().availableProcessors() + " processors), got " + workers);
+        }
+        if (fingerprint != null && (fingerprint < 0 || fingerprint > ModelCheck.MAX_FINGERPRINT)) {
+            return usage(err, "--fingerprint must be between 0 and " + ModelCheck.MAX_FINGERPRINT + ", got "
+                    + fingerprint);
+        }
         if (specFile != null && catalog != null) {
             return usage(err, "give either SPEC.tla or --catalog, not both");
         }
@@ -163,11 +187,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         ModelCheck.Builder b = ModelCheck.builder(specFile).config(config).coverage(coverage).timeout(timeout)
                 .libraryPath(library).livenessAtEnd(livenessAtEnd).translate(translate)
-                .allowStaleTranslation(allowStaleTranslation);
+                .allowStaleTranslation(allowStaleTranslation).fingerprint(fingerprint);
         if (workers != null) {
-            if (workers < 1) {
-                return usage(err, "--workers must be at least 1");
-            }
             b.workers(workers);
         }
         if (simulate != null) {
@@ -184,7 +205,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         int code = ExitCodes.of(r.outcome());
         if (code == ExitCodes.USAGE || code == ExitCodes.TLC_FAILURE) {
-            err.println("dsverify check: " + r.outcome().jsonName() + ": " + oneLine(r));
+            ErrorLine.print(err, r.outcome().jsonName() + ": " + oneLine(r));
         }
         return code;
     }
@@ -194,7 +215,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             c = Catalog.load(file);
         } catch (CatalogException e) {
-            err.println("dsverify check: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return ExitCodes.USAGE;
         }
         List<CatalogEntry> entries = c.entries(selected);
@@ -210,6 +231,9 @@ final class CheckCommand implements Callable<Integer> {
         for (CatalogEntry e : entries) {
             String counter = "[" + (++n) + "/" + entries.size() + "]";
             ModelCheck.Builder b = e.toBuilder().coverage(coverage);
+            if (fingerprint != null) {
+                b.fingerprint(fingerprint);
+            }
             if (workers != null) {
                 b.workers(workers);
             }
@@ -258,7 +282,7 @@ final class CheckCommand implements Callable<Integer> {
                     Instant.now());
             return true;
         } catch (RuntimeException e) {
-            err.println("dsverify: cannot write " + jsonDir.resolve(JsonReport.INDEX_FILE) + ": " + e.getMessage());
+            ErrorLine.print(err, "cannot write " + jsonDir.resolve(JsonReport.INDEX_FILE) + ": " + e.getMessage());
             return false;
         }
     }
@@ -304,6 +328,10 @@ final class CheckCommand implements Callable<Integer> {
             out.println();
             out.println("Counterexample (" + r.trace().size() + " state" + (r.trace().size() == 1 ? "" : "s") + "):");
             out.print(TraceTable.render(r, full));
+            if (!Reproduction.options(r).isEmpty()) {
+                out.println("  TLC ran with " + Reproduction.describe(r) + "; " + Reproduction.options(r)
+                        + " gives this counterexample again");
+            }
         }
         if (!r.coverage().isEmpty()) {
             out.println();
@@ -325,12 +353,30 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A --json file left from an earlier run must not survive a run that fails before writing its own result
+     * (a usage error, a missing file): a script would read the old verdict. It is removed before anything else.
+     */
+    private static boolean removeStale(PrintWriter err, Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                ErrorLine.print(err, "--json " + file + " is a directory");
+                return false;
+            }
+            Files.deleteIfExists(file);
+            return true;
+        } catch (IOException e) {
+            ErrorLine.print(err, "cannot remove the earlier result " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
     private static boolean writeJson(PrintWriter err, Path file, ModelCheckResult r, Expectation expected) {
         try {
             ResultJson.write(file, r, expected);
             return true;
         } catch (IOException e) {
-            err.println("dsverify check: cannot write " + file + ": " + e.getMessage());
+            ErrorLine.print(err, "cannot write " + file + ": " + e.getMessage());
             return false;
         }
     }
@@ -352,7 +398,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("dsverify check: " + message);
+        ErrorLine.print(err, message);
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -71,7 +71,7 @@ public final class KvCommand implements Callable<Integer> {
             }
             kvOp = parseOp();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return USAGE;
         }
         try (RemoteKvClient client = new RemoteKvClient("kv-" + UUID.randomUUID(), servers,
@@ -79,7 +79,7 @@ public final class KvCommand implements Callable<Integer> {
             KvResult r = client.execute(kvOp, timeout.toMillis());
             return report(kvOp, r, out, err);
         } catch (ClusterUnavailableException e) {
-            err.println("error: cluster unavailable: " + e.getMessage());
+            ErrorLine.print(err, "cluster unavailable: " + e.getMessage());
             return UNAVAILABLE;
         }
     }

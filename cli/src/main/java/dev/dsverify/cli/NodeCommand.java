@@ -55,7 +55,7 @@ public final class NodeCommand implements Callable<Integer> {
                     data, trace, tickMillis, NodeSpec.DEFAULT_ELECTION_TICKS, NodeSpec.DEFAULT_HEARTBEAT_TICKS,
                     Frame.DEFAULT_MAX_BYTES, snapshotEvery);
         } catch (IllegalArgumentException e) {
-            commandSpec.commandLine().getErr().println("error: " + e.getMessage());
+            ErrorLine.print(commandSpec.commandLine().getErr(), e.getMessage());
             return 2;
         }
         return NodeProcess.run(spec);

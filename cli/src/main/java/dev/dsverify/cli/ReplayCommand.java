@@ -84,19 +84,19 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             Path raft = spec != null ? spec : TraceValidator.defaultSpec();
             if (!Files.isRegularFile(raft)) {
-                err.println("error: no spec at " + raft);
+                ErrorLine.print(err, "no spec at " + raft);
                 return 2;
             }
             if (coverageDir != null) {
                 return coverage(files -> TraceValidator.validate(raft, files));
             }
             if (traces.isEmpty()) {
-                err.println("error: give at least one trace file, or --coverage DIR");
+                ErrorLine.print(err, "give at least one trace file, or --coverage DIR");
                 return 2;
             }
             for (Path t : traces) {
                 if (!Files.isRegularFile(t)) {
-                    err.println("error: " + t + ": no such file");
+                    ErrorLine.print(err, t + ": no such file");
                     return 2;
                 }
             }
@@ -107,16 +107,16 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             return r.matches() ? 0 : 1;
         } catch (TraceFormatException e) {
-            err.println("error: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return 2;
         } catch (SpecLoadException e) {
-            err.println("error: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return 2;
         } catch (IllegalStateException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // not a verdict: the replay itself failed
@@ -171,14 +171,14 @@ public final class ReplayCommand implements Callable<Integer> {
     private int coverage(Validation validation) throws IOException, TraceFormatException, SpecLoadException {
         List<Path> files = new ArrayList<>(traces);
         if (!Files.isDirectory(coverageDir)) {
-            err.println("error: " + coverageDir + ": not a directory");
+            ErrorLine.print(err, coverageDir + ": not a directory");
             return 2;
         }
         try (Stream<Path> s = Files.list(coverageDir)) {
             s.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().forEach(files::add);
         }
         if (files.isEmpty()) {
-            err.println("error: no *.ndjson files in " + coverageDir);
+            ErrorLine.print(err, "no *.ndjson files in " + coverageDir);
             return 2;
         }
         List<TraceResult> results = new ArrayList<>();

@@ -70,22 +70,22 @@ public final class ReportCommand implements Callable<Integer> {
                 hints.add(MessageHint.parse(h));
             }
         } catch (IllegalArgumentException e) {
-            err.println("dsverify report: --message-hint: " + e.getMessage());
+            ErrorLine.print(err, "--message-hint: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         if (!Files.isDirectory(jsonDir)) {
-            err.println("dsverify report: --json-dir " + jsonDir + " is not a directory");
+            ErrorLine.print(err, "--json-dir " + jsonDir + " is not a directory");
             return ExitCodes.USAGE;
         }
         List<ModelReport> reports;
         try {
             reports = read(jsonDir);
         } catch (IOException | IllegalArgumentException e) {
-            err.println("dsverify report: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return ExitCodes.USAGE;
         }
         if (reports.isEmpty()) {
-            err.println("dsverify report: no JSON results in " + jsonDir);
+            ErrorLine.print(err, "no JSON results in " + jsonDir);
             return ExitCodes.USAGE;
         }
         Instant now = Instant.now();
@@ -95,7 +95,7 @@ public final class ReportCommand implements Callable<Integer> {
                 new JUnitReport("dsverify").write(junit, reports, now);
             }
         } catch (UncheckedIOException e) {
-            err.println("dsverify report: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return ExitCodes.USAGE;
         }
         long unexpected = reports.stream().filter(r -> !r.passed()).count();

@@ -131,7 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
             try {
                 NdjsonTraceWriter.writeAtomically(r.trace(), trace);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("error: cannot write trace " + trace + ": " + e.getMessage());
+                ErrorLine.print(spec.commandLine().getErr(), "cannot write trace " + trace + ": " + e.getMessage());
                 return 1;
             }
             out.println("trace: " + r.trace().size() + " events written to " + trace);

@@ -4,12 +4,14 @@ import dev.dsverify.runner.ModelCheck;
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.ProgressListener;
 import dev.dsverify.runner.report.ModelReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -19,6 +21,9 @@ import java.util.function.Function;
  * back in plan order whatever order the checks finish in.
  */
 final class ParallelChecks {
+    /** How long cancelled checks get to kill their TLC JVMs (a kill takes milliseconds). */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(30);
+
     private final int parallelism;
     private final BiFunction<ModelCheck, ProgressListener, ModelCheckResult> runner;
     private final Function<PlannedCheck, ProgressListener> listeners;
@@ -63,7 +68,21 @@ final class ParallelChecks {
             return out;
         } finally {
             // On interrupt (Ctrl-C, build cancelled) the running checks see the interrupt and kill their TLC.
+            // Wait for them to have done so: the build must not go on (or end) with TLC JVMs still running.
             pool.shutdownNow();
+            boolean interrupted = Thread.interrupted();
+            try {
+                if (!pool.awaitTermination(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("model checks did not stop within " + CANCEL_GRACE.toSeconds()
+                            + " s of being cancelled");
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

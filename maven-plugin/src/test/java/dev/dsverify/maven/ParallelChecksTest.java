@@ -60,6 +60,46 @@ class ParallelChecksTest {
     }
 
     @Test
+    void an_interrupted_run_returns_only_once_every_running_check_has_stopped() throws Exception {
+        CountDownLatch started = new CountDownLatch(2);
+        AtomicInteger stopped = new AtomicInteger();
+        ParallelChecks checks = new ParallelChecks(2, (check, listener) -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // What ModelChecker does on interrupt: kill TLC and wait for it, which takes a moment.
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                stopped.incrementAndGet();
+                Thread.currentThread().interrupt();
+            }
+            return result(check, Outcome.CANCELLED);
+        }, c -> ProgressListener.NONE);
+        Thread build = Thread.currentThread();
+        Thread canceller = new Thread(() -> {
+            try {
+                started.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            build.interrupt();
+        });
+        canceller.start();
+        try {
+            checks.run(List.of(planned("A", Outcome.SUCCESS), planned("B", Outcome.SUCCESS)));
+            org.assertj.core.api.Assertions.fail("run returned normally although interrupted");
+        } catch (InterruptedException expected) {
+            assertThat(stopped.get()).as("checks stopped before run returned").isEqualTo(2);
+        } finally {
+            canceller.join();
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void parallelism_defaults_to_cores_and_never_exceeds_the_number_of_checks() {
         int cores = Runtime.getRuntime().availableProcessors();
         assertThat(ParallelChecks.effectiveParallelism(0, 100)).isEqualTo(cores);

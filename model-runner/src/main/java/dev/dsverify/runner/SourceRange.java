@@ -1,10 +1,12 @@
 package dev.dsverify.runner;
 
-/** The span of an action in a module, as TLC reports it for each state of a trace. */
+/**
+ * The span of an action in a module, as TLC reports it for each state of a trace. Printed where it starts,
+ * in the one form dsverify prints every location in: {@code Module.tla:line:column}.
+ */
 public record SourceRange(String module, int line, int column, int endLine, int endColumn) {
     @Override
     public String toString() {
-        return "line " + line + ", col " + column + " to line " + endLine + ", col " + endColumn
-                + " of module " + module;
+        return SourcePosition.fileName(module) + ":" + line + ":" + column;
     }
 }

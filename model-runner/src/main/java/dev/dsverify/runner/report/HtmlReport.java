@@ -151,6 +151,11 @@ public final class HtmlReport {
             sb.append("<p class=\"where\">at <code>").append(Html.text(res.errorPosition().toString()))
                     .append("</code></p>\n");
         }
+        String again = Reproduction.describe(res);
+        if (again != null) {
+            sb.append("<p class=\"where\">TLC ran with <code>").append(Html.text(again))
+                    .append("</code>; the same gives the same counterexample</p>\n");
+        }
         List<TraceState> trace = res.trace();
         if (!trace.isEmpty()) {
             Integer loop = loopIndex(res);
@@ -357,7 +362,7 @@ public final class HtmlReport {
     }
 
     private static String location(SourceRange r) {
-        return r.module() + ":" + r.line() + ":" + r.column();
+        return r.toString();
     }
 
     /** A value, pretty-printed; entries of records, functions and sets that changed since {@code before}

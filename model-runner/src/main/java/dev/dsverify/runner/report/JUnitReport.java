@@ -142,7 +142,7 @@ public final class JUnitReport {
                 sb.append(loop != null && i == loop ? "->" : "  ");
                 sb.append(s.number()).append(": ").append(s.label());
                 if (s.location() != null) {
-                    sb.append(" (").append(s.location().module()).append(':').append(s.location().line()).append(')');
+                    sb.append(" (").append(s.location()).append(')');
                 }
                 sb.append('\n');
                 for (Map.Entry<String, TlaValue> e : s.vars().entrySet()) {

@@ -50,7 +50,7 @@ class HtmlReportTest {
         String section = section("m1");
         assertThat(count(section, "<tr class=\"state")).isEqualTo(5);
         assertThat(section).contains("<th>currentTerm</th>", "<th>state</th>", "<th>log</th>", "<th>messages</th>");
-        assertThat(section).contains("BecomeLeader", "Raft:105:3");
+        assertThat(section).contains("BecomeLeader", "Raft.tla:105:3");
         // State 2 changes currentTerm and state only; the per-server function shows n1's entry as the delta.
         String row2 = row(section, "m1-s1");
         assertThat(count(row2, "class=\"changed\"")).isEqualTo(2);
