@@ -78,7 +78,7 @@ class CheckCommandTest {
     void badInputGivesOneLineErrorsAndExit2() throws IOException {
         Run missing = dsverify("check", tmp.resolve("Nope.tla").toString());
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err().strip()).startsWith("dsverify check: spec file not found").doesNotContain("\n");
+        assertThat(missing.err().strip()).startsWith("dsverify: error: spec file not found").doesNotContain("\n");
 
         Path dirCfg = Files.createDirectory(tmp.resolve("Dir.cfg"));
         Run unreadable = dsverify("check", COUNTER.toString(), "--config", dirCfg.toString());
@@ -160,7 +160,7 @@ class CheckCommandTest {
         Path gone = tmp.resolve("gone");
         Run missing = dsverify("check", climb.toString(), "--library", gone.toString());
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err().strip()).isEqualTo("dsverify check: --library directory not found: " + gone);
+        assertThat(missing.err().strip()).isEqualTo("dsverify: error: --library directory not found: " + gone);
 
         Run withCatalog = dsverify("check", "--catalog", RES.resolve("catalog/catalog.json").toString(),
                 "--library", RES.resolve("library/lib").toString());
