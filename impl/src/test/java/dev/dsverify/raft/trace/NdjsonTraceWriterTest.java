@@ -63,4 +63,21 @@ class NdjsonTraceWriterTest {
             assertThat(files).containsExactly(out); // no temp file left behind
         }
     }
+
+    @Test
+    void traceFileGetsTheUmasksPermissions(@TempDir Path dir) throws Exception {
+        Path status = Path.of("/proc/self/status");
+        org.assertj.core.api.Assumptions.assumeThat(Files.isReadable(status)).isTrue();
+        String line = Files.readAllLines(status).stream().filter(l -> l.startsWith("Umask:")).findFirst().orElseThrow();
+        int umask = Integer.parseInt(line.substring("Umask:".length()).strip(), 8);
+        org.assertj.core.api.Assumptions.assumeThat(umask).as("umask other than 077").isNotEqualTo(077);
+        Path out = dir.resolve("trace.ndjson");
+        NdjsonTraceWriter.writeAtomically(List.of(new TraceEvent(1, "n1", EventType.Timeout, null, null,
+                StateChange.builder().currentTerm(1).build())), out);
+        int mode = 0;
+        for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(out)) {
+            mode |= 1 << (8 - p.ordinal());
+        }
+        assertThat(Integer.toOctalString(mode)).isEqualTo(Integer.toOctalString(0666 & ~umask));
+    }
 }
