@@ -112,6 +112,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "dsverify.failOnUnexpected", defaultValue = "true")
     private boolean failOnUnexpected;
 
+    /**
+     * TLC's fingerprint function (0 to 130) for every model, overriding a catalog's {@code fingerprint}. Without
+     * it a check uses the catalog's or 0: never a random one, so a counterexample is the same on every build.
+     */
+    @Parameter(property = "dsverify.fingerprint")
+    private Integer fingerprint;
+
     /** How often progress of a long check is logged, in seconds. */
     @Parameter(property = "dsverify.progressInterval", defaultValue = "30")
     private int progressInterval;
@@ -140,6 +147,14 @@ public class CheckMojo extends AbstractMojo {
             for (Path spec : plan.unchecked()) {
                 getLog().warn("dsverify: not checked (<discover> is false and no <model> names it): "
                         + basedir.toPath().relativize(spec));
+            }
+            if (fingerprint != null) {
+                if (fingerprint < 0 || fingerprint > ModelCheck.MAX_FINGERPRINT) {
+                    throw new IllegalArgumentException("dsverify.fingerprint must be between 0 and "
+                            + ModelCheck.MAX_FINGERPRINT + ", got " + fingerprint);
+                }
+                all = all.stream().map(c -> new PlannedCheck(c.check().toBuilder().fingerprint(fingerprint).build(),
+                        c.expected(), c.tags())).toList();
             }
             if (messageHints != null) {
                 for (String h : messageHints) {

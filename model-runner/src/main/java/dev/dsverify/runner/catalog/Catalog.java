@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsverify.runner.Expectation;
+import dev.dsverify.runner.ModelCheck;
 import dev.dsverify.runner.Outcome;
 import dev.dsverify.runner.SearchMode;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class Catalog {
     private static final Set<String> TOP_FIELDS = Set.of("schema", "include", "models", "description");
     private static final Set<String> MODEL_FIELDS = Set.of("name", "spec", "config", "expect", "tags", "timeout",
             "workers", "mode", "depth", "traces", "seed", "checkDeadlock", "library", "livenessCheck",
-            "allowStaleTranslation", "description");
+            "allowStaleTranslation", "fingerprint", "description");
     private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "violated");
 
     private final Path file;
@@ -263,14 +264,19 @@ public final class Catalog {
         if (stale != null && !stale.isBoolean()) {
             throw f.error(ptr + "/allowStaleTranslation", at + ".allowStaleTranslation", "must be true or false");
         }
+        Integer fingerprint = f.integer(m, ptr, at, "fingerprint", 0);
+        if (fingerprint != null && fingerprint > ModelCheck.MAX_FINGERPRINT) {
+            throw f.error(ptr + "/fingerprint", at + ".fingerprint",
+                    "must be between 0 and " + ModelCheck.MAX_FINGERPRINT + ", got " + fingerprint);
+        }
         String liveness = f.text(m, ptr, at, "livenessCheck", false);
         if (liveness != null && !liveness.equals("final") && !liveness.equals("periodic")) {
             throw f.error(ptr + "/livenessCheck", at + ".livenessCheck",
                     "must be \"final\" or \"periodic\", got '" + liveness + "'");
         }
         return new CatalogEntry(name, spec, config, new Expectation(outcome, violated), tags, timeout, workers,
-                searchMode, checkDeadlock, library, "final".equals(liveness), stale != null && stale.booleanValue(), f.file,
-                f.line(ptr));
+                searchMode, checkDeadlock, library, "final".equals(liveness), stale != null && stale.booleanValue(),
+                fingerprint, f.file, f.line(ptr));
     }
 
     /** Field access with errors that name file, line and field. */

@@ -26,13 +26,15 @@ import java.util.Objects;
  *                      {@code "livenessCheck": "final"}) rather than periodically
  * @param allowStaleTranslation check a PlusCal translation that no longer matches its algorithm (a warning)
  *                      instead of failing (catalog {@code "allowStaleTranslation": true})
+ * @param fingerprint   TLC's fingerprint function (catalog {@code "fingerprint"}), or null for
+ *                      {@link ModelCheck#DEFAULT_FINGERPRINT}
  * @param source        the catalog file that lists this entry
  * @param line          the line of the entry in that file
  */
 public record CatalogEntry(String name, Path spec, Path config, Expectation expect, List<String> tags,
                            Duration timeout, Integer workers, SearchMode mode, Boolean checkDeadlock,
-                           List<Path> library, boolean livenessAtEnd, boolean allowStaleTranslation, Path source,
-                           int line) {
+                           List<Path> library, boolean livenessAtEnd, boolean allowStaleTranslation,
+                           Integer fingerprint, Path source, int line) {
     public CatalogEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
@@ -47,7 +49,7 @@ public record CatalogEntry(String name, Path spec, Path config, Expectation expe
                         Duration timeout, Integer workers, SearchMode mode, Boolean checkDeadlock,
                         List<Path> library, boolean livenessAtEnd, Path source, int line) {
         this(name, spec, config, expect, tags, timeout, workers, mode, checkDeadlock, library, livenessAtEnd, false,
-                source, line);
+                null, source, line);
     }
 
     public boolean hasTag(String tag) {
@@ -62,7 +64,8 @@ public record CatalogEntry(String name, Path spec, Path config, Expectation expe
     /** A builder preset from this entry, to add settings such as a progress-friendly heap. */
     public ModelCheck.Builder toBuilder() {
         ModelCheck.Builder b = ModelCheck.builder(spec).name(name).config(config).mode(mode).timeout(timeout)
-                .libraryPath(library).livenessAtEnd(livenessAtEnd).allowStaleTranslation(allowStaleTranslation);
+                .libraryPath(library).livenessAtEnd(livenessAtEnd).allowStaleTranslation(allowStaleTranslation)
+                .fingerprint(fingerprint);
         if (workers != null) {
             b.workers(workers);
         }

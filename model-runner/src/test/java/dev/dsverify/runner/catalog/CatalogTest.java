@@ -103,6 +103,29 @@ class CatalogTest {
     }
 
     @Test
+    void fingerprintFieldPinsTlcsFingerprintFunction() throws Exception {
+        Path root = write("catalog.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "fingerprint": 42},
+                  {"name": "B", "spec": "sub/B.tla", "config": "sub/B.cfg", "expect": {"outcome": "success"}}
+                ]}""");
+        Catalog c = Catalog.load(root);
+        assertThat(c.entries().get(0).toModelCheck().fingerprint()).isEqualTo(42);
+        assertThat(c.entries().get(1).toModelCheck().fingerprint())
+                .isEqualTo(dev.dsverify.runner.ModelCheck.DEFAULT_FINGERPRINT);
+
+        Path bad = write("bad.json", """
+                {"schema": 1, "models": [
+                  {"name": "A", "spec": "A.tla", "config": "A.cfg", "expect": {"outcome": "success"},
+                   "fingerprint": 131}
+                ]}""");
+        assertThatThrownBy(() -> Catalog.load(bad)).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("bad.json:3").hasMessageContaining("models[0].fingerprint")
+                .hasMessageContaining("between 0 and 130");
+    }
+
+    @Test
     void missingIncludeIsAnErrorNamingIt() throws Exception {
         Path root = write("catalog.json", "{\"schema\": 1,\n \"include\": [\"nope/catalog.json\"]}");
         assertThatThrownBy(() -> Catalog.load(root))
