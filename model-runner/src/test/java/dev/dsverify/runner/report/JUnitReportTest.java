@@ -48,7 +48,7 @@ class JUnitReportTest {
                         + "(expected success)");
         assertThat(failure.getAttribute("type")).isEqualTo("invariant_violation");
         String out = raft.getElementsByTagName("system-out").item(0).getTextContent();
-        assertThat(out).contains("Counterexample, 5 states", "5: BecomeLeader (Raft:105)",
+        assertThat(out).contains("Counterexample, 5 states", "5: BecomeLeader (Raft.tla:105:3)",
                 "state = (n1 :> \"Leader\" @@ n2 :> \"Follower\" @@ n3 :> \"Follower\")");
         // Only changed variables after the first state: 'note' appears once.
         assertThat(HtmlReportTest.count(out, "note =")).isEqualTo(1);
