@@ -127,8 +127,8 @@ public final class ReportCommand implements Callable<Integer> {
             try {
                 root = MAPPER.readTree(f.toFile());
             } catch (JsonProcessingException e) {
-                throw new IOException(f + ": not valid JSON: " + e.getOriginalMessage() + " (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+                throw new IOException(f + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                        + ": not valid JSON: " + e.getOriginalMessage(), e);
             }
             List<JsonNode> docs = new ArrayList<>();
             if (root != null && root.isArray()) {

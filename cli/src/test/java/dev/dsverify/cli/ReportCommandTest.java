@@ -103,7 +103,7 @@ class ReportCommandTest {
 
         Files.writeString(json.resolve("broken.json"), "{\n  \"schema\": 1,\n  \"name\": \n}");
         assertThat(run("--json-dir", json.toString(), "--out", html.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("broken.json: not valid JSON").contains("line 4");
+        assertThat(err.toString()).contains("broken.json:4:").contains("not valid JSON");
 
         Files.writeString(json.resolve("broken.json"), "{\"schema\": 7}");
         assertThat(run("--json-dir", json.toString(), "--out", html.toString())).isEqualTo(2);
