@@ -79,7 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 return replayTraceSpec();
             }
             if (config != null) {
-                err.println("error: --config applies to a --trace-spec");
+                ErrorLine.print(err, "--config applies to a --trace-spec");
                 return 2;
             }
             Path raft = spec != null ? spec : TraceValidator.defaultSpec();
@@ -129,15 +129,15 @@ public final class ReplayCommand implements Callable<Integer> {
     /** Replays logs of any system against {@code --trace-spec}; with --coverage, every log in the directory. */
     private int replayTraceSpec() throws IOException, TraceFormatException, SpecLoadException {
         if (!Files.isRegularFile(traceSpec)) {
-            err.println("error: " + traceSpec + ": no such trace spec");
+            ErrorLine.print(err, traceSpec + ": no such trace spec");
             return 2;
         }
         if (config != null && !Files.isRegularFile(config)) {
-            err.println("error: " + config + ": no such cfg");
+            ErrorLine.print(err, config + ": no such cfg");
             return 2;
         }
         if (spec != null && !Files.isRegularFile(spec)) {
-            err.println("error: no spec at " + spec);
+            ErrorLine.print(err, "no spec at " + spec);
             return 2;
         }
         TraceSpecValidator.Options options = new TraceSpecValidator.Options(traceSpec, config, spec, fullState);
@@ -145,12 +145,12 @@ public final class ReplayCommand implements Callable<Integer> {
             return coverage(files -> TraceSpecValidator.validate(options, files));
         }
         if (traces.isEmpty()) {
-            err.println("error: give at least one trace file, or --coverage DIR");
+            ErrorLine.print(err, "give at least one trace file, or --coverage DIR");
             return 2;
         }
         for (Path t : traces) {
             if (!Files.isRegularFile(t)) {
-                err.println("error: " + t + ": no such file");
+                ErrorLine.print(err, t + ": no such file");
                 return 2;
             }
         }

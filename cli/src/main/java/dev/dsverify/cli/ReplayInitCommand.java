@@ -53,7 +53,7 @@ public final class ReplayInitCommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         PrintWriter stdout = commandSpec.commandLine().getOut();
         if (!Files.isRegularFile(spec)) {
-            err.println("error: " + spec + ": no such file");
+            ErrorLine.print(err, spec + ": no such file");
             return ExitCodes.USAGE;
         }
         Path scratch = Files.createTempDirectory("dsverify-init-");
@@ -62,7 +62,7 @@ public final class ReplayInitCommand implements Callable<Integer> {
             SpecParser.Parsed parsed = SpecParser.parse(spec, library, scratch);
             files = TraceScaffold.generate(parsed, next, init);
         } catch (SpecParser.ParseException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            ErrorLine.print(err, e.getMessage());
             return ExitCodes.USAGE;
         } finally {
             deleteRecursively(scratch);
@@ -72,7 +72,7 @@ public final class ReplayInitCommand implements Callable<Integer> {
         Path cfg = dir.resolve(files.moduleName() + ".cfg");
         for (Path p : List.of(tla, cfg)) {
             if (Files.exists(p) && !force) {
-                err.println("error: " + p + " exists; pass --force to overwrite it");
+                ErrorLine.print(err, p + " exists; pass --force to overwrite it");
                 return ExitCodes.USAGE;
             }
         }
