@@ -3,6 +3,7 @@ package dev.dsverify.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsverify.runner.modules.CommunityModulesLibrary;
+import dev.dsverify.runner.report.ModelReport;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +116,9 @@ class ShippedModulesTest {
                 .contains("TLAPS", "SequencesExt", "TLC's standard modules")
                 .contains("--library DIR", "<library>")
                 .doesNotContain("dsverify-tlc-", ":0:0", "tmp-server");
+        // The one-line summary of the build log and the reports names the module too.
+        assertThat(new ModelReport(r, Expectation.success()).describe())
+                .isEqualTo("module NoSuchModule not found at " + spec + ":4:21 (expected success)");
     }
 
     @Test
