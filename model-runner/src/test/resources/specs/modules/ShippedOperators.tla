@@ -32,6 +32,8 @@ ASSUME /\ SMT /\ SMTT(10) /\ Zenon /\ ZenonT(10) /\ Isa /\ IsaT(10)
        /\ SimpleArithmetic /\ IsaWithSetExtensionality /\ SlowZenon /\ SlowerZenon
        /\ VerySlowZenon /\ SlowestZenon /\ Auto /\ Force /\ Blast /\ AutoBlast
        /\ SimplifyAndSolve /\ Simplification /\ AllProvers /\ AllSMT /\ AllIsa
+       /\ ExpandENABLED /\ ExpandCdot /\ AutoUSE /\ Lambdify /\ ENABLEDaxioms
+       /\ LevelComparison /\ Trivial /\ ~EnabledWrapper(LAMBDA x : x) /\ ~CdotWrapper(LAMBDA x : x)
 
 THEOREM OnePlusOne == 1 + 1 = 2
   BY SMT, Zenon, SetExtensionality, NoSetContainsEverything
@@ -51,6 +53,7 @@ ASSUME \A s \in Sets : ReduceSet(Pair, s, 0) = FoldSet(Pair, 0, s)
 ASSUME \A s \in Sets : Sum(s) = Indicator(s, 1, 0) + Indicator(s, 2, 0) + Indicator(s, 3, 0)
 ASSUME \A s \in NegSets : Sum(s) = Indicator(s, -2, 0) + Indicator(s, 0, 0) + Indicator(s, 5, 0)
 ASSUME \A s \in Sets : Product(s) = Indicator(s, 1, 1) * Indicator(s, 2, 1) * Indicator(s, 3, 1)
+ASSUME \A s \in Sets \cup NegSets : SumSet(s) = Sum(s) /\ ProductSet(s) = Product(s)
 ASSUME \A s \in (Sets \cup NegSets) \ {{}} :
           /\ Max(s) \in s /\ \A y \in s : Max(s) >= y
           /\ Min(s) \in s /\ \A y \in s : Min(s) =< y

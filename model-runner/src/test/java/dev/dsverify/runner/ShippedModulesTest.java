@@ -68,7 +68,7 @@ class ShippedModulesTest {
         assertThat(r.outcome()).as(r.message() + " at " + r.errorPosition()).isEqualTo(Outcome.SUCCESS);
         // A Java method whose arity does not match the TLA+ operator is silently ignored by TLC: check that
         // TLC reported loading every single one.
-        assertThat(javaOperators()).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(javaOperators()).hasSizeGreaterThanOrEqualTo(15);
         assertThat(o.loaded).containsAll(javaOperators());
         assertThat(o.warnings).as("TLC warnings").isEmpty();
     }
@@ -80,6 +80,14 @@ class ShippedModulesTest {
                 operators().jvmArg("-D" + CommunityModulesLibrary.PURE_TLA + "=true").build(), o);
         assertThat(r.outcome()).as(r.message() + " at " + r.errorPosition()).isEqualTo(Outcome.SUCCESS);
         assertThat(o.loaded).isEmpty();
+    }
+
+    @Test
+    void finiteSetsExtExportsWhatTheCommunityModuleExports() {
+        Path dir = DIR.resolve("exports");
+        ModelCheckResult r = Specs.CHECKER.run(ModelCheck.builder(dir.resolve("ViaFiniteSetsExt.tla"))
+                .config(dir.resolve("ViaFiniteSetsExt.cfg")).build());
+        assertThat(r.outcome()).as(r.message() + " at " + r.errorPosition()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test

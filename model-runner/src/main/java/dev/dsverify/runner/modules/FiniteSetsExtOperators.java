@@ -41,6 +41,16 @@ public final class FiniteSetsExtOperators {
         return IntValue.gen(inRange("Sum", total));
     }
 
+    @TLAPlusOperator(identifier = "SumSet", module = MODULE, warn = true)
+    public static Value sumSet(Value set) {
+        return sum(set);
+    }
+
+    @TLAPlusOperator(identifier = "ProductSet", module = MODULE, warn = true)
+    public static Value productSet(Value set) {
+        return product(set);
+    }
+
     @TLAPlusOperator(identifier = "Product", module = MODULE, warn = true)
     public static Value product(Value set) {
         int product = 1;

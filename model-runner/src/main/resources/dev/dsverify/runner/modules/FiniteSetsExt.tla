@@ -1,11 +1,12 @@
 --------------------------- MODULE FiniteSetsExt ---------------------------
 (***************************************************************************)
 (* Folds, sums, extremes and subsets of finite sets.  Operator names and   *)
-(* meanings follow the TLA+ community modules.                             *)
+(* meanings follow the TLA+ community modules.  Like the current community *)
+(* module it extends (and so exports) Integers, FiniteSets, Folds and      *)
+(* Functions: specs that EXTENDS FiniteSetsExt use Range or Cardinality    *)
+(* without extending those themselves.                                     *)
 (***************************************************************************)
-LOCAL INSTANCE Naturals
-LOCAL INSTANCE FiniteSets
-LOCAL INSTANCE Folds
+EXTENDS Integers, FiniteSets, Folds, Functions
 
 \* op folded over the elements of set, starting from base; meant for an
 \* associative and commutative op.
@@ -15,8 +16,12 @@ FoldSet(op(_, _), base, set) ==
 \* The older name of FoldSet, with the set before the start value.
 ReduceSet(op(_, _), set, acc) == FoldSet(op, acc, set)
 
-Sum(set) == FoldSet(LAMBDA x, y : x + y, 0, set)
-Product(set) == FoldSet(LAMBDA x, y : x * y, 1, set)
+\* The sum and product of a set of integers; Sum and Product are the names
+\* of earlier versions of the community module.
+SumSet(set) == FoldSet(LAMBDA x, y : x + y, 0, set)
+ProductSet(set) == FoldSet(LAMBDA x, y : x * y, 1, set)
+Sum(set) == SumSet(set)
+Product(set) == ProductSet(set)
 
 \* The sum of f(x) over the elements x of set.
 MapThenSumSet(f(_), set) ==

@@ -75,6 +75,17 @@ AllSMTT(X) == TRUE
 AllIsa == TRUE
 AllIsaT(X) == TRUE
 
+\* Expansion of ENABLED and \cdot, and other steps of the proof manager.
+ExpandENABLED == TRUE
+ExpandCdot == TRUE
+AutoUSE == TRUE
+Lambdify == TRUE
+ENABLEDaxioms == TRUE
+LevelComparison == TRUE
+Trivial == TRUE
+EnabledWrapper(Op(_)) == FALSE
+CdotWrapper(Op(_)) == FALSE
+
 \* Two facts of set theory that proofs cite by name.  TLC does not check
 \* theorems; they are stated so that a BY clause naming them resolves.
 THEOREM SetExtensionality == \A S, T : (\A x : x \in S <=> x \in T) => S = T
