@@ -45,6 +45,15 @@ ASSUME MapThenFoldSet(Pair, 0, LAMBDA x : 10 * x,
 ASSUME \A s \in Sets : MapThenFoldSet(Plus, 0, LAMBDA x : x, Chosen, s)
                          = Indicator(s, 1, 0) + Indicator(s, 2, 0) + Indicator(s, 3, 0)
 
+\* Operators that ignore their arguments (TLC evaluates such a LAMBDA once and
+\* hands its value, possibly a tuple, to a Java body).
+ASSUME /\ MapThenFoldSet(LAMBDA x, y : x \o y, <<>>, LAMBDA x : <<9>>, Chosen, {1, 2}) = <<9, 9>>
+       /\ MapThenFoldSet(LAMBDA x, y : <<7>>, <<>>, LAMBDA x : x, Chosen, {1, 2}) = <<7>>
+       /\ MapThenSumSet(LAMBDA x : 1, {1, 2, 3}) = 3
+       /\ FoldSet(LAMBDA x, y : <<1>>, <<>>, {1, 2}) = <<1>>
+       /\ Quantify({1, 2}, LAMBDA x : TRUE) = 2
+       /\ FoldLeft(LAMBDA x, y : 0, 5, <<1, 2>>) = 0
+
 (*************************************** FiniteSetsExt ********************)
 ASSUME \A s \in Sets : FoldSet(Pair, 0, s) = MapThenFoldSet(Pair, 0, LAMBDA x : x, Chosen, s)
 ASSUME \A s \in Sets : FoldSet(Plus, 0, s) = Indicator(s, 1, 0) + Indicator(s, 2, 0) + Indicator(s, 3, 0)

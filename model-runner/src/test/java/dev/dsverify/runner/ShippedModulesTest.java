@@ -45,7 +45,7 @@ class ShippedModulesTest {
     /** Every operator that has a Java body, read from the annotations themselves (so none can be forgotten). */
     private static Set<String> javaOperators() throws ClassNotFoundException {
         Set<String> ops = new TreeSet<>();
-        for (String c : List.of("FiniteSetsExtOperators", "SequencesExtOperators")) {
+        for (String c : List.of("FoldsOperators", "FunctionsOperators", "FiniteSetsExtOperators", "SequencesExtOperators")) {
             Class<?> k = Class.forName("dev.dsverify.runner.modules." + c);
             for (Method m : k.getDeclaredMethods()) {
                 TLAPlusOperator a = m.getAnnotation(TLAPlusOperator.class);
@@ -68,7 +68,7 @@ class ShippedModulesTest {
         assertThat(r.outcome()).as(r.message() + " at " + r.errorPosition()).isEqualTo(Outcome.SUCCESS);
         // A Java method whose arity does not match the TLA+ operator is silently ignored by TLC: check that
         // TLC reported loading every single one.
-        assertThat(javaOperators()).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(javaOperators()).hasSizeGreaterThanOrEqualTo(20);
         assertThat(o.loaded).containsAll(javaOperators());
         assertThat(o.warnings).as("TLC warnings").isEmpty();
     }
@@ -80,6 +80,13 @@ class ShippedModulesTest {
                 operators().jvmArg("-D" + CommunityModulesLibrary.PURE_TLA + "=true").build(), o);
         assertThat(r.outcome()).as(r.message() + " at " + r.errorPosition()).isEqualTo(Outcome.SUCCESS);
         assertThat(o.loaded).isEmpty();
+    }
+
+    @Test
+    void theJavaBodiesFoldThousandsOfElements() {
+        ModelCheckResult r = Specs.CHECKER.run(
+                ModelCheck.builder(DIR.resolve("Large.tla")).config(DIR.resolve("Large.cfg")).build());
+        assertThat(r.outcome()).as(r.message() + " at " + r.errorPosition()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test

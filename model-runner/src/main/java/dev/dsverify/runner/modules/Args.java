@@ -7,6 +7,7 @@ import tlc2.tool.EvalException;
 import tlc2.value.impl.Applicable;
 import tlc2.value.impl.Enumerable;
 import tlc2.value.impl.IntValue;
+import tlc2.value.impl.OpValue;
 import tlc2.value.impl.TupleValue;
 import tlc2.value.impl.Value;
 
@@ -28,9 +29,46 @@ final class Args {
         return e.elements(Enumerable.Ordering.NORMALIZED).all();
     }
 
+    /**
+     * An operator argument. TLC hands a Java body an operator value ({@link OpValue}) for a LAMBDA or a defined
+     * operator, but the value itself for a LAMBDA whose body does not depend on its parameters (it evaluates
+     * such a constant operator once): that value then stands for the operator that always returns it, even when
+     * the value is a function or a tuple.
+     */
     static Applicable operator(String operator, String position, Value op) {
-        if (!(op instanceof Applicable a)) {
-            throw wrong(operator, position, "an operator", op);
+        if (op instanceof OpValue o) {
+            return o;
+        }
+        return new ConstantOperator(op);
+    }
+
+    /** The operator whose every application equals {@code value}. */
+    private record ConstantOperator(Value value) implements Applicable {
+        @Override
+        public Value apply(Value[] args, int control) {
+            return value;
+        }
+
+        @Override
+        public Value apply(Value arg, int control) {
+            return value;
+        }
+
+        @Override
+        public Value getDomain() {
+            throw failure("a constant operator argument has no domain");
+        }
+
+        @Override
+        public Value select(Value arg) {
+            return value;
+        }
+    }
+
+    /** A function argument: anything TLC can apply to an argument (a function, record or tuple). */
+    static Applicable function(String operator, String position, Value fun) {
+        if (!(fun instanceof Applicable a)) {
+            throw wrong(operator, position, "a function", fun);
         }
         return a;
     }

@@ -22,6 +22,8 @@ public final class CommunityModulesLibrary implements OperatorLibrary {
 
     /** The shipped modules that have Java operators, and the classes holding them. */
     static final Map<String, Class<?>> OPERATORS = Map.of(
+            "Folds", FoldsOperators.class,
+            "Functions", FunctionsOperators.class,
             "FiniteSetsExt", FiniteSetsExtOperators.class,
             "SequencesExt", SequencesExtOperators.class);
 

@@ -3,6 +3,7 @@ package dev.dsverify.runner.modules;
 import java.util.List;
 import tlc2.overrides.TLAPlusOperator;
 import tlc2.value.impl.Applicable;
+import tlc2.value.impl.IntValue;
 import tlc2.value.impl.SetEnumValue;
 import tlc2.value.impl.TupleValue;
 import tlc2.value.impl.Value;
@@ -55,6 +56,30 @@ public final class SequencesExtOperators {
         Applicable f = Args.operator("FoldRight", "first", op);
         return FiniteSetsExtOperators.foldRight("FoldRight", f, base,
                 List.of(Args.sequence("FoldRight", "second", seq)));
+    }
+
+    /** op(... op(op(base, 1), 2) ..., Len(seq)): FoldLeft over the indices. */
+    @TLAPlusOperator(identifier = "FoldLeftDomain", module = MODULE, warn = true)
+    public static Value foldLeftDomain(Value op, Value base, Value seq) {
+        Applicable f = Args.operator("FoldLeftDomain", "first", op);
+        int n = Args.sequence("FoldLeftDomain", "third", seq).length;
+        Value acc = base;
+        for (int i = 1; i <= n; i++) {
+            acc = Args.apply(f, acc, IntValue.gen(i));
+        }
+        return acc;
+    }
+
+    /** op(1, op(2, ... op(Len(seq), base) ...)): FoldRight over the indices. */
+    @TLAPlusOperator(identifier = "FoldRightDomain", module = MODULE, warn = true)
+    public static Value foldRightDomain(Value op, Value seq, Value base) {
+        Applicable f = Args.operator("FoldRightDomain", "first", op);
+        int n = Args.sequence("FoldRightDomain", "second", seq).length;
+        Value acc = base;
+        for (int i = n; i >= 1; i--) {
+            acc = Args.apply(f, IntValue.gen(i), acc);
+        }
+        return acc;
     }
 
     /** Like FoldRight: the definition's CHOOSE picks the indices 1, 2, ... in that order. */
