@@ -68,6 +68,7 @@ ASSUME \A s \in (Sets \cup NegSets) \ {{}} :
           /\ Min(s) \in s /\ \A y \in s : Min(s) =< y
 ASSUME \A s \in Sets : Quantify(s, LAMBDA x : x # 2) = Cardinality({x \in s : x # 2})
 ASSUME \A k \in -1..4 : kSubset(k, {1, 2, 3}) = {t \in SUBSET {1, 2, 3} : Cardinality(t) = k}
+ASSUME \A s \in Sets : \A k \in 0..3 : kSubset(k, s) = {t \in SUBSET s : Cardinality(t) = k}
 ASSUME \A a, b \in Sets : SymDiff(a, b) = {x \in a \cup b : (x \in a) # (x \in b)}
 ASSUME \A a \in SUBSET Sets : FlattenSet(a) = {x \in {1, 2, 3} : \E t \in a : x \in t}
 ASSUME \A s \in Sets : MapThenSumSet(LAMBDA x : 2 * x, s) = 2 * Sum(s)
