@@ -8,7 +8,7 @@
 (* evaluates the assumptions.                                              *)
 (***************************************************************************)
 EXTENDS Integers, Sequences, FiniteSets, TLC,
-        TLAPS, Folds, Functions, FiniteSetsExt, SequencesExt, TLCExt
+        TLAPS, Folds, Functions, FiniteSetsExt, SequencesExt, BagsExt, TLCExt, Bags
 
 Pair(x, y) == <<x, y>>      \* neither associative nor commutative: shows order
 Plus(x, y) == x + y
@@ -180,6 +180,22 @@ ASSUME \A s \in Seqs :
               /\ SelectLastInSeq(s, Is2) = IF I = {} THEN 0 ELSE CHOOSE i \in I : \A j \in I : i >= j
               /\ SelectInSubSeq(s, 2, Len(s), Is2) = IF J = {} THEN 0 ELSE CHOOSE i \in J : \A j \in J : i <= j
               /\ SelectLastInSubSeq(s, 2, Len(s), Is2) = IF J = {} THEN 0 ELSE CHOOSE i \in J : \A j \in J : i >= j
+
+(*************************************** BagsExt **************************)
+BagsOf123 == UNION {[S -> 1..2] : S \in SUBSET {1, 2, 3}}
+Count(B, x) == IF x \in DOMAIN B THEN B[x] ELSE 0
+ASSUME \A B \in BagsOf123, x \in 1..4 :
+          /\ BagAdd(B, x) = B (+) SetToBag({x})
+          /\ BagRemove(B, x) = B (-) SetToBag({x})
+          /\ BagRemoveAll(B, x) = [e \in DOMAIN B \ {x} |-> B[e]]
+ASSUME \A B \in BagsOf123 :
+          /\ SumBag(B) = Count(B, 1) * 1 + Count(B, 2) * 2 + Count(B, 3) * 3
+          /\ ProductBag(B) = (IF Count(B, 2) = 0 THEN 1 ELSE 2 ^ Count(B, 2))
+                             * (IF Count(B, 3) = 0 THEN 1 ELSE 3 ^ Count(B, 3))
+          /\ FoldBag(LAMBDA x, y : {x} \cup y, {}, B) = DOMAIN B
+          /\ MapThenFoldBag(LAMBDA x, y : x + y, 0, LAMBDA e : 1, LAMBDA S : CHOOSE e \in S : TRUE, B)
+               = BagCardinality(B)
+ASSUME FoldBag(Pair, 0, (1 :> 2) @@ (2 :> 1)) = <<1, <<1, <<2, 0>>>>>>
 
 (*************************************** TLCExt ***************************)
 ASSUME AssertEq(<<1, {2}>>, <<1, {2}>>) /\ ~AssertEq(1, 2)

@@ -16,7 +16,7 @@ public final class ShippedModules {
 
     /** The module names, each held as the resource {@code <name>.tla} beside this class. */
     public static final List<String> NAMES =
-            List.of("TLAPS", "Folds", "Functions", "FiniteSetsExt", "SequencesExt", "TLCExt");
+            List.of("TLAPS", "Folds", "Functions", "FiniteSetsExt", "SequencesExt", "BagsExt", "TLCExt");
 
     private ShippedModules() {
     }
