@@ -227,6 +227,10 @@ public final class ResultInterpreter {
             }
             if (line.contains("***Parse Error***") || line.startsWith("Lexical error")) {
                 int j = line.startsWith("Lexical error") ? i : i + 1;
+                // Some parse errors (a precedence conflict) leave a blank line before their text.
+                while (j < lines.size() && lines.get(j).isBlank()) {
+                    j++;
+                }
                 for (; j < lines.size(); j++) {
                     String l = lines.get(j);
                     if (l.isBlank() || l.startsWith("Residual stack trace")) {
@@ -235,6 +239,11 @@ public final class ResultInterpreter {
                     Matcher e = ENCOUNTERED.matcher(l);
                     if (pos == null && e.find()) {
                         pos = new SourcePosition(file, Integer.parseInt(e.group(1)), Integer.parseInt(e.group(2)));
+                    }
+                    Matcher range = RANGE_IN.matcher(l);
+                    if (pos == null && range.find()) {
+                        pos = new SourcePosition(moduleFile(f, range.group(5)), Integer.parseInt(range.group(1)),
+                                Integer.parseInt(range.group(2)));
                     }
                     append(msg, l.strip());
                 }
