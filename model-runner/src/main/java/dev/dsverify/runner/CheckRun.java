@@ -368,7 +368,7 @@ final class CheckRun implements RunningCheck {
         RunFacts facts = new RunFacts(check.name(), spec.getParent(), library, simulation, check.isDistributed(),
                 properties, parser.messages(), parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut,
                 elapsed(startNanos), lastProgress, check.allowStaleTranslation());
-        ModelCheckResult interpreted = nameActions(ResultInterpreter.interpret(facts), spec, library, temp);
+        ModelCheckResult interpreted = nameActions(ResultInterpreter.interpret(facts), spec, searched, temp);
         if (workersLost && !cancelled && !timedOut) {
             return new ModelCheckResult(check.name(), Outcome.TLC_ERROR, null,
                     "every distributed TLC worker exited before the server finished" + workerLogTail(temp),

@@ -90,6 +90,16 @@ class ShippedModulesTest {
     }
 
     @Test
+    void counterexampleStepsAreNamedInASpecThatExtendsAShippedModule() {
+        ModelCheckResult r = Specs.CHECKER.run(
+                ModelCheck.builder(DIR.resolve("Stack.tla")).config(DIR.resolve("Stack.cfg")).build());
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.INVARIANT_VIOLATION);
+        assertThat(r.trace()).hasSize(3);
+        assertThat(r.trace().get(1).call()).isEqualTo("Push(x)");
+        assertThat(r.trace().get(2).call()).isEqualTo("Push(x)");
+    }
+
+    @Test
     void finiteSetsExtExportsWhatTheCommunityModuleExports() {
         Path dir = DIR.resolve("exports");
         ModelCheckResult r = Specs.CHECKER.run(ModelCheck.builder(dir.resolve("ViaFiniteSetsExt.tla"))
