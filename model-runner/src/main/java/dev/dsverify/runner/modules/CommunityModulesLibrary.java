@@ -12,9 +12,11 @@ import java.util.Set;
  * <p>The runner sets {@value #MODULES} on the TLC JVM to the shipped modules that the spec reaches and that no
  * module of the user's shadows: only their classes are handed to TLC, so TLC neither warns about overrides of
  * modules the spec does not use nor replaces a user's own module of the same name. Without the property (TLC
- * started some other way) every class is handed over. {@value #PURE_TLA} set to {@code true} leaves them all
- * out, so that the TLA+ definitions are evaluated instead (to compare both, or to rule out the Java code as the
- * cause of a surprise).
+ * started some other way, such as trace validation's TLC inside its own JVM) none is handed over: TLC 2.18,
+ * given an override whose module the spec lacks, can lose definitions of the spec's own (a trace spec then
+ * failed with "the identifier currentTerm is either undefined"). {@value #PURE_TLA} set to {@code true} leaves
+ * them all out, so that the TLA+ definitions are evaluated instead (to compare both, or to rule out the Java
+ * code as the cause of a surprise).
  */
 public final class CommunityModulesLibrary implements OperatorLibrary {
     public static final String PURE_TLA = "dsverify.modules.pureTla";
@@ -33,10 +35,13 @@ public final class CommunityModulesLibrary implements OperatorLibrary {
             return new Class<?>[0];
         }
         String wanted = System.getProperty(MODULES);
+        if (wanted == null) {
+            return new Class<?>[0];
+        }
         List<Class<?>> classes = new ArrayList<>();
         for (String module : ShippedModules.NAMES) {
             Class<?> c = OPERATORS.get(module);
-            if (c != null && (wanted == null || Set.of(wanted.split(",")).contains(module))) {
+            if (c != null && Set.of(wanted.split(",")).contains(module)) {
                 classes.add(c);
             }
         }
