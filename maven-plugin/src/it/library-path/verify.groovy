@@ -13,5 +13,11 @@ assert withLib.outcome == 'invariant_violation' && withLib.violated == 'TypeOK' 
 assert slurper.parse(new File(out, withLib.file)).trace.size() == 5
 def without = index.models.find { it.name == 'NoLibrary' }
 assert without.outcome == 'parse_error' && without.asExpected
-assert slurper.parse(new File(out, without.file)).message.contains('Counter')
+def message = slurper.parse(new File(out, without.file)).message
+assert message.contains('Counter')
+// The missing module is named with the EXTENDS line that wants it and the fix, in the report and the log.
+assert message =~ /module Counter not found: EXTENDS Counter at .*CounterOverflow\.tla:\d+;/
+assert message.contains('<library>')
+assert log =~ /\[NoLibrary\] module Counter not found at .*CounterOverflow\.tla:\d+:\d+ \(as expected\)/
+assert !log.contains(':0:0')
 return true

@@ -155,6 +155,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void aSpecUsingTlapsAndTheCommunityModulesChecksWithoutALibrary() {
+        Run r = dsverify("check", RES.resolve("modules/Ledger.tla").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Ledger: success").contains("121 distinct states");
+    }
+
+    @Test
+    void aMissingModuleNamesTheExtendsLineAndTheLibraryOption() {
+        Path climb = RES.resolve("library/models/Climb.tla");
+        Run r = dsverify("check", climb.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("module Limits not found: EXTENDS Limits at " + climb + ":3;")
+                .contains("--library DIR").contains("at " + climb + ":3:")
+                .doesNotContain(":0:0").doesNotContain("tmp-server");
+    }
+
+    @Test
     void badLibraryOptionsExit2() {
         Path climb = RES.resolve("library/models/Climb.tla");
         Path gone = tmp.resolve("gone");

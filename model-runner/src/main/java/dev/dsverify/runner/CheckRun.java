@@ -1,6 +1,9 @@
 package dev.dsverify.runner;
 
 import dev.dsverify.runner.fork.TlcMain;
+import dev.dsverify.runner.modules.CommunityModulesLibrary;
+import dev.dsverify.runner.modules.ModuleReferences;
+import dev.dsverify.runner.modules.ShippedModules;
 import dev.dsverify.runner.pluscal.PlusCalSource;
 import dev.dsverify.runner.pluscal.PlusCalTranslator;
 import dev.dsverify.runner.pluscal.Translation;
@@ -315,12 +318,16 @@ final class CheckRun implements RunningCheck {
         if (port > 0) {
             jvm.add("-Dtlc2.tool.distributed.TLCServer.port=" + port);
         }
-        // SANY looks for a module beside the spec first; TLA-Library names the further directories to search.
-        String libraryProperty = library.isEmpty() ? null : "-DTLA-Library=" + library.stream().map(Path::toString)
+        // SANY looks for a module beside the spec first; TLA-Library names the further directories to search,
+        // in order: the user's, then the modules shipped with the runner (so a user's module of the same name wins).
+        List<Path> searched = new ArrayList<>(library);
+        searched.add(ShippedModules.extractTo(temp.resolve("modules")));
+        String libraryProperty = "-DTLA-Library=" + searched.stream().map(Path::toString)
                 .collect(Collectors.joining(java.io.File.pathSeparator));
-        if (libraryProperty != null) {
-            jvm.add(libraryProperty);
-        }
+        jvm.add(libraryProperty);
+        String overridesProperty = "-D" + CommunityModulesLibrary.MODULES + "="
+                + CommunityModulesLibrary.property(ModuleReferences.reachable(spec, library), shadowed(spec, library));
+        jvm.add(overridesProperty);
         ProcessBuilder main = new ProcessBuilder(command(temp, temp.resolve("tmp-server"), jvm, tlcArgs))
                 .directory(spec.getParent().toFile())
                 .redirectErrorStream(true);
@@ -343,9 +350,8 @@ final class CheckRun implements RunningCheck {
                 List<String> workerJvm = new ArrayList<>(List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port));
                 // Workers receive the modules from the server (a run works without this property on them);
                 // they get it anyway so that every JVM of the check has the same module search path.
-                if (libraryProperty != null) {
-                    workerJvm.add(libraryProperty);
-                }
+                workerJvm.add(libraryProperty);
+                workerJvm.add(overridesProperty);
                 ProcessBuilder worker = new ProcessBuilder(command(temp, temp.resolve("tmp-worker-" + i), workerJvm,
                         List.of("tlc2.tool.distributed.TLCWorker", "127.0.0.1")))
                         .directory(temp.toFile())
@@ -381,7 +387,7 @@ final class CheckRun implements RunningCheck {
         RunFacts facts = new RunFacts(check.name(), spec.getParent(), library, simulation, check.isDistributed(),
                 properties, parser.messages(), parser.sanyLines(), parser.otherLines(), exit, cancelled, timedOut,
                 elapsed(startNanos), lastProgress, check.allowStaleTranslation());
-        ModelCheckResult interpreted = nameActions(ResultInterpreter.interpret(facts), spec, library, temp);
+        ModelCheckResult interpreted = nameActions(ResultInterpreter.interpret(facts), spec, searched, temp);
         if (workersLost && !cancelled && !timedOut) {
             return new ModelCheckResult(check.name(), Outcome.TLC_ERROR, null,
                     "every distributed TLC worker exited before the server finished" + workerLogTail(temp),
@@ -599,6 +605,19 @@ final class CheckRun implements RunningCheck {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /** The shipped modules that a module of the user's (beside the spec or on the library path) replaces. */
+    private static java.util.Set<String> shadowed(Path spec, List<Path> library) {
+        java.util.Set<String> shadowed = new java.util.HashSet<>();
+        List<Path> dirs = new ArrayList<>(library);
+        dirs.add(0, spec.getParent());
+        for (String name : ShippedModules.NAMES) {
+            if (dirs.stream().anyMatch(d -> Files.isRegularFile(d.resolve(name + ".tla")))) {
+                shadowed.add(name);
+            }
+        }
+        return shadowed;
     }
 
     private static void deleteRecursively(Path dir) {

@@ -52,6 +52,16 @@ class ErrorOutcomeTest {
     }
 
     @Test
+    void precedenceConflictAtLineAndColumn() {
+        ModelCheckResult r = Specs.CHECKER.run(Specs.check("Precedence", "Precedence").build());
+        assertThat(r.outcome()).isEqualTo(Outcome.PARSE_ERROR);
+        assertThat(r.errorPosition().file()).endsWith("Precedence.tla");
+        assertThat(r.errorPosition().line()).isEqualTo(6);
+        assertThat(r.errorPosition().column()).isEqualTo(16);
+        assertThat(r.message()).contains("Precedence conflict");
+    }
+
+    @Test
     void semanticErrorAtLineAndColumn() {
         ModelCheckResult r = Specs.CHECKER.run(Specs.check("Semantic", "Semantic").build());
         assertThat(r.outcome()).isEqualTo(Outcome.PARSE_ERROR);

@@ -5,6 +5,8 @@ import dev.dsverify.runner.Expectation;
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Outcome;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One model's result together with what was expected of it: the unit every report is made of. */
 public record ModelReport(ModelCheckResult result, Expectation expected) {
@@ -22,6 +24,9 @@ public record ModelReport(ModelCheckResult result, Expectation expected) {
     public String name() {
         return result.name();
     }
+
+    private static final Pattern MISSING_MODULE =
+            Pattern.compile("module (\\w+) not found");
 
     public Outcome outcome() {
         return result.outcome();
@@ -45,7 +50,7 @@ public record ModelReport(ModelCheckResult result, Expectation expected) {
             case DEADLOCK -> "deadlock reached";
             case ASSERTION_FAILURE -> "assertion failed";
             case ASSUMPTION_FAILURE -> "assumption " + nameOr(r.violated(), "") + " is false";
-            case PARSE_ERROR -> "spec could not be parsed" + position();
+            case PARSE_ERROR -> missingModule(r.message()) + position();
             case CONFIG_ERROR -> "configuration error" + position();
             case EVALUATION_ERROR -> "evaluation error" + position();
             case TLC_ERROR -> "TLC failed (exit code " + r.tlcExitCode() + ")";
@@ -60,6 +65,12 @@ public record ModelReport(ModelCheckResult result, Expectation expected) {
             what += " (as expected)";
         }
         return what;
+    }
+
+    /** "module X not found" when that is why the spec did not parse (the sentence names the module then). */
+    private static String missingModule(String message) {
+        Matcher m = message == null ? null : MISSING_MODULE.matcher(message);
+        return m != null && m.lookingAt() ? "module " + m.group(1) + " not found" : "spec could not be parsed";
     }
 
     private String position() {

@@ -10,12 +10,16 @@ import dev.dsverify.runner.Stats;
 import dev.dsverify.runner.TlcMessage;
 import dev.dsverify.runner.TraceState;
 import dev.dsverify.runner.value.TlaValue;
+import dev.dsverify.runner.modules.ModuleReference;
+import dev.dsverify.runner.modules.ModuleReferences;
+import dev.dsverify.runner.modules.ShippedModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,8 @@ public final class ResultInterpreter {
     private static final Pattern ENCOUNTERED = Pattern.compile("at line (\\d+), column (\\d+)");
     private static final Pattern SEMANTIC = Pattern.compile(
             "^\\s*line (\\d+), col (\\d+) to line (\\d+), col (\\d+) of module (\\w+)");
+    private static final Pattern MODULE_NOT_FOUND = Pattern.compile(
+            "Cannot find source file for module (\\w+) imported in module (\\w+)");
     private static final Pattern UNDEFINED_OP = Pattern.compile(
             "The (\\w+(?: \\w+)?) (\\S+) specified in the configuration file");
 
@@ -208,6 +214,12 @@ public final class ResultInterpreter {
     }
 
     private static ModelCheckResult parseError(RunFacts f, Stats stats) {
+        for (String line : f.sanyLines()) {
+            Matcher m = MODULE_NOT_FOUND.matcher(line);
+            if (m.find()) {
+                return moduleNotFound(f, stats, m.group(1), m.group(2));
+            }
+        }
         String file = null;
         SourcePosition pos = null;
         StringBuilder msg = new StringBuilder();
@@ -221,6 +233,10 @@ public final class ResultInterpreter {
             }
             if (line.contains("***Parse Error***") || line.startsWith("Lexical error")) {
                 int j = line.startsWith("Lexical error") ? i : i + 1;
+                // Some parse errors (a precedence conflict) leave a blank line before their text.
+                while (j < lines.size() && lines.get(j).isBlank()) {
+                    j++;
+                }
                 for (; j < lines.size(); j++) {
                     String l = lines.get(j);
                     if (l.isBlank() || l.startsWith("Residual stack trace")) {
@@ -229,6 +245,11 @@ public final class ResultInterpreter {
                     Matcher e = ENCOUNTERED.matcher(l);
                     if (pos == null && e.find()) {
                         pos = new SourcePosition(file, Integer.parseInt(e.group(1)), Integer.parseInt(e.group(2)));
+                    }
+                    Matcher range = RANGE_IN.matcher(l);
+                    if (pos == null && range.find()) {
+                        pos = new SourcePosition(moduleFile(f, range.group(5)), Integer.parseInt(range.group(1)),
+                                Integer.parseInt(range.group(2)));
                     }
                     append(msg, l.strip());
                 }
@@ -291,6 +312,40 @@ public final class ResultInterpreter {
             // The module file is not where the run's directories say; name the module without a line.
         }
         return new SourcePosition(file, 0, 0);
+    }
+
+    /**
+     * SANY names the missing module and the module that wants it; the message names the user's line instead
+     * (file:line of the EXTENDS or INSTANCE), where TLC looked (without the run's temporary directories), and
+     * how to add a directory.
+     */
+    private static ModelCheckResult moduleNotFound(RunFacts f, Stats stats, String missing, String wantedBy) {
+        List<Path> dirs = new ArrayList<>();
+        if (f.specDir() != null) {
+            dirs.add(f.specDir());
+        }
+        dirs.addAll(f.libraryDirs());
+        Optional<ModuleReference> ref = ModuleReferences.wanting(missing, wantedBy, dirs);
+        StringBuilder msg = new StringBuilder("module ").append(missing).append(" not found");
+        SourcePosition pos = null;
+        if (ref.isPresent()) {
+            ModuleReference r = ref.get();
+            pos = new SourcePosition(r.file().toString(), r.line(), r.column());
+            msg.append(": ").append(r.keyword()).append(' ').append(missing).append(" at ")
+                    .append(r.file()).append(':').append(r.line());
+        } else {
+            msg.append(" (wanted by module ").append(wantedBy).append(')');
+        }
+        msg.append("; searched ");
+        for (Path d : dirs) {
+            msg.append(d).append(", ");
+        }
+        msg.append("the modules shipped with dsverify (").append(String.join(", ", ShippedModules.NAMES))
+                .append(") and TLC's standard modules. Put ").append(missing)
+                .append(".tla beside the spec, or add the directory that holds it to the library path")
+                .append(" (dsverify check --library DIR; <library> in the Maven plugin)");
+        return new ModelCheckResult(f.name(), Outcome.PARSE_ERROR, null, msg.toString(), pos, stats, List.of(),
+                null, false, List.of(), f.exitCode());
     }
 
     private static SourcePosition evaluationPosition(RunFacts f) {
