@@ -54,9 +54,9 @@ public final class TraceSpecValidator {
     public static final String DRIVER = "DsverifyReplay";
     /** The cfg for a plain TLC run of the driver: MATCH iff DsverifyNotAllExplained is violated. */
     public static final String CHECK_CFG = "DsverifyCheck.cfg";
-    private static final String REPLAY_CFG = "DsverifyReplay";
-    private static final String STEP = "DsverifyStep";
-    private static final String CURSOR = "dsverifyLine";
+    static final String REPLAY_CFG = "DsverifyReplay";
+    static final String STEP = "DsverifyStep";
+    static final String CURSOR = "dsverifyLine";
     private static final int MAX_STATES_SHOWN = 5;
     private static final Set<String> CFG_KEYWORDS = Set.of("CONSTANT", "CONSTANTS", "INIT", "NEXT", "SPECIFICATION",
             "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
@@ -260,6 +260,14 @@ public final class TraceSpecValidator {
      * DsverifyReplay}, with the library path given by {@code -DTLA-Library}.
      */
     public static Staged stage(Options o) throws SpecLoadException {
+        return stage(o, List.of());
+    }
+
+    /**
+     * As {@link #stage(Options)}, with a cursor-moving step {@code DsverifyX(e)} in the driver for each further
+     * operator {@code X(e)} of the trace spec (e.g. an operator a diagnosis evaluates, or an equivalent step).
+     */
+    public static Staged stage(Options o, List<String> moreSteps) throws SpecLoadException {
         Path spec = o.traceSpec();
         if (!Files.isRegularFile(spec)) {
             throw new SpecLoadException(spec + ": no such trace spec", null);
@@ -293,7 +301,7 @@ public final class TraceSpecValidator {
                 }
                 Files.write(dir.resolve("TraceValidation.tla"), in.readAllBytes());
             }
-            Files.writeString(dir.resolve(DRIVER + ".tla"), driver(module));
+            Files.writeString(dir.resolve(DRIVER + ".tla"), driver(module, moreSteps));
             String header = "\\* Staged by dsverify: the constants of " + (cfg == null ? "(no cfg)" : cfg) + "\n";
             Files.writeString(dir.resolve(REPLAY_CFG + ".cfg"), header + constants
                     + "\nINIT DsverifyInit\nNEXT DsverifyNext\nCHECK_DEADLOCK FALSE\n");
@@ -308,13 +316,24 @@ public final class TraceSpecValidator {
         }
     }
 
-    private static String driver(String module) {
+    /** The driver's name for the cursor-moving form of the trace spec's step operator {@code op}. */
+    public static String driverStep(String op) {
+        return "Dsverify" + op;
+    }
+
+    private static String driver(String module, List<String> moreSteps) {
+        StringBuilder more = new StringBuilder();
+        for (String op : moreSteps) {
+            more.append(driverStep(op)).append("(e) == ").append(op).append("(e) /\\ ").append(CURSOR).append("' = ")
+                    .append(CURSOR).append(" + 1\n");
+        }
         return "---- MODULE " + DRIVER + " ----\n"
                 + "(* Staged by dsverify: the cursor over the log, which trace specs leave to the engine. *)\n"
                 + "EXTENDS " + module + ", TraceValidation, Naturals, Sequences\n"
                 + "VARIABLE " + CURSOR + "\n"
                 + "DsverifyInit == TraceInit /\\ " + CURSOR + " = 1\n"
                 + "DsverifyStep(e) == ReplayStep(e) /\\ " + CURSOR + "' = " + CURSOR + " + 1\n"
+                + more
                 + "DsverifyNext == " + CURSOR + " <= Len(TraceLog) /\\ DsverifyStep(TraceLog[" + CURSOR + "])\n"
                 + "\\* Violated exactly when the whole log is explained (MATCH).\n"
                 + "DsverifyNotAllExplained == " + CURSOR + " <= Len(TraceLog)\n"

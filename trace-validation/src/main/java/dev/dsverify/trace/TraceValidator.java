@@ -10,8 +10,9 @@ import dev.dsverify.trace.replay.Replay;
 import dev.dsverify.trace.replay.Replayer;
 import dev.dsverify.trace.replay.SpecEvaluator;
 import dev.dsverify.trace.replay.SpecLoadException;
-import dev.dsverify.trace.tla.EventEncoder;
-import dev.dsverify.trace.tla.LoadedTrace;
+import dev.dsverify.trace.log.JsonLogReader;
+import dev.dsverify.trace.log.LogRecord;
+import dev.dsverify.trace.tla.LoadedLog;
 import dev.dsverify.trace.tla.Servers;
 import tlc2.tool.TLCState;
 import tlc2.value.impl.Value;
@@ -35,15 +36,23 @@ import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
- * Checks implementation logs against the Raft spec: reads and merges the NDJSON files, then replays the merged
- * log through TLC's evaluator on TraceRaft.tla (which instantiates the given Raft.tla).
+ * Checks implementation logs against the Raft spec: reads the NDJSON files, checks each line against the trace
+ * contract (so a malformed line is named with what the contract expects), merges them, then replays the merged log
+ * through the trace spec TraceRaft.tla (specs/raft; it instantiates the given Raft.tla) exactly as
+ * {@link TraceSpecValidator} replays any trace spec: the same driver, the same JSON-to-TLA+ mapping, the same
+ * level-by-level search. What is Raft's own here is the contract check and a diagnosis that knows the contract's
+ * fields.
  *
- * <p>The parsed spec is kept between calls with the same Raft.tla and cluster, so validating many logs costs
- * one parse. TLC's evaluator is a JVM-wide singleton, so calls are serialised.
+ * <p>The loaded spec is kept between calls with the same Raft.tla and cluster, so validating many logs costs one
+ * load: TraceRaft.tla reads the log only through TraceServers, which depends only on the cluster. TLC's evaluator
+ * is a JVM-wide singleton, so calls are serialised.
  */
 public final class TraceValidator {
-    private static final String RESOURCES = "/dev/dsverify/trace/tla/";
-    private static final List<String> STAGED = List.of("TraceRaft.tla", "TraceLog.tla", "TraceRaft.cfg", "Replay.cfg");
+    private static final String RESOURCES = "/dev/dsverify/trace/raft/";
+    /** The trace spec of Raft and its cfg, staged beside the Raft spec under test. */
+    private static final List<String> STAGED = List.of("TraceRaft.tla", "TraceRaft.cfg");
+    /** Operators of TraceRaft.tla the diagnosis and the tests evaluate as steps, besides ReplayStep. */
+    private static final List<String> MORE_STEPS = List.of("SpecStep", "ReplayStepExact");
     private static final int MAX_STATES_SHOWN = 5;
 
     private static final List<Path> STAGED_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -87,13 +96,18 @@ public final class TraceValidator {
         }
         List<TraceEvent> merged = TraceMerger.merge(parsed);
         List<String> names = traceFiles.stream().map(Path::toString).toList();
+        // TLC orders strings by when they were first interned: interning the ids in sorted order first makes
+        // the functions over servers print n1, n2, n3 whatever order the log mentions them in
+        Servers.of(merged).forEach(util.UniqueString::uniqueStringOf);
+        List<LogRecord> records = new ArrayList<>(merged.size());
+        for (TraceEvent e : merged) {
+            records.add(JsonLogReader.line(e.file(), e.line(), e.text()));
+        }
+        List<Value> encoded = records.stream().map(LogRecord::value).toList();
         synchronized (SpecEvaluator.LOCK) {
-            SpecEvaluator spec = evaluatorFor(raftSpec, merged);
-            List<Value> encoded = new ArrayList<>(merged.size());
-            for (TraceEvent e : merged) {
-                encoded.add(EventEncoder.encode(e));
-            }
-            Replay replay = Replayer.replay(spec, encoded, step);
+            SpecEvaluator spec = evaluatorFor(raftSpec, merged, records);
+            Replay replay = Replayer.replay(spec, encoded,
+                    step.equals(Replayer.STEP) ? TraceSpecValidator.STEP : TraceSpecValidator.driverStep(step));
             Map<String, Long> coverage = coverage(merged.subList(0, replay.matched()));
             if (replay.matched() == merged.size()) {
                 return new TraceResult(Verdict.MATCH, names, merged.size(), merged.size(), null, null, null, null,
@@ -101,7 +115,7 @@ public final class TraceValidator {
                         coverage);
             }
             TraceEvent bad = merged.get(replay.matched());
-            Diagnosis diagnosis = new Diagnosis(spec, stagedDir);
+            Diagnosis diagnosis = new Diagnosis(spec, stagedDir, TraceSpecValidator.driverStep("SpecStep"));
             List<String> reasons = new ArrayList<>();
             List<String> before = new ArrayList<>();
             List<TLCState> frontier = replay.frontier();
@@ -188,7 +202,8 @@ public final class TraceValidator {
         }
     }
 
-    private static SpecEvaluator evaluatorFor(Path raftSpec, List<TraceEvent> merged) throws SpecLoadException {
+    private static SpecEvaluator evaluatorFor(Path raftSpec, List<TraceEvent> merged, List<LogRecord> records)
+            throws SpecLoadException {
         SortedSet<String> servers = Servers.of(merged);
         String key = specKey(raftSpec) + "|" + servers;
         if (key.equals(loadedKey) && evaluator != null && evaluator.isCurrent()) {
@@ -197,8 +212,13 @@ public final class TraceValidator {
         evaluator = null;
         loadedKey = null;
         Path dir = stage(raftSpec);
-        LoadedTrace.install(merged);
-        evaluator = SpecEvaluator.load(dir, "TraceRaft", "Replay");
+        TraceSpecValidator.Staged driver = TraceSpecValidator.stage(
+                new TraceSpecValidator.Options(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"), null, false),
+                MORE_STEPS);
+        STAGED_DIRS.add(driver.dir());
+        LoadedLog.install(records);
+        evaluator = SpecEvaluator.load(driver.dir(), TraceSpecValidator.DRIVER, TraceSpecValidator.REPLAY_CFG,
+                driver.libraryPath().stream().map(Path::toString).toArray(String[]::new));
         for (String op : List.of("ReplayStep", "SpecStep", "ActionArgs", "FieldAgrees")) {
             if (!evaluator.hasOperator(op)) {
                 throw new SpecLoadException("TraceRaft.tla lacks " + op, null);

@@ -38,7 +38,7 @@ class TamperedTraceTest {
         assertThat(r.firstUnmatchedLine()).isEqualTo(5);
         assertThat(r.matchedEvents()).isEqualTo(4);
         assertThat(r.reasons()).containsExactly(
-                "HandleRequestVoteRequest(\"n2\", [to |-> \"n2\", from |-> \"n1\", term |-> 1, type |-> \"RequestVoteRequest\","
+                "HandleRequestVoteRequest(\"n2\", [type |-> \"RequestVoteRequest\", from |-> \"n1\", to |-> \"n2\", term |-> 1,"
                         + " lastLogTerm |-> 0, lastLogIndex |-> 0]): votedFor[n2]: expected (spec) \"n1\", logged \"n3\"");
         assertThat(r.statesBefore()).hasSize(1);
         assertThat(r.statesBefore().get(0)).contains("/\\ votedFor = [n1 |-> \"n1\", n2 |-> Nil, n3 |-> Nil]")

@@ -35,7 +35,7 @@ class TraceSpecPlainTlcTest {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseParallelGC", "-Djava.io.tmpdir=" + javaTmp, "-DTLA-Library=" + library,
-                "-D" + dev.dsverify.trace.tla.LoadedTrace.PROPERTY + "=" + log.toAbsolutePath(),
+                "-D" + dev.dsverify.trace.tla.LoadedLog.PROPERTY + "=" + log.toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"),
                 "tlc2.TLC", "-workers", "1", "-metadir", meta.toString(),
                 "-config", TraceSpecValidator.CHECK_CFG, TraceSpecValidator.DRIVER));

@@ -29,8 +29,9 @@ import java.util.TreeMap;
 /**
  * Reads an NDJSON log of any system into TLA+ values, one record per line. The mapping (documented in
  * trace-validation/README.md, "Logs of any system"): object → record, array → sequence (tuple), string → string,
- * integer → integer, true/false → boolean. JSON null, fractional numbers and integers outside TLC's integer range
- * (32-bit) have no TLA+ value here and are rejected with file, line and field, never silently changed. A last
+ * integer → integer, true/false → boolean, null → the model value {@code TraceNull} (TraceValidation.tla).
+ * Fractional numbers and integers outside TLC's integer range (32-bit) have no TLA+ value here and are rejected
+ * with file, line and field, never silently changed. A last
  * line without its newline that is not complete JSON is what a crash in the middle of a write leaves: it is ignored
  * (the step it began was never logged), as the tracing library promises; any other malformed line is bad input.
  */
@@ -61,6 +62,13 @@ public final class JsonLogReader {
     /** Reads log text held in memory, named {@code name} in errors. */
     public static List<LogRecord> read(String name, byte[] bytes) throws TraceFormatException {
         return new JsonLogReader(name).parse(bytes);
+    }
+
+    /** One complete line already read from {@code file} (e.g. checked against a stricter format first). */
+    public static LogRecord line(String file, int line, String text) throws TraceFormatException {
+        JsonLogReader r = new JsonLogReader(file);
+        r.line = line;
+        return r.parseLine(text, false);
     }
 
     private List<LogRecord> parse(byte[] bytes) throws TraceFormatException {
@@ -176,7 +184,9 @@ public final class JsonLogReader {
                 }
                 return IntValue.gen(v.intValue());
             }
-            case NULL -> throw error(path, "null has no TLA+ value; leave the field out instead");
+            case NULL -> {
+                return dev.dsverify.trace.tla.TraceNull.value();
+            }
             default -> throw error(path, "unsupported JSON value " + abbreviate(v.toString()));
         }
     }

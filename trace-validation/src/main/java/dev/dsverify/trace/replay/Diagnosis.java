@@ -44,9 +44,17 @@ public final class Diagnosis {
     private final Path specDir;
     private final Map<String, List<String>> sources = new HashMap<>();
 
-    public Diagnosis(SpecEvaluator spec, Path specDir) {
+    private final String specStep;
+
+    /**
+     * @param specDir  where the modules are, to quote their source
+     * @param specStep the operator taking the line's action without comparing the log (TraceRaft's SpecStep, as
+     *                 the driver names it with the cursor)
+     */
+    public Diagnosis(SpecEvaluator spec, Path specDir, String specStep) {
         this.spec = spec;
         this.specDir = specDir;
+        this.specStep = specStep;
     }
 
     public List<String> explain(TLCState state, Value line, TraceEvent event) {
@@ -84,7 +92,7 @@ public final class Diagnosis {
         }
         StateVec succ;
         try {
-            succ = spec.successors("SpecStep", state, line);
+            succ = spec.successors(specStep, state, line);
         } catch (RuntimeException e) {
             reasons.add(call + " cannot be evaluated: " + oneLine(e.getMessage()));
             return reasons;

@@ -16,10 +16,13 @@ import java.util.Set;
 
 /**
  * The log TraceValidation.tla's operators hand to TLC. The replayer installs the log it is about to check; a
- * plain TLC run of a trace spec names the NDJSON files in the system property {@value LoadedTrace#PROPERTY}
+ * plain TLC run of a trace spec names the NDJSON files in the system property {@value #PROPERTY}
  * (comma-separated), read once on first use.
  */
 public final class LoadedLog {
+    /** The system property naming the NDJSON files of a plain TLC run (comma-separated). */
+    public static final String PROPERTY = "dsverify.trace";
+
     private static Value log;
     private static Value nodes;
 
@@ -44,9 +47,9 @@ public final class LoadedLog {
 
     static synchronized Value log() {
         if (log == null) {
-            String files = System.getProperty(LoadedTrace.PROPERTY);
+            String files = System.getProperty(PROPERTY);
             if (files == null || files.isBlank()) {
-                throw new IllegalStateException("no trace: set -D" + LoadedTrace.PROPERTY + "=file.ndjson[,more.ndjson]");
+                throw new IllegalStateException("no trace: set -D" + PROPERTY + "=file.ndjson[,more.ndjson]");
             }
             List<List<LogRecord>> parsed = new ArrayList<>();
             try {

@@ -22,6 +22,12 @@ public final class TraceValidationOperators {
         return LoadedLog.log();
     }
 
+    /** JSON null: a model value, equal only to itself (see {@link TraceNull}). */
+    @TLAPlusOperator(identifier = "TraceNull", module = "TraceValidation", warn = false)
+    public static Value traceNull() {
+        return TraceNull.value();
+    }
+
     /** The string values of the log's {@code node} fields. */
     @TLAPlusOperator(identifier = "TraceNodes", module = "TraceValidation", warn = false)
     public static Value traceNodes() {

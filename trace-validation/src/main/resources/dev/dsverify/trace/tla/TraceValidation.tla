@@ -22,6 +22,12 @@ EXTENDS Naturals, Sequences
 \* by Lamport clock). JSON objects are records, arrays are sequences.
 TraceLog == CHOOSE t \in {} : TRUE
 
+\* JSON null: a model value, equal only to itself and comparable with any
+\* value. Map it to the spec's own "no value" where they meet, e.g.
+\*   IF e.state.holder = TraceNull THEN Nobody ELSE e.state.holder
+\* or let the spec's constant be this value: CONSTANT Nobody <- TraceNull.
+TraceNull == CHOOSE n \in {} : TRUE
+
 \* The values of the "node" field of the log's records: the nodes of the run.
 TraceNodes == CHOOSE s \in {} : TRUE
 
