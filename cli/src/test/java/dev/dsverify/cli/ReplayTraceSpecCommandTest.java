@@ -128,4 +128,20 @@ class ReplayTraceSpecCommandTest {
         assertThat(run("replay", "--trace-spec", traceSpec.toString(), log("ok.ndjson", coins(1)).toString())).isEqualTo(2);
         assertThat(err.toString()).contains(traceSpec + ": not a trace spec: it lacks a definition TraceInit");
     }
+
+    /** The Raft validation is a trace spec like the user's: the same command replays a Raft log with it. */
+    @Test
+    void theBundledRaftTraceSpecReplaysARaftLog() throws Exception {
+        Path trace = Path.of("../trace-validation/src/test/resources/traces/election.ndjson");
+        Path traceRaft = Path.of("../specs/raft/TraceRaft.tla");
+        assertThat(run("replay", "--trace-spec", traceRaft.toString(), trace.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("MATCH");
+        List<String> lines = new ArrayList<>(Files.readAllLines(trace));
+        lines.set(11, lines.get(11).replace("\"commitIndex\":1", "\"commitIndex\":2"));
+        Path edited = log("edited.ndjson", lines);
+        assertThat(run("replay", "--trace-spec", traceRaft.toString(), edited.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("DIVERGENCE").contains("edited.ndjson:12");
+        assertThat(run("replay", edited.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("DIVERGENCE").contains("edited.ndjson:12");
+    }
 }

@@ -10,6 +10,8 @@ import dev.dsverify.trace.replay.Replay;
 import dev.dsverify.trace.replay.Replayer;
 import dev.dsverify.trace.replay.SpecEvaluator;
 import dev.dsverify.trace.replay.SpecLoadException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.trace.log.JsonLogReader;
 import dev.dsverify.trace.log.LogRecord;
 import dev.dsverify.trace.tla.LoadedLog;
@@ -101,7 +103,8 @@ public final class TraceValidator {
         Servers.of(merged).forEach(util.UniqueString::uniqueStringOf);
         List<LogRecord> records = new ArrayList<>(merged.size());
         for (TraceEvent e : merged) {
-            records.add(JsonLogReader.line(e.file(), e.line(), e.text()));
+            records.add(new LogRecord(e.file(), e.line(), e.text(), e.clock(), e.node(), e.kind().name(),
+                    JsonLogReader.value(e.file(), e.line(), line(e))));
         }
         List<Value> encoded = records.stream().map(LogRecord::value).toList();
         synchronized (SpecEvaluator.LOCK) {
@@ -134,6 +137,23 @@ public final class TraceValidator {
                     replay.matched() + 1, bad.text(), List.copyOf(reasons), List.copyOf(before),
                     Duration.ofNanos(System.nanoTime() - start), replay.statesExplored(), coverage);
         }
+    }
+
+    /** The line as read: the contract admits exactly these top-level fields, and schema 1 only. */
+    private static ObjectNode line(TraceEvent e) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("schema", 1);
+        root.put("clock", e.clock());
+        root.put("node", e.node());
+        root.put("event", e.kind().name());
+        if (e.msg() != null) {
+            root.set("msg", e.msg().fields());
+        }
+        if (e.reply() != null) {
+            root.set("reply", e.reply().fields());
+        }
+        root.set("state", e.state());
+        return root;
     }
 
     /** The protocol variables of a state, in TLA+ syntax (the cursor and Raft.tla's frozen history are left out). */

@@ -64,11 +64,14 @@ public final class JsonLogReader {
         return new JsonLogReader(name).parse(bytes);
     }
 
-    /** One complete line already read from {@code file} (e.g. checked against a stricter format first). */
-    public static LogRecord line(String file, int line, String text) throws TraceFormatException {
+    /**
+     * The TLA+ value of a line already parsed (and checked against a stricter format) elsewhere: the same value
+     * {@link #read} gives for the line {@code root} was parsed from.
+     */
+    public static Value value(String file, int line, JsonNode root) throws TraceFormatException {
         JsonLogReader r = new JsonLogReader(file);
         r.line = line;
-        return r.parseLine(text, false);
+        return r.encode(root, "");
     }
 
     private List<LogRecord> parse(byte[] bytes) throws TraceFormatException {

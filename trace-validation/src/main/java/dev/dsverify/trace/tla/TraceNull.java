@@ -15,6 +15,8 @@ public final class TraceNull {
     /** The model value's name, as TLA+ prints it. */
     public static final String NAME = "TraceNull";
 
+    private static ModelValue last;
+
     private TraceNull() {
     }
 
@@ -23,11 +25,12 @@ public final class TraceNull {
      * it read the cfg) is indexed again, so states holding it can be written to and read back from disk.
      */
     public static synchronized Value value() {
-        boolean known = ModelValue.mvs != null && java.util.Arrays.stream(ModelValue.mvs)
-                .anyMatch(mv -> mv != null && mv.val.toString().equals(NAME));
-        Value v = ModelValue.make(NAME);
-        if (!known) {
-            ModelValue.setValues();
+        ModelValue v = (ModelValue) ModelValue.make(NAME);
+        if (v != last) {
+            if (ModelValue.mvs == null || v.index >= ModelValue.mvs.length || ModelValue.mvs[v.index] != v) {
+                ModelValue.setValues();
+            }
+            last = v;
         }
         return v;
     }

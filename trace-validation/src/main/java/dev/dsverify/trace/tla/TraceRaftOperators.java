@@ -31,11 +31,26 @@ public final class TraceRaftOperators {
         return a == b || a.equals(b) ? BoolValue.ValTrue : BoolValue.ValFalse;
     }
 
-    /** Every server id the log mentions (TraceRaft.tla's LineServers, over every line). */
+    private static Value serversOf;
+    private static Value servers;
+
+    /**
+     * Every server id the log mentions (TraceRaft.tla's LineServers, over every line). TLC calls a zero-argument
+     * override on every use (here: every mention of Raft's Server), so the set is computed once per log.
+     */
     @TLAPlusOperator(identifier = "TraceServers", module = "TraceRaft", warn = false)
-    public static Value traceServers() {
+    public static synchronized Value traceServers() {
+        Value log = LoadedLog.log();
+        if (log != serversOf) {
+            servers = collect((TupleValue) log);
+            serversOf = log;
+        }
+        return servers;
+    }
+
+    private static Value collect(TupleValue log) {
         Set<Value> ids = new LinkedHashSet<>();
-        for (Value line : ((TupleValue) LoadedLog.log()).elems) {
+        for (Value line : log.elems) {
             RecordValue e = (RecordValue) line;
             ids.add(field(e, "node"));
             for (String m : new String[] {"msg", "reply"}) {
