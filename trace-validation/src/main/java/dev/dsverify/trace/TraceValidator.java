@@ -3,8 +3,7 @@ package dev.dsverify.trace;
 import dev.dsverify.trace.log.EventKind;
 import dev.dsverify.trace.log.TraceEvent;
 import dev.dsverify.trace.log.TraceFormatException;
-import dev.dsverify.trace.log.TraceMerger;
-import dev.dsverify.trace.log.TraceReader;
+import dev.dsverify.trace.log.TraceStream;
 import dev.dsverify.trace.replay.Diagnosis;
 import dev.dsverify.trace.replay.Replay;
 import dev.dsverify.trace.replay.Replayer;
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.trace.log.JsonLogReader;
 import dev.dsverify.trace.log.LogRecord;
 import dev.dsverify.trace.tla.LoadedLog;
-import dev.dsverify.trace.tla.Servers;
 import tlc2.tool.TLCState;
 import tlc2.value.impl.Value;
 
@@ -92,32 +90,36 @@ public final class TraceValidator {
         if (traceFiles.isEmpty()) {
             throw new IllegalArgumentException("no trace files");
         }
-        List<List<TraceEvent>> parsed = new ArrayList<>();
-        for (Path f : traceFiles) {
-            parsed.add(TraceReader.read(f));
-        }
-        List<TraceEvent> merged = TraceMerger.merge(parsed);
+        // first pass: every line checked against the contract and its file's clocks, and the cluster collected;
+        // the second pass replays the merged log as it reads it, so a log of any size fits in memory
+        TraceStream.Scan scan = TraceStream.scan(traceFiles);
         List<String> names = traceFiles.stream().map(Path::toString).toList();
         // TLC orders strings by when they were first interned: interning the ids in sorted order first makes
         // the functions over servers print n1, n2, n3 whatever order the log mentions them in
-        Servers.of(merged).forEach(util.UniqueString::uniqueStringOf);
-        List<LogRecord> records = new ArrayList<>(merged.size());
-        for (TraceEvent e : merged) {
-            records.add(new LogRecord(e.file(), e.line(), e.text(), e.clock(), e.node(), e.kind().name(),
-                    JsonLogReader.value(e.file(), e.line(), line(e))));
-        }
-        List<Value> encoded = records.stream().map(LogRecord::value).toList();
+        scan.servers().forEach(util.UniqueString::uniqueStringOf);
         synchronized (SpecEvaluator.LOCK) {
-            SpecEvaluator spec = evaluatorFor(raftSpec, merged, records);
-            Replay replay = Replayer.replay(spec, encoded,
-                    step.equals(Replayer.STEP) ? TraceSpecValidator.STEP : TraceSpecValidator.driverStep(step));
-            Map<String, Long> coverage = coverage(merged.subList(0, replay.matched()));
-            if (replay.matched() == merged.size()) {
-                return new TraceResult(Verdict.MATCH, names, merged.size(), merged.size(), null, null, null, null,
+            SpecEvaluator spec = evaluatorFor(raftSpec, scan.servers());
+            Map<String, Long> coverage = coverage(List.of());
+            TraceEvent[] current = new TraceEvent[1];
+            Value[] currentValue = new Value[1];
+            Replay replay;
+            try (TraceStream lines = TraceStream.open(scan)) {
+                replay = Replayer.replay(spec, () -> {
+                    if (current[0] != null) {
+                        coverage.merge(current[0].kind().name(), 1L, Long::sum); // the previous line was explained
+                    }
+                    current[0] = lines.next();
+                    currentValue[0] = current[0] == null ? null
+                            : JsonLogReader.value(current[0].file(), current[0].line(), line(current[0]));
+                    return currentValue[0];
+                }, step.equals(Replayer.STEP) ? TraceSpecValidator.STEP : TraceSpecValidator.driverStep(step));
+            }
+            if (replay.matched() == scan.events()) {
+                return new TraceResult(Verdict.MATCH, names, scan.events(), scan.events(), null, null, null, null,
                         List.of(), List.of(), Duration.ofNanos(System.nanoTime() - start), replay.statesExplored(),
                         coverage);
             }
-            TraceEvent bad = merged.get(replay.matched());
+            TraceEvent bad = current[0];
             Diagnosis diagnosis = new Diagnosis(spec, stagedDir, TraceSpecValidator.driverStep("SpecStep"));
             List<String> reasons = new ArrayList<>();
             List<String> before = new ArrayList<>();
@@ -126,14 +128,14 @@ public final class TraceValidator {
                 TLCState s = frontier.get(k);
                 before.add(render(s));
                 String prefix = frontier.size() > 1 ? "in state " + (k + 1) + ": " : "";
-                for (String r : diagnosis.explain(s, encoded.get(replay.matched()), bad)) {
+                for (String r : diagnosis.explain(s, currentValue[0], bad)) {
                     reasons.add(prefix + r);
                 }
             }
             if (frontier.size() > MAX_STATES_SHOWN) {
                 before.add("... and " + (frontier.size() - MAX_STATES_SHOWN) + " more states");
             }
-            return new TraceResult(Verdict.DIVERGENCE, names, merged.size(), replay.matched(), bad.line(), bad.file(),
+            return new TraceResult(Verdict.DIVERGENCE, names, scan.events(), replay.matched(), bad.line(), bad.file(),
                     replay.matched() + 1, bad.text(), List.copyOf(reasons), List.copyOf(before),
                     Duration.ofNanos(System.nanoTime() - start), replay.statesExplored(), coverage);
         }
@@ -222,9 +224,7 @@ public final class TraceValidator {
         }
     }
 
-    private static SpecEvaluator evaluatorFor(Path raftSpec, List<TraceEvent> merged, List<LogRecord> records)
-            throws SpecLoadException {
-        SortedSet<String> servers = Servers.of(merged);
+    private static SpecEvaluator evaluatorFor(Path raftSpec, SortedSet<String> servers) throws SpecLoadException {
         String key = specKey(raftSpec) + "|" + servers;
         if (key.equals(loadedKey) && evaluator != null && evaluator.isCurrent()) {
             return evaluator;
@@ -236,7 +236,7 @@ public final class TraceValidator {
                 new TraceSpecValidator.Options(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"), null, false),
                 MORE_STEPS);
         STAGED_DIRS.add(driver.dir());
-        LoadedLog.install(records);
+        LoadedLog.installStreamed(servers);
         evaluator = SpecEvaluator.load(driver.dir(), TraceSpecValidator.DRIVER, TraceSpecValidator.REPLAY_CFG,
                 driver.libraryPath().stream().map(Path::toString).toArray(String[]::new));
         for (String op : List.of("ReplayStep", "SpecStep", "ActionArgs", "FieldAgrees")) {

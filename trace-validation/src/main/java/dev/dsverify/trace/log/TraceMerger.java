@@ -48,20 +48,25 @@ public final class TraceMerger {
     private static void checkClocks(List<TraceEvent> file) throws TraceFormatException {
         Map<String, TraceEvent> lastAt = new HashMap<>();
         for (TraceEvent e : file) {
-            if (e.kind().isNetwork()) {
-                continue; // the network has no clock of its own; it only carries the sender's
-            }
-            TraceEvent prev = lastAt.put(e.node(), e);
-            if (prev != null && e.clock() <= prev.clock()) {
-                throw new TraceFormatException(e.file(), e.line(), "clock",
-                        "clock of node " + e.node() + " goes backwards: " + e.clock() + " after " + prev.clock()
-                                + " at line " + prev.line());
-            }
-            if (e.kind().receives() && e.msg().clock() >= e.clock()) {
-                throw new TraceFormatException(e.file(), e.line(), "msg.clock",
-                        "message received before it was sent: its clock " + e.msg().clock()
-                                + " is not below the receiving step's clock " + e.clock());
-            }
+            checkClock(lastAt, e);
+        }
+    }
+
+    /** Checks one event of a file against the previous step of its node there ({@code lastAt}, updated). */
+    static void checkClock(Map<String, TraceEvent> lastAt, TraceEvent e) throws TraceFormatException {
+        if (e.kind().isNetwork()) {
+            return; // the network has no clock of its own; it only carries the sender's
+        }
+        TraceEvent prev = lastAt.put(e.node(), e);
+        if (prev != null && e.clock() <= prev.clock()) {
+            throw new TraceFormatException(e.file(), e.line(), "clock",
+                    "clock of node " + e.node() + " goes backwards: " + e.clock() + " after " + prev.clock()
+                            + " at line " + prev.line());
+        }
+        if (e.kind().receives() && e.msg().clock() >= e.clock()) {
+            throw new TraceFormatException(e.file(), e.line(), "msg.clock",
+                    "message received before it was sent: its clock " + e.msg().clock()
+                            + " is not below the receiving step's clock " + e.clock());
         }
     }
 

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,54 +44,73 @@ public final class TraceReader {
 
     /** Reads and validates {@code path}; the file is named in errors as {@code path.toString()}. */
     public static List<TraceEvent> read(Path path) throws TraceFormatException {
-        byte[] bytes;
+        try (Lines lines = open(path)) {
+            return lines.all();
+        }
+    }
+
+    /** Reads and validates log text held in memory, named {@code name} in errors. */
+    public static List<TraceEvent> read(String name, byte[] bytes) throws TraceFormatException {
+        try (Lines lines = new Lines(new TraceReader(name), new LineSource(name, new ByteArrayInputStream(bytes)))) {
+            return lines.all();
+        }
+    }
+
+    /**
+     * Opens {@code path} to read its events one at a time, each checked against the contract as it is read: a log
+     * of any size is read in constant memory.
+     */
+    public static Lines open(Path path) throws TraceFormatException {
         try {
-            bytes = Files.readAllBytes(path);
+            return new Lines(new TraceReader(path.toString()), new LineSource(path.toString(), Files.newInputStream(path)));
         } catch (IOException e) {
             throw new TraceFormatException(path.toString(), 0, null, "cannot read: " + e.getMessage());
         }
-        return new TraceReader(path.toString()).parse(bytes);
     }
 
-    /** Reads trace text held in memory, named {@code name} in errors. */
-    public static List<TraceEvent> read(String name, byte[] bytes) throws TraceFormatException {
-        return new TraceReader(name).parse(bytes);
-    }
+    /** The events of one file, read and validated one at a time. */
+    public static final class Lines implements AutoCloseable {
+        private final TraceReader reader;
+        private final LineSource source;
+        private int events;
 
-    private List<TraceEvent> parse(byte[] bytes) throws TraceFormatException {
-        List<TraceEvent> events = new ArrayList<>();
-        int start = 0;
-        line = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            line++;
-            boolean last = end == bytes.length;
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            String text = decode(bytes, start, stop);
-            if (text.isBlank()) {
-                throw error(null, "empty line");
-            }
-            events.add(parseLine(text, last));
-            start = end + 1;
+        private Lines(TraceReader reader, LineSource source) {
+            this.reader = reader;
+            this.source = source;
         }
-        if (events.isEmpty()) {
-            throw new TraceFormatException(file, 0, null, "empty trace: no events");
-        }
-        return List.copyOf(events);
-    }
 
-    private String decode(byte[] bytes, int from, int to) throws TraceFormatException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw error(null, "not UTF-8 text");
+        /** The next event, or null after the last; a file without any event is bad input. */
+        public TraceEvent next() throws TraceFormatException {
+            LineSource.Line l = source.next();
+            if (l == null) {
+                if (events == 0) {
+                    throw new TraceFormatException(reader.file, 0, null, "empty trace: no events");
+                }
+                return null;
+            }
+            reader.line = l.number();
+            if (l.text().isBlank()) {
+                throw reader.error(null, "empty line");
+            }
+            events++;
+            return reader.parseLine(l.text(), l.lastWithoutNewline());
+        }
+
+        List<TraceEvent> all() throws TraceFormatException {
+            List<TraceEvent> out = new ArrayList<>();
+            for (TraceEvent e = next(); e != null; e = next()) {
+                out.add(e);
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public void close() {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // reading is over; nothing was written
+            }
         }
     }
 

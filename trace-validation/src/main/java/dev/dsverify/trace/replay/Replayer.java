@@ -34,11 +34,27 @@ public final class Replayer {
 
     /** Replays with {@code step}, an operator of one event record like {@value #STEP}. */
     public static Replay replay(SpecEvaluator spec, List<Value> events, String step) {
+        java.util.Iterator<Value> it = events.iterator();
+        return replay(spec, () -> it.hasNext() ? it.next() : null, step);
+    }
+
+    /** The log's records one at a time, read only as the replay reaches them. */
+    @FunctionalInterface
+    public interface Source<X extends Exception> {
+        /** The next record, or null after the last. */
+        Value next() throws X;
+    }
+
+    /**
+     * Replays the records {@code events} yields, holding only the current one: a log larger than memory can be
+     * replayed. On a divergence, the record that could not be explained is the last one {@code events} yielded.
+     */
+    public static <X extends Exception> Replay replay(SpecEvaluator spec, Source<X> events, String step) throws X {
         List<TLCState> level = dedupe(spec.initStates());
         long explored = level.size();
         long distinct = level.size();
-        for (int k = 0; k < events.size(); k++) {
-            Value e = events.get(k);
+        int k = 0;
+        for (Value e = events.next(); e != null; e = events.next(), k++) {
             List<TLCState> next = new ArrayList<>(2);
             for (TLCState s : level) {
                 StateVec succ;
@@ -67,7 +83,7 @@ public final class Replayer {
             distinct += next.size();
             level = next;
         }
-        return new Replay(events.size(), level, explored, distinct);
+        return new Replay(k, level, explored, distinct);
     }
 
     private static List<TLCState> dedupe(List<TLCState> states) {

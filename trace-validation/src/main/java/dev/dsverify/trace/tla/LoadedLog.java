@@ -25,12 +25,36 @@ public final class LoadedLog {
 
     private static Value log;
     private static Value nodes;
+    private static Value servers;
 
     private LoadedLog() {
     }
 
+    /**
+     * Installs, for a log replayed as it is read (never held whole), only what TraceRaft.tla needs before the first
+     * line: its cluster. TraceLog and TraceNodes then stop TLC with an error rather than answer for another log.
+     */
+    public static synchronized void installStreamed(java.util.SortedSet<String> cluster) {
+        Value[] ids = cluster.stream().map(tlc2.value.impl.StringValue::new).toArray(Value[]::new);
+        SetEnumValue set = new SetEnumValue(ids, false);
+        set.normalize();
+        servers = set;
+        log = null;
+        nodes = null;
+        streamed = true;
+    }
+
+    private static boolean streamed;
+
+    /** The cluster installed with a streamed log, or null when a whole log is installed. */
+    static synchronized Value streamedServers() {
+        return streamed ? servers : null;
+    }
+
     /** Installs the log for the next specification TLC processes (constants are evaluated once, then). */
     public static synchronized void install(List<LogRecord> merged) {
+        streamed = false;
+        servers = null;
         Value[] records = new Value[merged.size()];
         Set<Value> ids = new LinkedHashSet<>();
         for (int k = 0; k < records.length; k++) {
@@ -46,6 +70,9 @@ public final class LoadedLog {
     }
 
     static synchronized Value log() {
+        if (streamed) {
+            throw new IllegalStateException("this replay reads the log as it goes; TraceLog is not available to the trace spec");
+        }
         if (log == null) {
             String files = System.getProperty(PROPERTY);
             if (files == null || files.isBlank()) {

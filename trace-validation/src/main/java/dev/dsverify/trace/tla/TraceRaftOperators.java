@@ -40,6 +40,10 @@ public final class TraceRaftOperators {
      */
     @TLAPlusOperator(identifier = "TraceServers", module = "TraceRaft", warn = false)
     public static synchronized Value traceServers() {
+        Value streamed = LoadedLog.streamedServers();
+        if (streamed != null) {
+            return streamed; // collected by the first pass over the files, as LineServers defines it
+        }
         Value log = LoadedLog.log();
         if (log != serversOf) {
             servers = collect((TupleValue) log);
