@@ -23,13 +23,16 @@ import java.util.zip.CRC32C;
  * the snapshot already covers (recovery drops them and finishes the compaction).
  *
  * <p>The mark moves when the storage is opened (to what recovery accepted), when it is closed, after a
- * snapshot, and after an fsync once the durable WAL has doubled since the mark or grown by {@link #MARK_STEP}
- * bytes: a few meta writes per run, never one per append.
+ * snapshot, and after an fsync once the durable WAL has doubled since the mark, grown by {@link #MARK_STEP} bytes
+ * or the mark is a second old: at most about one meta write per second, never one per append. Only what was
+ * synced after the mark can, after a crash, be cut off by damage that looks exactly like an interrupted append.
  */
 public final class FileStorage implements Storage {
     public static final int FORMAT = MetaFile.FORMAT;
     /** The durable WAL may run at most this far past the mark before an fsync moves the mark. */
     static final long MARK_STEP = 1 << 20;
+    /** ... or for at most this long. */
+    static final long MARK_INTERVAL_NANOS = 1_000_000_000L;
     private final Path dir;
     private final Path walFile;
     private final Path metaFile;
@@ -37,6 +40,7 @@ public final class FileStorage implements Storage {
     private final String nodeId;
     private FileChannel wal;
     private DurableMark mark;
+    private long markMovedAt = System.nanoTime();
     /** Bytes of whole records appended to the WAL, and the part of them made durable. */
     private long written;
     private long synced;
@@ -191,7 +195,8 @@ public final class FileStorage implements Storage {
         }
         synced = written;
         long m = mark.walBytes();
-        if (synced >= 2 * m + 1 || synced - m >= MARK_STEP) {
+        if (synced > m && (synced > 2 * m || synced - m >= MARK_STEP
+                || System.nanoTime() - markMovedAt >= MARK_INTERVAL_NANOS)) {
             moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
         }
     }
@@ -245,6 +250,7 @@ public final class FileStorage implements Storage {
             throw fail("cannot write " + metaFile + ": " + e.getMessage(), e);
         }
         mark = m;
+        markMovedAt = System.nanoTime();
     }
 
     private StorageException fail(String message, IOException cause) {

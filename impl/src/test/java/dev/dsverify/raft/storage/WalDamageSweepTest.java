@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
  * Damages a real WAL in every way a single bad byte or a lost tail can, and checks the storage's promise for
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Two copies of the same history are attacked: one closed cleanly (the meta file records the whole WAL as
  * durable) and one taken while the storage was still open, as a crash would leave it (the meta file records
  * only what was durable when the storage was opened; after it, a shorter file is indistinguishable from an
- * interrupted append). The quick tier flips every byte with four masks; -Pslow with all 255.
+ * interrupted append). The quick tier flips every byte with three masks; -Pslow with all 255.
  */
 class WalDamageSweepTest {
 
@@ -166,7 +169,7 @@ class WalDamageSweepTest {
             }
             return all;
         }
-        return new int[] {0x01, 0x10, 0x80, 0xFF};
+        return new int[] {0x01, 0x80, 0xFF};
     }
 
     private static void sweep(Path root, boolean crash) throws IOException {
@@ -195,13 +198,31 @@ class WalDamageSweepTest {
         }
     }
 
+    /**
+     * Thousands of recoveries, some of which truncate and fsync: in memory where the machine offers it (the
+     * outcome does not depend on the disk), so the sweep takes seconds.
+     */
+    static final class InMemoryWhereAvailable implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension)
+                throws IOException {
+            Path shm = Path.of("/dev/shm");
+            if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+                return Files.createTempDirectory(shm, "wal-sweep");
+            }
+            return Files.createTempDirectory("wal-sweep");
+        }
+    }
+
     @Test
-    void everyFlipAndTruncationOfACleanlyClosedWalIsRefusedOrRecoveredIntact(@TempDir Path root) throws IOException {
+    void everyFlipAndTruncationOfACleanlyClosedWalIsRefusedOrRecoveredIntact(
+            @TempDir(factory = InMemoryWhereAvailable.class) Path root) throws IOException {
         sweep(root, false);
     }
 
     @Test
-    void everyFlipOfACrashedWalIsRefusedOrRecoveredIntact(@TempDir Path root) throws IOException {
+    void everyFlipOfACrashedWalIsRefusedOrRecoveredIntact(@TempDir(factory = InMemoryWhereAvailable.class) Path root)
+            throws IOException {
         sweep(root, true);
     }
 }
