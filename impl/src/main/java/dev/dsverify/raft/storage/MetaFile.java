@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public record MetaFile(int format, String node, DurableMark mark) {
     public static final int FORMAT = 1;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("format", "node", "wal-bytes", "wal-last-index",
+            "wal-term");
 
     public byte[] encode() {
         StringBuilder b = new StringBuilder("format=" + format + "\nnode=" + node + "\n");
@@ -52,7 +54,7 @@ public record MetaFile(int format, String node, DurableMark mark) {
                 throw new StorageException(file + ":" + (i + 1) + ": expected key=value, got '" + line + "'");
             }
             String key = line.substring(0, eq);
-            if (!key.equals("format") && !key.equals("node") && !key.startsWith("wal-")) {
+            if (!FIELDS.contains(key)) {
                 throw new StorageException(file + ":" + (i + 1) + ": unknown field '" + key + "'");
             }
             if (fields.put(key, line.substring(eq + 1)) != null) {
