@@ -22,9 +22,9 @@ import java.util.zip.CRC32C;
  * type 4   BASE        index:u64 term:u64   (the log restarts empty after a snapshot covering up to index)
  * </pre>
  *
- * Replay applies records in order. A record that does not fit in the remaining bytes, or whose checksum
- * fails while it is the last one, is a torn append and ends the valid prefix. A bad record followed by more
- * data is corruption and recovery stops with {@link CorruptWalException}.
+ * Replay applies records in order. A bad record ends the valid prefix as a torn append only where an
+ * interrupted append can explain it (see {@link #decode(byte[], int, String, long)}); otherwise recovery stops
+ * with {@link CorruptWalException}.
  */
 public final class WalCodec {
     static final int HEADER = 8;
@@ -207,7 +207,7 @@ public final class WalCodec {
             throw new CorruptWalException(file, off, problem + ", inside the first " + durableBytes
                     + " bytes, which the meta file records as durable");
         }
-        for (int p = off + 1; p + HEADER <= length; p++) {
+        for (int p = scanFrom(data, off, length); p + HEADER <= length; p++) {
             if (problemAt(data, p, length) == null) {
                 int valid = 0;
                 int q = p;
@@ -223,6 +223,23 @@ public final class WalCodec {
         if (shape != null) {
             throw new CorruptWalException(file, off, problem + ": not an interrupted append, " + shape);
         }
+    }
+
+    /**
+     * Where to look for valid records after the bad one at {@code off}: right after it if its length field agrees
+     * with its own fields (so a command that happens to contain the bytes of a record, inside a torn entry, is not
+     * taken for one), otherwise at every byte after {@code off}.
+     */
+    private static int scanFrom(byte[] data, int off, int length) {
+        int left = length - off;
+        if (left > HEADER) {
+            long len = Integer.toUnsignedLong(ByteBuffer.wrap(data, off, 4).getInt());
+            long implied = impliedBodyLength(data, off + HEADER, (int) Math.min(len, left - HEADER));
+            if (implied == len) {
+                return (int) Math.min(length, off + HEADER + len);
+            }
+        }
+        return off + 1;
     }
 
     /**

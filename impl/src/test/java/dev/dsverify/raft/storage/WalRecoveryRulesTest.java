@@ -173,6 +173,23 @@ class WalRecoveryRulesTest {
     }
 
     @Test
+    void aTornCommandThatContainsTheBytesOfARecordIsStillATear(@TempDir Path root) throws IOException {
+        // A client may write any value, including one that spells a valid WAL record.
+        byte[] record = WalCodec.encode(null, 41, List.of(Entry.of(1, "put 2:c9 1 1:z 1:z")), 40);
+        byte[] value = new byte[record.length + 16];
+        System.arraycopy(record, 0, value, 8, record.length);
+        Path copy = root.resolve("crash");
+        long at = crashedWithUnsyncedTail(root.resolve("d"), copy, new Entry(1, value));
+        Path wal = copy.resolve("wal");
+        byte[] b = Files.readAllBytes(wal);
+        Files.write(wal, Arrays.copyOf(b, b.length - 4)); // cut after the embedded record
+        Recovered r = recover(copy);
+        assertThat(r.tornTail()).isTrue();
+        assertThat(r.entries()).isEqualTo(KEYS);
+        assertThat(Files.size(wal)).isEqualTo(at);
+    }
+
+    @Test
     void afterACrashZeroFilledPagesAfterATornRecordAreATear(@TempDir Path root) throws IOException {
         Path copy = root.resolve("crash");
         // A record that crosses a page boundary: its second page never reached the disk.
