@@ -24,7 +24,7 @@ import java.util.zip.CRC32C;
  *
  * <p>The mark moves when the storage is opened (to what recovery accepted), when it is closed, after a
  * snapshot, and after an fsync once the durable WAL has doubled since the mark, grown by {@link #MARK_STEP} bytes
- * or the mark is a second old: at most about one meta write per second, never one per append. Only what was
+ * or the mark is a second old: one meta write per second or per MiB, never one per append. Only what was
  * synced after the mark can, after a crash, be cut off by damage that looks exactly like an interrupted append.
  */
 public final class FileStorage implements Storage {
