@@ -208,7 +208,7 @@ public final class WalCodec {
                     + " bytes, which the meta file records as durable");
         }
         for (int p = scanFrom(data, off, length); p + HEADER <= length; p++) {
-            if (problemAt(data, p, length) == null) {
+            if (fieldsAgree(data, p, length) && problemAt(data, p, length) == null) {
                 int valid = 0;
                 int q = p;
                 while (q < length && problemAt(data, q, length) == null) {
@@ -223,6 +223,12 @@ public final class WalCodec {
         if (shape != null) {
             throw new CorruptWalException(file, off, problem + ": not an interrupted append, " + shape);
         }
+    }
+
+    /** A cheap test before the checksum: the record at {@code p} fits and its fields agree with its length. */
+    private static boolean fieldsAgree(byte[] data, int p, int length) {
+        long len = Integer.toUnsignedLong(ByteBuffer.wrap(data, p, 4).getInt());
+        return len >= MIN_BODY && len <= length - p - HEADER && impliedBodyLength(data, p + HEADER, (int) len) == len;
     }
 
     /**
