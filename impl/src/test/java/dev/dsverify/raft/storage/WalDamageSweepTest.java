@@ -135,8 +135,13 @@ class WalDamageSweepTest {
     /** Recovers {@code wal} (with the history's meta file) in {@code dir} and files the outcome. */
     private static void attack(Path dir, History h, byte[] wal, String what, boolean cutBeyondMark, Tally t)
             throws IOException {
+        attack(dir, h, wal, h.meta(), what, cutBeyondMark, t);
+    }
+
+    private static void attack(Path dir, History h, byte[] wal, byte[] meta, String what, boolean cutBeyondMark,
+            Tally t) throws IOException {
         Files.write(dir.resolve("wal"), wal);
-        Files.write(dir.resolve("meta"), h.meta());
+        Files.write(dir.resolve("meta"), meta);
         Recovered r;
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             r = s.recover();
@@ -188,9 +193,18 @@ class WalDamageSweepTest {
         for (int cut = 0; cut < h.wal().length; cut++) {
             attack(dir, h, Arrays.copyOf(h.wal(), cut), "cut at " + cut, cut >= h.durableMark(), cuts);
         }
-        System.out.printf("WAL damage sweep (%s, %d bytes, %d durable per meta): flips: %s; truncations: %s (%d ms)%n",
-                crash ? "crashed" : "closed", h.wal().length, h.durableMark(), flips, cuts,
-                (System.nanoTime() - t0) / 1_000_000);
+        Tally metaFlips = new Tally();
+        for (int at = 0; at < h.meta().length; at++) {
+            for (int mask : masks()) {
+                byte[] m = h.meta().clone();
+                m[at] ^= (byte) mask;
+                attack(dir, h, h.wal(), m, "meta byte " + at + " ^ 0x" + Integer.toHexString(mask), false, metaFlips);
+            }
+        }
+        System.out.printf("WAL damage sweep (%s, %d bytes, %d durable per meta): flips: %s; truncations: %s;"
+                + " flips of the meta file: %s (%d ms)%n", crash ? "crashed" : "closed", h.wal().length,
+                h.durableMark(), flips, cuts, metaFlips, (System.nanoTime() - t0) / 1_000_000);
+        assertThat(metaFlips.silent).as("meta flips served as a wrong state").isEmpty();
         assertThat(flips.silent).as("flips served as a wrong state").isEmpty();
         assertThat(cuts.silent).as("truncations served as a wrong state").isEmpty();
         if (!crash) {
