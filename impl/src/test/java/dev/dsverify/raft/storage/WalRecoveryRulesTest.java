@@ -295,6 +295,22 @@ class WalRecoveryRulesTest {
     }
 
     @Test
+    void afterAFailedWriteNothingMoreIsWrittenOrMarked(@TempDir Path dir) throws IOException {
+        FileStorage s = FileStorage.open(dir, "n1");
+        s.recover();
+        s.write(new HardState(1, "n1"), 1, KEYS.subList(0, 1));
+        s.sync();
+        String meta = Files.readString(dir.resolve("meta"));
+        s.close(); // the channel is gone: the next append fails like a failing disk
+        assertThatThrownBy(() -> s.write(null, 2, KEYS.subList(1, 2))).isInstanceOf(StorageException.class)
+                .hasMessageContaining("cannot append to " + dir.resolve("wal"));
+        assertThatThrownBy(s::sync).isInstanceOf(StorageException.class)
+                .hasMessageContaining("an earlier write failed").hasMessageContaining("refusing to write more");
+        s.close();
+        assertThat(dir.resolve("meta")).hasContent(meta.strip());
+    }
+
+    @Test
     void theMarkFollowsSyncsCloseAndSnapshots(@TempDir Path dir) throws IOException {
         Path wal = dir.resolve("wal");
         Path meta = dir.resolve("meta");
