@@ -120,7 +120,6 @@ class WalRecoveryRulesTest {
             s.recover();
             s.write(new HardState(1, "n1"), 1, KEYS);
             s.sync();
-            s.close();
         }
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             s.recover();
