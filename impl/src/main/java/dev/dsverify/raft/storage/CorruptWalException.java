@@ -1,16 +1,16 @@
 package dev.dsverify.raft.storage;
 
 /**
- * A record before the end of the WAL fails its checksum or makes no sense. Unlike a torn last record
- * (an interrupted append, safely dropped) this means acknowledged data is damaged, so recovery refuses
- * to guess.
+ * A WAL record is damaged in a way an interrupted append cannot explain (see {@link WalCodec#decode}): acknowledged
+ * data may be lost, so recovery refuses to start rather than guess. The message names the file, the byte offset
+ * and what was expected there.
  */
 public final class CorruptWalException extends StorageException {
     private final String file;
     private final long offset;
 
     public CorruptWalException(String file, long offset, String why) {
-        super("corrupted WAL record in " + file + " at byte offset " + offset + ": " + why);
+        super(file + ": corrupt record at offset " + offset + ": " + why);
         this.file = file;
         this.offset = offset;
     }

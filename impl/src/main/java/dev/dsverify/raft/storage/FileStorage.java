@@ -7,82 +7,101 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * A server's durable state in a directory: {@code wal} holds hard-state and log records
- * (layout in {@link WalCodec}); {@code meta} names the server and the format, written once through a temp
- * file and an atomic rename so it is either absent or complete. {@link #sync} is {@link FileChannel#force}.
- * With snapshots (an option), {@code snapshot} holds {@code index:u64 term:u64 length:u32 data crc:u32}
- * (CRC32C of everything before it); it and the compacted WAL are each replaced by temp file + rename, snapshot
- * first, so a crash in between leaves a WAL whose entries the snapshot already covers (recovery drops them).
+ * A server's durable state in a directory: {@code wal} holds hard-state and log records (layout in
+ * {@link WalCodec}); {@code meta} ({@link MetaFile}) names the server and the format and records a
+ * {@link DurableMark}: a prefix of the WAL known durable, so that recovery can tell damage from a torn append
+ * there. {@link #sync} is {@link FileChannel#force}. With snapshots (an option), {@code snapshot} holds
+ * {@code index:u64 term:u64 length:u32 data crc:u32} (CRC32C of everything before it); it and the compacted WAL
+ * are each replaced through {@link AtomicFile}, snapshot first, so a crash in between leaves a WAL whose entries
+ * the snapshot already covers (recovery drops them and finishes the compaction).
+ *
+ * <p>The mark moves when the storage is opened (to what recovery accepted), when it is closed, after a
+ * snapshot, and after an fsync once the durable WAL has doubled since the mark, grown by {@link #MARK_STEP} bytes
+ * or the mark is a second old: one meta write per second or per MiB, never one per append. Only what was
+ * synced after the mark can, after a crash, be cut off by damage that looks exactly like an interrupted append.
  */
 public final class FileStorage implements Storage {
-    public static final int FORMAT = 1;
+    public static final int FORMAT = MetaFile.FORMAT;
+    /** The durable WAL may run at most this far past the mark before an fsync moves the mark. */
+    static final long MARK_STEP = 1 << 20;
+    /** ... or for at most this long. */
+    static final long MARK_INTERVAL_NANOS = 1_000_000_000L;
     private final Path dir;
     private final Path walFile;
+    private final Path metaFile;
+    private final Path snapshotFile;
+    private final String nodeId;
     private FileChannel wal;
+    private DurableMark mark;
+    private long markMovedAt = System.nanoTime();
+    /** Bytes of whole records appended to the WAL, and the part of them made durable. */
+    private long written;
+    private long synced;
     private long lastIndex;
     private HardState lastHardState = HardState.INITIAL;
     private boolean recovered;
+    /** A write or fsync failed: what reached the disk is unknown, so nothing more is written (nor marked). */
+    private StorageException failed;
 
-    private FileStorage(Path dir, FileChannel wal) {
+    private FileStorage(Path dir, String nodeId, FileChannel wal, DurableMark mark) {
         this.dir = dir;
+        this.nodeId = nodeId;
         this.walFile = dir.resolve("wal");
+        this.metaFile = dir.resolve("meta");
+        this.snapshotFile = dir.resolve("snapshot");
         this.wal = wal;
+        this.mark = mark;
     }
 
-    /** Opens (creating if needed) the storage of server {@code nodeId} in {@code dir}. */
+    /**
+     * Opens (creating if needed) the storage of server {@code nodeId} in {@code dir}. Refuses a directory of
+     * another node and files that contradict each other: a meta file without its WAL, or state without a meta
+     * file.
+     */
     public static FileStorage open(Path dir, String nodeId) {
         try {
             Files.createDirectories(dir);
             Path meta = dir.resolve("meta");
-            String expected = "format=" + FORMAT + "\nnode=" + nodeId + "\n";
+            Path walPath = dir.resolve("wal");
+            Path snap = dir.resolve("snapshot");
+            for (Path p : List.of(meta, walPath, snap)) {
+                AtomicFile.removeLeftovers(p);
+                Files.deleteIfExists(p.resolveSibling(p.getFileName() + ".tmp")); // the old temp file name
+            }
+            MetaFile m;
             if (Files.exists(meta)) {
                 String found = Files.readString(meta, StandardCharsets.UTF_8);
-                if (!found.equals(expected)) {
+                m = MetaFile.parse(found, meta);
+                if (m.format() != FORMAT || !m.node().equals(nodeId)) {
                     throw new StorageException(meta + ": holds '" + found.strip().replace('\n', ' ')
                             + "' but this server is node=" + nodeId + " with format=" + FORMAT);
                 }
+                if (!Files.exists(walPath)) {
+                    throw new StorageException(walPath + ": missing, but " + meta + " says this directory holds the"
+                            + " state of node " + nodeId + "; refusing to start with an empty log");
+                }
             } else {
-                writeAtomically(meta, expected.getBytes(StandardCharsets.UTF_8));
+                if (Files.exists(snap) || Files.exists(walPath) && Files.size(walPath) > 0) {
+                    throw new StorageException(meta + ": missing, but " + (Files.exists(snap) ? snap : walPath)
+                            + " holds state; refusing to guess whose it is");
+                }
+                // The WAL first, then the meta file: wherever a meta file exists, its WAL was created.
+                FileChannel.open(walPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+                AtomicFile.syncDirectory(dir);
+                m = new MetaFile(FORMAT, nodeId, DurableMark.NONE);
+                m.writeTo(meta);
             }
-            FileChannel ch = FileChannel.open(dir.resolve("wal"), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            syncDirectory(dir);
-            return new FileStorage(dir, ch);
+            FileChannel ch = FileChannel.open(walPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            return new FileStorage(dir, nodeId, ch, m.mark());
         } catch (IOException e) {
             throw new StorageException("cannot open storage in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes {@code file} as temp file + fsync + atomic rename + directory fsync. */
-    static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(ByteBuffer.wrap(content));
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        syncDirectory(file.getParent());
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms cannot open directories; the rename is still atomic there.
         }
     }
 
@@ -93,19 +112,48 @@ public final class FileStorage implements Storage {
             if (len > Integer.MAX_VALUE) {
                 throw new StorageException(walFile + ": " + len + " bytes is more than recovery reads in one piece");
             }
+            if (len < mark.walBytes()) {
+                throw new StorageException(walFile + ": " + len + " bytes, but " + metaFile + " records its first "
+                        + mark.walBytes() + " bytes (the log up to entry " + mark.lastIndex() + ", term "
+                        + mark.term() + ") as durable: acknowledged data is missing");
+            }
             ByteBuffer buf = ByteBuffer.allocate((int) len);
-            wal.read(buf, 0);
+            while (buf.hasRemaining() && wal.read(buf, buf.position()) >= 0) {
+                // read until full
+            }
             Snapshot snap = readSnapshot();
-            WalCodec.Decoded d = WalCodec.decodeWithBase(buf.array(), (int) len, walFile.toString());
+            WalCodec.Decoded d = WalCodec.decode(buf.array(), (int) len, walFile.toString(), mark.walBytes());
+            if (!mark.isNone() && (d.lastIndexAtMark() != mark.lastIndex() || d.termAtMark() != mark.term())) {
+                throw new StorageException(walFile + " and " + metaFile + " disagree: the meta file records the log"
+                        + " up to entry " + mark.lastIndex() + " and term " + mark.term() + " at byte "
+                        + mark.walBytes() + ", the WAL holds " + (d.lastIndexAtMark() < 0 ? "no record boundary there"
+                        : "the log up to entry " + d.lastIndexAtMark() + " and term " + d.termAtMark()));
+            }
+            if (snap == null && d.base() > 0) {
+                throw new StorageException(walFile + ": a compacted log starting after entry " + d.base() + ", but "
+                        + snapshotFile + " is missing");
+            }
+            if (snap != null && d.base() > snap.index()) {
+                throw new StorageException(walFile + ": a compacted log starting after entry " + d.base() + ", but "
+                        + snapshotFile + " only covers up to entry " + snap.index());
+            }
             Recovered r = d.recovered().withSnapshot(snap, d.base());
             if (r.tornTail()) {
                 wal.truncate(r.validBytes());
                 wal.force(true);
             }
             wal.position(r.validBytes());
+            written = synced = r.validBytes();
             lastIndex = (snap == null ? 0 : snap.index()) + r.entries().size();
             lastHardState = r.hardState();
             recovered = true;
+            if (snap != null && d.base() < snap.index()) {
+                // A crash between the snapshot's rename and the WAL's: finish the compaction, so the WAL's log
+                // continues from the snapshot again.
+                replaceWal(r.hardState(), snap.index(), snap.term(), r.entries());
+            } else {
+                moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
+            }
             return r;
         } catch (IOException e) {
             throw new StorageException("cannot read " + walFile + ": " + e.getMessage(), e);
@@ -117,6 +165,7 @@ public final class FileStorage implements Storage {
         if (!recovered) {
             throw new IllegalStateException("recover() must run before the first write to " + walFile);
         }
+        usable();
         byte[] rec = WalCodec.encode(hs, entriesFrom, entries, lastIndex);
         try {
             ByteBuffer b = ByteBuffer.wrap(rec);
@@ -124,8 +173,9 @@ public final class FileStorage implements Storage {
                 wal.write(b);
             }
         } catch (IOException e) {
-            throw new StorageException("cannot append to " + walFile + ": " + e.getMessage(), e);
+            throw fail("cannot append to " + walFile + ": " + e.getMessage(), e);
         }
+        written += rec.length;
         if (entriesFrom > 0) {
             lastIndex = entriesFrom - 1 + entries.size();
         }
@@ -135,28 +185,88 @@ public final class FileStorage implements Storage {
     }
 
     @Override
-    public void saveSnapshot(Snapshot s, HardState hs, List<Entry> entriesAfter) {
-        HardState h = hs != null ? hs : lastHardState;
+    public void sync() {
+        usable();
         try {
-            ByteBuffer b = ByteBuffer.allocate(8 + 8 + 4 + s.data().length + 4);
-            b.putLong(s.index()).putLong(s.term()).putInt(s.data().length).put(s.data());
-            CRC32C crc = new CRC32C();
-            crc.update(b.array(), 0, b.position());
-            b.putInt((int) crc.getValue());
-            writeAtomically(dir.resolve("snapshot"), b.array());
-            wal.close();
-            writeAtomically(walFile, WalCodec.encodeCompacted(h, s.index(), s.term(), entriesAfter));
-            wal = FileChannel.open(walFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            wal.position(wal.size());
-            lastHardState = h;
-            lastIndex = s.index() + entriesAfter.size();
+            wal.force(false);
         } catch (IOException e) {
-            throw new StorageException("cannot save snapshot in " + dir + ": " + e.getMessage(), e);
+            // After a failed fsync the kernel may have dropped the dirty pages: never retry, never mark.
+            throw fail("cannot fsync " + walFile + ": " + e.getMessage(), e);
+        }
+        synced = written;
+        long m = mark.walBytes();
+        if (synced > m && (synced > 2 * m || synced - m >= MARK_STEP
+                || System.nanoTime() - markMovedAt >= MARK_INTERVAL_NANOS)) {
+            moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
+        }
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot s, HardState hs, List<Entry> entriesAfter) {
+        usable();
+        HardState h = hs != null ? hs : lastHardState;
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 + 4 + s.data().length + 4);
+        b.putLong(s.index()).putLong(s.term()).putInt(s.data().length).put(s.data());
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        try {
+            AtomicFile.write(snapshotFile, b.array());
+        } catch (IOException e) {
+            throw fail("cannot save snapshot in " + snapshotFile + ": " + e.getMessage(), e);
+        }
+        replaceWal(h, s.index(), s.term(), entriesAfter);
+    }
+
+    /** Replaces the WAL by its compacted form; the old WAL's mark is withdrawn first, it would not fit the new. */
+    private void replaceWal(HardState h, long baseIndex, long baseTerm, List<Entry> entriesAfter) {
+        try {
+            if (!mark.isNone()) {
+                moveMark(DurableMark.NONE);
+            }
+            wal.close();
+            byte[] compacted = WalCodec.encodeCompacted(h, baseIndex, baseTerm, entriesAfter);
+            AtomicFile.write(walFile, compacted);
+            wal = FileChannel.open(walFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            wal.position(compacted.length);
+            written = synced = compacted.length;
+            lastHardState = h;
+            lastIndex = baseIndex + entriesAfter.size();
+        } catch (IOException e) {
+            throw fail("cannot replace " + walFile + " by its compacted form: " + e.getMessage(), e);
+        }
+        moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
+    }
+
+    /** Records {@code m} in the meta file (only what an fsync already made durable). */
+    private void moveMark(DurableMark m) {
+        assert m.walBytes() <= synced : "mark " + m + " beyond the " + synced + " durable bytes";
+        if (m.equals(mark)) {
+            return;
+        }
+        try {
+            new MetaFile(FORMAT, nodeId, m).writeTo(metaFile);
+        } catch (IOException e) {
+            throw fail("cannot write " + metaFile + ": " + e.getMessage(), e);
+        }
+        mark = m;
+        markMovedAt = System.nanoTime();
+    }
+
+    private StorageException fail(String message, IOException cause) {
+        failed = new StorageException(message, cause);
+        return failed;
+    }
+
+    private void usable() {
+        if (failed != null) {
+            throw new StorageException(walFile + ": an earlier write failed (" + failed.getMessage()
+                    + "); refusing to write more", failed);
         }
     }
 
     private Snapshot readSnapshot() throws IOException {
-        Path f = dir.resolve("snapshot");
+        Path f = snapshotFile;
         if (!Files.exists(f)) {
             return null;
         }
@@ -181,25 +291,27 @@ public final class FileStorage implements Storage {
         return new Snapshot(index, term, data);
     }
 
-    @Override
-    public void sync() {
-        try {
-            wal.force(false);
-        } catch (IOException e) {
-            throw new StorageException("cannot fsync " + walFile + ": " + e.getMessage(), e);
-        }
-    }
-
     public Path directory() {
         return dir;
     }
 
+    /** Closes the WAL; after a clean run, first records all of it as durable so later damage is never a tear. */
     @Override
     public void close() {
         try {
-            wal.close();
+            if (recovered && failed == null && written > mark.walBytes()) {
+                wal.force(false);
+                synced = written;
+                moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
+            }
         } catch (IOException e) {
-            throw new StorageException("cannot close " + walFile + ": " + e.getMessage(), e);
+            throw fail("cannot fsync " + walFile + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                wal.close();
+            } catch (IOException e) {
+                throw new StorageException("cannot close " + walFile + ": " + e.getMessage(), e);
+            }
         }
     }
 }

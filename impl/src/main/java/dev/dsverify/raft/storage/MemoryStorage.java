@@ -28,7 +28,7 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public Recovered recover() {
-        WalCodec.Decoded d = WalCodec.decodeWithBase(data, size, name);
+        WalCodec.Decoded d = WalCodec.decode(data, size, name, 0);
         Recovered r = d.recovered().withSnapshot(snapshot, d.base());
         size = (int) r.validBytes();
         synced = Math.min(synced, size);

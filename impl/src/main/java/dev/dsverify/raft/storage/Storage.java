@@ -13,7 +13,11 @@ import java.util.List;
  */
 public interface Storage extends AutoCloseable {
 
-    /** Reads the durable state, dropping a torn last record; fails on corruption before the end. */
+    /**
+     * Reads the durable state, dropping a proven torn tail (an interrupted append); any other damage, or state
+     * files that contradict each other, is a {@link StorageException} naming the file (and, for the WAL, the
+     * offset).
+     */
     Recovered recover();
 
     /** Records a hard state (if not null) and the log change "entries from {@code entriesFrom} are these". */

@@ -9,13 +9,12 @@ import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
+import dev.dsverify.raft.storage.AtomicFile;
 import dev.dsverify.tracing.TraceLine;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -30,27 +29,13 @@ public final class NdjsonTraceWriter {
 
     private NdjsonTraceWriter() {}
 
-    /** Writes every event to {@code file} atomically: a temp file in the same directory, then a rename. */
+    /**
+     * Writes every event to {@code file} atomically ({@link AtomicFile}: temp file, fsync, rename): a reader
+     * never sees half a trace.
+     */
     public static void writeAtomically(List<TraceEvent> events, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        // Created like any new file, so the umask decides its permissions (createTempFile would make it 0600).
-        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(
-                java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
-                write(events, out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, out -> write(events, out));
     }
 
     public static void write(List<TraceEvent> events, OutputStream out) throws IOException {

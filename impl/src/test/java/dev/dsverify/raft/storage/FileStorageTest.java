@@ -20,6 +20,14 @@ class FileStorageTest {
 
     /** Writes three synced changes and returns the WAL length before the last one. */
     private static long writeHistory(Path dir) {
+        return writeHistory(dir, null);
+    }
+
+    /**
+     * Writes three changes and returns the WAL length before the last one; with {@code crashCopy}, the directory
+     * is also copied there after the last write and before its fsync, as a crash (power loss) would leave it.
+     */
+    private static long writeHistory(Path dir, Path crashCopy) {
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             s.recover();
             s.write(new HardState(1, "n1"), 1, List.of(e(1, "a"), e(1, "b")));
@@ -28,8 +36,24 @@ class FileStorageTest {
             s.sync();
             long before = size(dir.resolve("wal"));
             s.write(null, 3, List.of(e(2, "d")));
+            if (crashCopy != null) {
+                copyDir(dir, crashCopy);
+            }
             s.sync();
             return before;
+        }
+    }
+
+    static void copyDir(Path from, Path to) {
+        try {
+            Files.createDirectories(to);
+            try (var files = Files.list(from)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 
@@ -53,9 +77,10 @@ class FileStorageTest {
     }
 
     @Test
-    void truncatingTheLastRecordAtEveryByteKeepsEverySyncedRecordBeforeIt(@TempDir Path root) throws Exception {
+    void afterACrashTruncatingTheLastRecordAtEveryByteKeepsEverySyncedRecordBeforeIt(@TempDir Path root)
+            throws Exception {
         Path orig = root.resolve("orig");
-        long before = writeHistory(orig);
+        long before = writeHistory(root.resolve("closed"), orig);
         byte[] full = Files.readAllBytes(orig.resolve("wal"));
         for (long cut = before; cut < full.length; cut++) {
             Path d = root.resolve("cut" + cut);
@@ -110,8 +135,9 @@ class FileStorageTest {
             s.write(new HardState(2, "n1"), 1, List.of(e(1, "a"), e(1, "b"), e(2, "c"), e(2, "d")));
             s.sync();
         }
-        // Keep the old WAL aside: it stands for a crash after the snapshot's rename, before the WAL's.
+        // Keep the old WAL and meta aside: they stand for a crash after the snapshot's rename, before the WAL's.
         byte[] oldWal = Files.readAllBytes(dir.resolve("wal"));
+        byte[] oldMeta = Files.readAllBytes(dir.resolve("meta"));
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             s.recover();
             s.saveSnapshot(new dev.dsverify.raft.core.Snapshot(2, 1, new byte[] {7, 7}), null, List.of(e(2, "c"), e(2, "d")));
@@ -126,10 +152,17 @@ class FileStorageTest {
             assertThat(r.entries()).containsExactly(e(2, "c"), e(2, "d"), e(2, "e"));
         }
         Files.write(dir.resolve("wal"), oldWal);
+        Files.write(dir.resolve("meta"), oldMeta);
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             Recovered r = s.recover();
             assertThat(r.snapshot().index()).isEqualTo(2);
             assertThat(r.entries()).containsExactly(e(2, "c"), e(2, "d"));
+            // Recovery finished the compaction: the log goes on from the snapshot.
+            s.write(null, 5, List.of(e(3, "f")));
+            s.sync();
+        }
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            assertThat(s.recover().entries()).containsExactly(e(2, "c"), e(2, "d"), e(3, "f"));
         }
     }
 
