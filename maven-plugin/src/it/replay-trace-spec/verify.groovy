@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('dsverify: 2 of 3 runs do not match the spec:')
 assert log.contains('skipped: DIVERGENCE at src/test/traces/skipped.ndjson:3')
 assert log.contains('why: arm `e.event = "Move"` (TraceElevator.tla line 7): Move(2) is not enabled: `~open` (Elevator.tla line 9) is FALSE')
-assert log.contains("malformed: bad input: src/test/traces/malformed.ndjson:2: field 'at': null has no TLA+ value")
+assert log.contains("malformed: bad input: src/test/traces/malformed.ndjson:2: field 'at': fractional number 1.5 has no TLA+ value")
 assert log =~ /good\s+MATCH\s+5\s/
 assert log.contains('BUILD FAILURE')
 

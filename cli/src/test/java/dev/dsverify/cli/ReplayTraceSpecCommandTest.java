@@ -116,10 +116,10 @@ class ReplayTraceSpecCommandTest {
     @Test
     void badInputExitsTwoNamingFileLineAndField() throws Exception {
         List<String> l = coins(3);
-        l.set(1, "{\"event\":\"Coin\",\"coins\":null}");
+        l.set(1, "{\"event\":\"Coin\",\"coins\":2.5}");
         Path bad = log("bad.ndjson", l);
         assertThat(run("replay", "--trace-spec", traceSpec.toString(), bad.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(bad + ":2: field 'coins': null has no TLA+ value");
+        assertThat(err.toString()).contains(bad + ":2: field 'coins': fractional number 2.5 has no TLA+ value");
 
         assertThat(run("replay", "--trace-spec", dir.resolve("Missing.tla").toString(), bad.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Missing.tla: no such trace spec");
