@@ -281,6 +281,27 @@ public final class InteractionCluster {
         return networkFault(which, limit, EventType.DuplicateMessage);
     }
 
+    /**
+     * Moves matching messages to the end of the in-flight list: later messages overtake them. Not a spec step
+     * (the spec's network is a bag without order), so nothing is traced.
+     */
+    public List<String> delay(Predicate<Message> which, int limit) {
+        List<String> out = new ArrayList<>();
+        int n = 0;
+        for (Message m : List.copyOf(inFlight)) {
+            if (which.test(m) && n < limit) {
+                n++;
+                inFlight.remove(m);
+                inFlight.add(m);
+                out.add("delayed " + Rendering.message(m));
+            }
+        }
+        if (n == 0) {
+            out.add("no message matched");
+        }
+        return out;
+    }
+
     private List<String> networkFault(Predicate<Message> which, int limit, EventType type) {
         List<String> out = new ArrayList<>();
         int n = 0;

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * cluster n1 n2 n3 [seed=1] [election=10] [heartbeat=3] [bugs=a,b] [prevote=true]   first command of a script
  * tick n1 [times]          campaign n1          propose n1 value          read n1 ctx
  * ready [n1 ... | all]     stabilize            crash n1                  restart n1
- * deliver SEL [count]      drop SEL [count]     dup SEL [count]           (SEL: all | n2 | n1->n2, [type=T])
+ * deliver SEL [count]      drop SEL [count]     dup SEL [count]           delay SEL [count]
+ *                          (SEL: all | n2 | n1->n2, optionally type=MessageType)
  * compact n1 index         status [n1 ...]      network
  * </pre>
  *
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
  */
 public final class ScriptRunner {
     private static final Set<String> COMMANDS = Set.of("cluster", "tick", "campaign", "propose", "read", "ready",
-            "stabilize", "crash", "restart", "deliver", "drop", "dup", "compact", "status", "network");
+            "stabilize", "crash", "restart", "deliver", "drop", "dup", "delay", "compact", "status", "network");
 
     private final ScriptFile script;
     private final Bugs bugsOverride;
@@ -79,6 +80,7 @@ public final class ScriptRunner {
                 case "deliver" -> cluster.deliver(selection(d), count(d));
                 case "drop" -> cluster.drop(selection(d), count(d));
                 case "dup" -> cluster.duplicate(selection(d), count(d));
+                case "delay" -> cluster.delay(selection(d), count(d));
                 case "compact" -> cluster.compact(node(d, 0), number(d, 1, "index"));
                 case "status" -> status(d);
                 case "network" -> cluster.network();
