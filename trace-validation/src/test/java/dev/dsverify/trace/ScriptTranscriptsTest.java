@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The interaction transcripts of impl (impl/src/test/resources/testdata) replayed through TLC against Raft.tla:
- * each run's trace, written as one file per server and merged by the validator, must MATCH.
+ * each run's trace, written as one file per server and merged by the validator, must MATCH (up to the first
+ * snapshot, which the spec does not describe).
  */
 class ScriptTranscriptsTest {
     @TempDir
@@ -54,10 +55,12 @@ class ScriptTranscriptsTest {
         assertThat(files).isNotEmpty();
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             Transcript t = ScriptRunner.run(ScriptFile.read(f));
-            assumeTrue(t.inContract(), f.getFileName() + " takes snapshots, which are outside the spec");
-            TraceResult r = TraceValidator.validate(Specs.raft(), perServerFiles(t, f.getFileName().toString()));
+            // Snapshots are outside the spec: a transcript that takes one is replayed up to it.
+            List<TraceEvent> events = t.contractTrace();
+            TraceResult r = TraceValidator.validate(Specs.raft(), perServerFiles(events, t.servers(),
+                    f.getFileName().toString()));
             assertThat(r.verdict()).as(f + "\n" + TraceReport.text(r)).isEqualTo(Verdict.MATCH);
-            assertThat(r.events()).isEqualTo(t.trace().size());
+            assertThat(r.events()).isEqualTo(events.size());
         }));
     }
 
@@ -66,15 +69,15 @@ class ScriptTranscriptsTest {
     void aTranscriptRunWithABugDoesNotMatch() throws Exception {
         Path f = testdata().resolve("commit-figure8.txt");
         Transcript t = ScriptRunner.run(ScriptFile.read(f), Bugs.parse("commit-old-term"));
-        TraceResult r = TraceValidator.validate(Specs.raft(), perServerFiles(t, "bug"));
+        TraceResult r = TraceValidator.validate(Specs.raft(), perServerFiles(t.trace(), t.servers(), "bug"));
         assertThat(r.verdict()).as(TraceReport.text(r)).isEqualTo(Verdict.DIVERGENCE);
-        assertThat(r.event()).isEqualTo("AdvanceCommitIndex");
+        assertThat(r.event()).contains("\"event\":\"AdvanceCommitIndex\"");
     }
 
-    private List<Path> perServerFiles(Transcript t, String name) throws IOException {
+    private List<Path> perServerFiles(List<TraceEvent> events, List<String> servers, String name) throws IOException {
         List<Path> out = new ArrayList<>();
-        for (String s : t.servers()) {
-            List<TraceEvent> mine = t.trace().stream().filter(e -> e.node().equals(s)).toList();
+        for (String s : servers) {
+            List<TraceEvent> mine = events.stream().filter(e -> e.node().equals(s)).toList();
             if (!mine.isEmpty()) {
                 Path p = dir.resolve(name + "." + s + ".ndjson");
                 NdjsonTraceWriter.writeAtomically(mine, p);

@@ -51,7 +51,8 @@ public final class InteractionCluster {
     private final Map<String, List<Applied>> machines = new LinkedHashMap<>();
     private final Map<String, Integer> incarnations = new LinkedHashMap<>();
     private final List<Message> inFlight = new ArrayList<>();
-    private boolean compacted;
+    /** Trace events before the first snapshot (-1: none taken); snapshots are outside the spec. */
+    private int eventsBeforeSnapshot = -1;
 
     /** What a server's disk holds: the Ready contract's durable state, written only through {@link #ready}. */
     private static final class Disk {
@@ -99,9 +100,12 @@ public final class InteractionCluster {
         return trace.events();
     }
 
-    /** Whether a snapshot was taken: snapshots are outside the contract, so such a trace is not replayable. */
-    public boolean compacted() {
-        return compacted;
+    /**
+     * How many leading trace events the spec can explain: all of them, unless a snapshot was taken (snapshots
+     * and InstallSnapshot are outside the spec), then those before the first one.
+     */
+    public int contractEvents() {
+        return eventsBeforeSnapshot < 0 ? trace.events().size() : eventsBeforeSnapshot;
     }
 
     public boolean isUp(String id) {
@@ -394,7 +398,9 @@ public final class InteractionCluster {
         RaftNode n = live(id);
         List<Applied> upTo = machines.get(id).stream().filter(a -> a.index() <= index).toList();
         n.compact(index, encode(upTo));
-        compacted = true;
+        if (eventsBeforeSnapshot < 0) {
+            eventsBeforeSnapshot = mark();
+        }
         Disk d = disks.get(id);
         int drop = (int) Math.min(d.entries.size(), Math.max(0, index - d.base()));
         d.entries.subList(0, drop).clear();

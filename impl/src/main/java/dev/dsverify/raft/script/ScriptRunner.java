@@ -54,7 +54,7 @@ public final class ScriptRunner {
         if (r.cluster == null) {
             throw new ScriptException(script.name(), 1, "the script has no 'cluster' command");
         }
-        return new Transcript(script, outputs, r.cluster.ids(), r.cluster.trace(), !r.cluster.compacted());
+        return new Transcript(script, outputs, r.cluster.ids(), r.cluster.trace(), r.cluster.contractEvents());
     }
 
     private List<String> execute(Directive d) {

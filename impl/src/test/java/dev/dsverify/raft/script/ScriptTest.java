@@ -50,9 +50,8 @@ class ScriptTest {
                 }
             }
             assertThat(t.trace()).as("trace of " + f).isNotEmpty();
-            if (t.inContract()) {
-                assertThat(ContractReplay.check(t.servers(), t.trace())).as("contract replay of " + f).isNull();
-            }
+            assertThat(t.contractTrace()).as("trace of " + f + " before any snapshot").isNotEmpty();
+            assertThat(ContractReplay.check(t.servers(), t.contractTrace())).as("contract replay of " + f).isNull();
         }));
     }
 
