@@ -1,5 +1,9 @@
 package dev.dsverify.raft.script;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +13,22 @@ final class GoldenDiff {
     private static final int MAX_BLOCKS_SHOWN = 3;
 
     private GoldenDiff() {}
+
+    /**
+     * Runs the transcript {@code file}; with {@code rewrite} stores the actual outputs in it (when they differ)
+     * and returns null, else returns what {@link #compare} says.
+     */
+    static String verify(Path file, boolean rewrite) throws IOException {
+        Transcript t = ScriptRunner.run(ScriptFile.read(file));
+        if (!rewrite) {
+            return compare(t);
+        }
+        String text = t.text();
+        if (!text.equals(Files.readString(file, StandardCharsets.UTF_8))) {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+        return null;
+    }
 
     /** Null when every block's output equals the golden one, else a message naming the file and lines. */
     static String compare(Transcript t) {
@@ -59,12 +79,12 @@ final class GoldenDiff {
                 out.add(" " + expected.get(i));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                firstChange = firstChange < 0 ? firstLine + i : firstChange;
-                out.add("+" + actual.get(j++));
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 firstChange = firstChange < 0 ? firstLine + i : firstChange;
                 out.add("-" + expected.get(i++));
+            } else {
+                firstChange = firstChange < 0 ? firstLine + i : firstChange;
+                out.add("+" + actual.get(j++));
             }
         }
         return "@@ first difference at golden line " + firstChange + " @@\n" + String.join("\n", out) + "\n";

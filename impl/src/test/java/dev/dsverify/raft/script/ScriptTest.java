@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every transcript in src/test/resources/testdata: each command's output must equal the golden text, and
@@ -37,18 +38,11 @@ class ScriptTest {
         assertThat(files).as("transcripts in " + TESTDATA.toAbsolutePath()).isNotEmpty();
         boolean rewrite = Boolean.getBoolean(GoldenDiff.REWRITE);
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            Transcript t = ScriptRunner.run(ScriptFile.read(f));
-            if (rewrite) {
-                String text = t.text();
-                if (!text.equals(Files.readString(f, StandardCharsets.UTF_8))) {
-                    Files.writeString(f, text, StandardCharsets.UTF_8);
-                }
-            } else {
-                String diff = GoldenDiff.compare(t);
-                if (diff != null) {
-                    fail(diff);
-                }
+            String diff = GoldenDiff.verify(f, rewrite);
+            if (diff != null) {
+                fail(diff);
             }
+            Transcript t = ScriptRunner.run(ScriptFile.read(f));
             assertThat(t.trace()).as("trace of " + f).isNotEmpty();
             assertThat(t.contractTrace()).as("trace of " + f + " before any snapshot").isNotEmpty();
             assertThat(ContractReplay.check(t.servers(), t.contractTrace())).as("contract replay of " + f).isNull();
@@ -71,6 +65,17 @@ class ScriptTest {
                 .contains("-Ddsverify.rewrite=true");
         // The untouched golden compares clean, so the difference above is the tampering and nothing else.
         assertThat(GoldenDiff.compare(ScriptRunner.run(ScriptFile.parse("election.txt", golden)))).isNull();
+    }
+
+    @Test
+    void rewritingStoresTheActualOutputAndComparingThenPasses(@TempDir Path dir) throws IOException {
+        String golden = Files.readString(TESTDATA.resolve("replication.txt"), StandardCharsets.UTF_8);
+        Path f = dir.resolve("replication.txt");
+        Files.writeString(f, golden.replace("n1 appended at index 2", "stale output"), StandardCharsets.UTF_8);
+        assertThat(GoldenDiff.verify(f, false)).contains("-stale output", "+n1 appended at index 2");
+        assertThat(GoldenDiff.verify(f, true)).isNull();
+        assertThat(Files.readString(f, StandardCharsets.UTF_8)).isEqualTo(golden);
+        assertThat(GoldenDiff.verify(f, false)).isNull();
     }
 
     @Test
