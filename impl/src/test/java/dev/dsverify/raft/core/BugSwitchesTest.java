@@ -19,8 +19,8 @@ class BugSwitchesTest {
     void doubleVoteGrantsASecondVoteInOneTerm() {
         TestCluster c = new TestCluster(3, only("double-vote"));
         RaftNode n3 = c.node("n3");
-        n3.step(new RequestVoteRequest("n1", "n3", 1, 0, 0, 0));
-        n3.step(new RequestVoteRequest("n2", "n3", 1, 0, 0, 0));
+        n3.step(RequestVoteRequest.builder().from("n1").to("n3").term(1).build());
+        n3.step(RequestVoteRequest.builder().from("n2").to("n3").term(1).build());
         c.drain("n3");
         assertThat(c.inFlight).extracting(m -> ((RequestVoteResponse) m).voteGranted()).containsExactly(true, true);
     }
@@ -59,7 +59,7 @@ class BugSwitchesTest {
         TestCluster c = new TestCluster(3, only("commit-old-term"));
         RaftNode n1 = c.node("n1");
         n1.step(AppendEntriesRequest.builder().from("n9").to("n1").term(1).entries(Entry.of(1, "old")).build());
-        n1.step(new RequestVoteRequest("n2", "n1", 2, 0, 0, 0));
+        n1.step(RequestVoteRequest.builder().from("n2").to("n1").term(2).build());
         c.drain("n1");
         c.inFlight.clear();
         c.electionTimeout("n1");

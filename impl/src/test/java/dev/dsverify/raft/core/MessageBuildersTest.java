@@ -25,8 +25,15 @@ class MessageBuildersTest {
     }
 
     @Test
+    void aRequestVoteRequestBuiltByNameEqualsThePositionalOne() {
+        assertThat(RequestVoteRequest.builder().from("n3").to("n2").term(5).clock(4).lastLogTerm(2).lastLogIndex(1)
+                .build()).isEqualTo(new RequestVoteRequest("n3", "n2", 5, 4, 2, 1));
+    }
+
+    @Test
     void sendersAndReceiversAreRequired() {
         assertThatThrownBy(() -> AppendEntriesRequest.builder().to("n2").build()).hasMessageContaining("from");
         assertThatThrownBy(() -> AppendEntriesResponse.builder().from("n2").build()).hasMessageContaining("to");
+        assertThatThrownBy(() -> RequestVoteRequest.builder().from("n2").build()).hasMessageContaining("to");
     }
 }

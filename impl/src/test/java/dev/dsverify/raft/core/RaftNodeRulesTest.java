@@ -53,8 +53,8 @@ class RaftNodeRulesTest {
     void rule_aServerVotesForAtMostOneCandidatePerTerm() {
         TestCluster c = new TestCluster(3);
         RaftNode n3 = c.node("n3");
-        n3.step(new RequestVoteRequest("n1", "n3", 1, 0, 0, 0));
-        n3.step(new RequestVoteRequest("n2", "n3", 1, 0, 0, 0));
+        n3.step(RequestVoteRequest.builder().from("n1").to("n3").term(1).build());
+        n3.step(RequestVoteRequest.builder().from("n2").to("n3").term(1).build());
         c.drain("n3");
         assertThat(c.inFlight).extracting(m -> ((RequestVoteResponse) m).voteGranted()).containsExactly(true, false);
         assertThat(n3.votedFor()).isEqualTo("n1");
@@ -70,12 +70,12 @@ class RaftNodeRulesTest {
         RaftNode n2 = c.node("n2");
         assertThat(n2.lastIndex()).isEqualTo(2);
         // n3 is given a shorter log of the same last term: its request must be refused.
-        n2.step(new RequestVoteRequest("n3", "n2", 5, 0, 1, 1));
+        n2.step(RequestVoteRequest.builder().from("n3").to("n2").term(5).lastLogTerm(1).lastLogIndex(1).build());
         c.drain("n2");
         RequestVoteResponse resp = (RequestVoteResponse) c.inFlight.get(c.inFlight.size() - 1);
         assertThat(resp.voteGranted()).isFalse();
         // A higher last term wins even with a shorter log.
-        n2.step(new RequestVoteRequest("n3", "n2", 5, 0, 2, 1));
+        n2.step(RequestVoteRequest.builder().from("n3").to("n2").term(5).lastLogTerm(2).lastLogIndex(1).build());
         c.drain("n2");
         assertThat(((RequestVoteResponse) c.inFlight.get(c.inFlight.size() - 1)).voteGranted()).isTrue();
     }
@@ -186,7 +186,7 @@ class RaftNodeRulesTest {
         TestCluster c = new TestCluster(3);
         RaftNode n1 = c.node("n1");
         n1.step(AppendEntriesRequest.builder().from("n9").to("n1").term(1).entries(Entry.of(1, "old")).build());
-        n1.step(new RequestVoteRequest("n2", "n1", 2, 0, 0, 0)); // moves n1 to term 2
+        n1.step(RequestVoteRequest.builder().from("n2").to("n1").term(2).build()); // moves n1 to term 2
         c.drain("n1");
         c.inFlight.clear();
         c.electionTimeout("n1"); // term 3
@@ -286,7 +286,7 @@ class RaftNodeRulesTest {
     void rule_aVoteIsPersistedInTheSameReadyAsTheResponseThatPromisesIt() {
         TestCluster c = new TestCluster(3);
         RaftNode n2 = c.node("n2");
-        n2.step(new RequestVoteRequest("n1", "n2", 1, 0, 0, 0));
+        n2.step(RequestVoteRequest.builder().from("n1").to("n2").term(1).build());
         Ready rd = n2.ready();
         assertThat(rd.hardState()).isEqualTo(new HardState(1, "n1"));
         assertThat(rd.messages()).singleElement().isInstanceOf(RequestVoteResponse.class);
