@@ -112,6 +112,11 @@ public final class InteractionCluster {
         return nodes.get(id) != null;
     }
 
+    /** Whether the live server {@code id} has a Ready to handle. */
+    public boolean hasReady(String id) {
+        return live(id).hasReady();
+    }
+
     /** The live node, or a {@link NodeDown} naming it. */
     private RaftNode live(String id) {
         RaftNode n = nodes.get(id);

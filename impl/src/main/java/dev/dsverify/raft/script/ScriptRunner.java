@@ -120,17 +120,19 @@ public final class ScriptRunner {
                 + (bugs.any() ? "; bugs: " + bugs : ""));
     }
 
+    /** One Ready of each named server, or of every live server that has one ({@code all} or no argument). */
     private List<String> ready(Directive d) {
-        List<String> targets = d.args().isEmpty() || d.args().equals(List.of("all")) ? cluster.ids() : nodes(d);
         boolean every = d.args().isEmpty() || d.args().equals(List.of("all"));
         List<String> out = new ArrayList<>();
-        for (String id : targets) {
-            if (every && !cluster.isUp(id)) {
-                continue;
-            }
-            List<String> lines = cluster.ready(id);
-            if (!(every && lines.size() == 1 && lines.get(0).endsWith("has no Ready"))) {
-                out.addAll(lines);
+        for (String id : every ? cluster.ids() : nodes(d)) {
+            if (!every) {
+                try {
+                    out.addAll(cluster.ready(id));
+                } catch (InteractionCluster.NodeDown e) {
+                    out.add("error: " + e.getMessage());
+                }
+            } else if (cluster.isUp(id) && cluster.hasReady(id)) {
+                out.addAll(cluster.ready(id));
             }
         }
         if (out.isEmpty()) {
