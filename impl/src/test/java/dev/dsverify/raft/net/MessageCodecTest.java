@@ -25,13 +25,11 @@ class MessageCodecTest {
                 new RequestVoteRequest("n1", "n2", 3, 41, 2, 17),
                 new RequestVoteResponse("n2", "n1", 3, 44, true),
                 new RequestVoteResponse("n2", "n1", 3, 44, false),
-                AppendEntriesRequest.builder().from("n1").to("n3").term(5).clock(Long.MAX_VALUE).prevLog(9, 4)
-                        .entries(Entry.of(5, ""), Entry.of(5, "put 2:c1 7 1:x 3:v12"), Entry.of(5, "ünïcødé ✓"))
-                        .commitIndex(8).round(77).build(),
-                AppendEntriesRequest.builder().from("n1").to("n3").term(5).clock(1).build(),
-                AppendEntriesResponse.builder().from("n3").to("n1").term(5).clock(102).success(true).matchIndex(12)
-                        .round(77).build(),
-                AppendEntriesResponse.builder().from("n3").to("n1").term(6).clock(103).build(),
+                new AppendEntriesRequest("n1", "n3", 5, Long.MAX_VALUE, 9, 4,
+                        List.of(Entry.of(5, ""), Entry.of(5, "put 2:c1 7 1:x 3:v12"), Entry.of(5, "ünïcødé ✓")), 8, 77),
+                new AppendEntriesRequest("n1", "n3", 5, 1, 0, 0, List.of(), 0, 0),
+                new AppendEntriesResponse("n3", "n1", 5, 102, true, 12, 77),
+                new AppendEntriesResponse("n3", "n1", 6, 103, false, 0, 0),
                 new PreVoteRequest("n2", "n1", 7, 5, 6, 30),
                 new PreVoteResponse("n1", "n2", 7, 6, true));
     }
@@ -83,7 +81,7 @@ class MessageCodecTest {
         badTag[0] = 42;
         assertThatThrownBy(() -> MessageCodec.decode(badTag)).hasMessageContaining("tag 42");
 
-        byte[] ae = MessageCodec.encode(AppendEntriesRequest.builder().from("a").to("b").term(1).clock(1).build());
+        byte[] ae = MessageCodec.encode(new AppendEntriesRequest("a", "b", 1, 1, 0, 0, List.of(), 0, 0));
         // entry count sits after tag(1) from(4+1) to(4+1) term(8) clock(8) prevIndex(8) prevTerm(8)
         int countAt = 1 + 5 + 5 + 8 + 8 + 8 + 8;
         ae[countAt] = 0x7f;
