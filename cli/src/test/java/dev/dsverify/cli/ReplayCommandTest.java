@@ -51,7 +51,8 @@ class ReplayCommandTest {
     }
 
     private Path simulated(long seed, String name) throws Exception {
-        var r = Simulator.run(SimConfig.of(seed, 3).withTrace(true), 8, EnumSet.of(FaultType.DROP));
+        var r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                .trace(true).build(), 8, EnumSet.of(FaultType.DROP));
         Path f = dir.resolve(name);
         NdjsonTraceWriter.writeAtomically(r.trace(), f);
         return f;

@@ -38,14 +38,14 @@ class ReportCommandTest {
         List<TraceState> trace = List.of(
                 new TraceState(1, "Initial predicate", null, Map.of("x", TlaInt.of(0))),
                 new TraceState(2, "Next", new SourceRange("Counter", 9, 9, 9, 24), Map.of("x", TlaInt.of(3))));
-        return new ModelCheckResult("Counter<b>", Outcome.INVARIANT_VIOLATION, "BelowThree",
-                "Invariant BelowThree is violated.", null,
-                new Stats(8, 4, 4, 0, Duration.ofMillis(1200), 3.3), trace, null, false, List.of(), 12);
+        return ModelCheckResult.builder().name("Counter<b>").outcome(Outcome.INVARIANT_VIOLATION)
+                .violated("BelowThree").message("Invariant BelowThree is violated.")
+                .stats(new Stats(8, 4, 4, 0, Duration.ofMillis(1200), 3.3)).trace(trace).tlcExitCode(12).build();
     }
 
     private static ModelCheckResult success(String name) {
-        return new ModelCheckResult(name, Outcome.SUCCESS, null, null, null,
-                new Stats(10, 5, 3, 0, Duration.ofMillis(900), 5.5), List.of(), null, false, List.of(), 0);
+        return ModelCheckResult.builder().name(name).outcome(Outcome.SUCCESS)
+                .stats(new Stats(10, 5, 3, 0, Duration.ofMillis(900), 5.5)).build();
     }
 
     @Test

@@ -32,8 +32,9 @@ class TraceTableTest {
                 state(1, "Initial predicate", "(s1 :> 0 @@ s2 :> 0)", null),
                 state(2, "Next", "(s1 :> 1 @@ s2 :> 0)", "Timeout(i)"),
                 state(3, "Next", "(s1 :> 1 @@ s2 :> 1)", "Timeout(i)"));
-        return new ModelCheckResult("Spec", Outcome.INVARIANT_VIOLATION, "Inv", "violated", null,
-                new Stats(3, 3, 3, 0, Duration.ofSeconds(1), 3), trace, null, false, List.of(), 12);
+        return ModelCheckResult.builder().name("Spec").outcome(Outcome.INVARIANT_VIOLATION).violated("Inv")
+                .message("violated").stats(new Stats(3, 3, 3, 0, Duration.ofSeconds(1), 3)).trace(trace)
+                .tlcExitCode(12).build();
     }
 
     @Test

@@ -7,10 +7,8 @@ import dev.dsverify.runner.ModelCheck;
 import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Outcome;
 import dev.dsverify.runner.ProgressListener;
-import dev.dsverify.runner.Stats;
 import dev.dsverify.runner.report.ModelReport;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,8 +24,7 @@ class ParallelChecksTest {
     }
 
     private static ModelCheckResult result(ModelCheck c, Outcome o) {
-        return new ModelCheckResult(c.name(), o, null, null, null, Stats.unknown(Duration.ZERO), List.of(), null,
-                false, List.of(), 0);
+        return ModelCheckResult.builder().name(c.name()).outcome(o).build();
     }
 
     @Test

@@ -17,17 +17,19 @@ class ReplayMojoTest {
 
     private static ReplayMojo.Outcome divergence(String name, List<String> files) {
         ReplayPlanner.PlannedRun run = new ReplayPlanner.PlannedRun(name, files.stream().map(Path::of).toList());
-        TraceResult r = new TraceResult(Verdict.DIVERGENCE, files, 13, 4, 7, files.get(1), 5,
-                "{\"event\":\"BecomeLeader\"}", List.of("BecomeLeader(\"n1\") is not enabled: `HasVoteQuorum(i)` is FALSE",
-                "in state 2: votedFor[n2]: expected (spec) \"n1\", logged \"n3\""), List.of("/\\ x = 1"),
-                Duration.ofMillis(1500), 9, Map.of());
+        TraceResult r = TraceResult.builder().verdict(Verdict.DIVERGENCE).files(files).events(13).matchedEvents(4)
+                .firstUnmatchedLine(7).file(files.get(1)).mergedIndex(5).event("{\"event\":\"BecomeLeader\"}")
+                .reasons(List.of("BecomeLeader(\"n1\") is not enabled: `HasVoteQuorum(i)` is FALSE",
+                        "in state 2: votedFor[n2]: expected (spec) \"n1\", logged \"n3\""))
+                .statesBefore(List.of("/\\ x = 1")).elapsed(Duration.ofMillis(1500)).statesExplored(9).build();
         return new ReplayMojo.Outcome(run, r, null, r.elapsed());
     }
 
     private static ReplayMojo.Outcome match(String name) {
         ReplayPlanner.PlannedRun run = new ReplayPlanner.PlannedRun(name, List.of(BASE.resolve(name + ".ndjson")));
-        TraceResult r = new TraceResult(Verdict.MATCH, List.of(run.files().get(0).toString()), 21, 21, null, null,
-                null, null, List.of(), List.of(), Duration.ofMillis(250), 22, Map.of("Timeout", 1L));
+        TraceResult r = TraceResult.builder().verdict(Verdict.MATCH).files(List.of(run.files().get(0).toString()))
+                .events(21).matchedEvents(21).elapsed(Duration.ofMillis(250)).statesExplored(22)
+                .coverage(Map.of("Timeout", 1L)).build();
         return new ReplayMojo.Outcome(run, r, null, r.elapsed());
     }
 

@@ -72,4 +72,53 @@ public record ModelCheckResult(
         return new ModelCheckResult(name, outcome, violated, message, errorPosition, stats, trace, loopsBackTo,
                 stuttering, coverage, tlcExitCode, w, fingerprint, seed);
     }
+
+    /**
+     * Fourteen fields, several nullable: build by name. Unset lists are empty, the exit code 0, the stats
+     * unknown with zero time, the other fields null or false.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named construction of a {@link ModelCheckResult}; {@code name} and {@code outcome} are required. */
+    public static final class Builder {
+        private String name;
+        private Outcome outcome;
+        private String violated;
+        private String message;
+        private SourcePosition errorPosition;
+        private Stats stats = Stats.unknown(java.time.Duration.ZERO);
+        private List<TraceState> trace = List.of();
+        private Integer loopsBackTo;
+        private boolean stuttering;
+        private List<ActionCoverage> coverage = List.of();
+        private int tlcExitCode;
+        private List<TlcWarning> warnings = List.of();
+        private Integer fingerprint;
+        private Long seed;
+
+        private Builder() {}
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder outcome(Outcome v) { outcome = v; return this; }
+        public Builder violated(String v) { violated = v; return this; }
+        public Builder message(String v) { message = v; return this; }
+        public Builder errorPosition(SourcePosition v) { errorPosition = v; return this; }
+        public Builder stats(Stats v) { stats = v; return this; }
+        public Builder trace(List<TraceState> v) { trace = v; return this; }
+        public Builder loopsBackTo(Integer v) { loopsBackTo = v; return this; }
+        public Builder stuttering(boolean v) { stuttering = v; return this; }
+        public Builder coverage(List<ActionCoverage> v) { coverage = v; return this; }
+        public Builder tlcExitCode(int v) { tlcExitCode = v; return this; }
+        public Builder warnings(List<TlcWarning> v) { warnings = v; return this; }
+        public Builder fingerprint(Integer v) { fingerprint = v; return this; }
+        public Builder seed(Long v) { seed = v; return this; }
+
+        public ModelCheckResult build() {
+            return new ModelCheckResult(java.util.Objects.requireNonNull(name, "name"),
+                    java.util.Objects.requireNonNull(outcome, "outcome"), violated, message, errorPosition, stats,
+                    trace, loopsBackTo, stuttering, coverage, tlcExitCode, warnings, fingerprint, seed);
+        }
+    }
 }

@@ -30,4 +30,51 @@ public record TraceResult(Verdict verdict, List<String> files, int events, int m
     public boolean matches() {
         return verdict == Verdict.MATCH;
     }
+
+    /**
+     * Thirteen fields, several of them nullable integers: build by name. Unset lists and the coverage map are
+     * empty, the positions of the first unmatched line null, the elapsed time zero.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named construction of a {@link TraceResult}; {@code verdict} is required. */
+    public static final class Builder {
+        private Verdict verdict;
+        private List<String> files = List.of();
+        private int events;
+        private int matchedEvents;
+        private Integer firstUnmatchedLine;
+        private String file;
+        private Integer mergedIndex;
+        private String event;
+        private List<String> reasons = List.of();
+        private List<String> statesBefore = List.of();
+        private Duration elapsed = Duration.ZERO;
+        private long statesExplored;
+        private Map<String, Long> coverage = Map.of();
+
+        private Builder() {}
+
+        public Builder verdict(Verdict v) { verdict = v; return this; }
+        public Builder files(List<String> v) { files = v; return this; }
+        public Builder events(int v) { events = v; return this; }
+        public Builder matchedEvents(int v) { matchedEvents = v; return this; }
+        public Builder firstUnmatchedLine(Integer v) { firstUnmatchedLine = v; return this; }
+        public Builder file(String v) { file = v; return this; }
+        public Builder mergedIndex(Integer v) { mergedIndex = v; return this; }
+        public Builder event(String v) { event = v; return this; }
+        public Builder reasons(List<String> v) { reasons = v; return this; }
+        public Builder statesBefore(List<String> v) { statesBefore = v; return this; }
+        public Builder elapsed(Duration v) { elapsed = v; return this; }
+        public Builder statesExplored(long v) { statesExplored = v; return this; }
+        public Builder coverage(Map<String, Long> v) { coverage = v; return this; }
+
+        public TraceResult build() {
+            return new TraceResult(java.util.Objects.requireNonNull(verdict, "verdict"), files, events, matchedEvents,
+                    firstUnmatchedLine, file, mergedIndex, event, reasons, statesBefore, elapsed, statesExplored,
+                    coverage);
+        }
+    }
 }

@@ -20,7 +20,8 @@ final class SimulatedRuns {
     }
 
     static Path trace(Path dir, int nodes, long seed, int ops, Set<FaultType> faults, Bugs bugs) throws Exception {
-        SimResult r = Simulator.run(SimConfig.of(seed, nodes).withTrace(true).withBugs(bugs), ops, faults);
+        SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(nodes)
+                .trace(true).bugs(bugs).build(), ops, faults);
         Path f = dir.resolve("seed-" + seed + "-" + nodes + "nodes" + (bugs.any() ? "-" + bugs : "") + ".ndjson");
         NdjsonTraceWriter.writeAtomically(r.trace(), f);
         return f;

@@ -56,37 +56,90 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         }
     }
 
+    /** {@code nodes} servers, three clients on five keys, default fault rates, no options: {@link #builder()}'s defaults. */
     public static SimConfig of(long seed, int nodes) {
-        return new SimConfig(seed, nodes, 3, 5, Bugs.NONE, false, 0.05, 0.03, 0.05, false, false);
+        return builder().seed(seed).nodes(nodes).build();
+    }
+
+    /**
+     * Thirteen fields: build by name. Defaults: seed 0, 3 nodes, 3 clients, 5 keys, no bugs, no trace, drop
+     * rate 0.05, duplicate rate 0.03, slow rate 0.05, every option off.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this config's values, to change some of them by name. */
+    public Builder toBuilder() {
+        return builder().seed(seed).nodes(nodes).clients(clients).keys(keys).bugs(bugs).trace(trace)
+                .dropRate(dropRate).dupRate(dupRate).slowRate(slowRate).preVote(preVote).checkQuorum(checkQuorum)
+                .snapshotEvery(snapshotEvery).tornWrites(tornWrites);
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(s, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery, tornWrites);
+        return toBuilder().seed(s).build();
     }
 
     public SimConfig withBugs(Bugs b) {
-        return new SimConfig(seed, nodes, clients, keys, b, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery, tornWrites);
+        return toBuilder().bugs(b).build();
     }
 
     public SimConfig withTrace(boolean t) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, t, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery, tornWrites);
+        return toBuilder().trace(t).build();
     }
 
     public SimConfig withPreVote(boolean on) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, on, checkQuorum, snapshotEvery, tornWrites);
+        return toBuilder().preVote(on).build();
     }
 
     public SimConfig withSnapshotEvery(int n) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, n, tornWrites);
+        return toBuilder().snapshotEvery(n).build();
     }
 
     public SimConfig withTornWrites(boolean on) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum,
-                snapshotEvery, on);
+        return toBuilder().tornWrites(on).build();
     }
 
     public SimConfig withCheckQuorum(boolean on) {
-        return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, on, snapshotEvery, tornWrites);
+        return toBuilder().checkQuorum(on).build();
+    }
+
+    /** Named construction of a {@link SimConfig}; {@link #build()} checks the combination like the constructor. */
+    public static final class Builder {
+        private long seed;
+        private int nodes = 3;
+        private int clients = 3;
+        private int keys = 5;
+        private Bugs bugs = Bugs.NONE;
+        private boolean trace;
+        private double dropRate = 0.05;
+        private double dupRate = 0.03;
+        private double slowRate = 0.05;
+        private boolean preVote;
+        private boolean checkQuorum;
+        private int snapshotEvery;
+        private boolean tornWrites;
+
+        private Builder() {}
+
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder nodes(int v) { nodes = v; return this; }
+        public Builder clients(int v) { clients = v; return this; }
+        public Builder keys(int v) { keys = v; return this; }
+        public Builder bugs(Bugs v) { bugs = v; return this; }
+        public Builder trace(boolean v) { trace = v; return this; }
+        public Builder dropRate(double v) { dropRate = v; return this; }
+        public Builder dupRate(double v) { dupRate = v; return this; }
+        public Builder slowRate(double v) { slowRate = v; return this; }
+        public Builder preVote(boolean v) { preVote = v; return this; }
+        public Builder checkQuorum(boolean v) { checkQuorum = v; return this; }
+        public Builder snapshotEvery(int v) { snapshotEvery = v; return this; }
+        public Builder tornWrites(boolean v) { tornWrites = v; return this; }
+
+        public SimConfig build() {
+            return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote,
+                    checkQuorum, snapshotEvery, tornWrites);
+        }
     }
 
     public static List<String> nodeIds(int n) {

@@ -70,7 +70,8 @@ public final class SimulatorBench {
     private record Outcome(SimResult result, long bytes) {}
 
     private static Outcome once(Variant v, long seed) throws IOException {
-        SimResult r = Simulator.run(SimConfig.of(seed, 3).withTornWrites(v.torn()).withTrace(v.trace()), OPS, v.faults());
+        SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                .tornWrites(v.torn()).trace(v.trace()).build(), OPS, v.faults());
         long bytes = 0;
         if (v.trace()) {
             Counting c = new Counting();

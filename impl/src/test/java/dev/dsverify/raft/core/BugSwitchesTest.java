@@ -19,8 +19,8 @@ class BugSwitchesTest {
     void doubleVoteGrantsASecondVoteInOneTerm() {
         TestCluster c = new TestCluster(3, only("double-vote"));
         RaftNode n3 = c.node("n3");
-        n3.step(new RequestVoteRequest("n1", "n3", 1, 0, 0, 0));
-        n3.step(new RequestVoteRequest("n2", "n3", 1, 0, 0, 0));
+        n3.step(RequestVoteRequest.builder().from("n1").to("n3").term(1).build());
+        n3.step(RequestVoteRequest.builder().from("n2").to("n3").term(1).build());
         c.drain("n3");
         assertThat(c.inFlight).extracting(m -> ((RequestVoteResponse) m).voteGranted()).containsExactly(true, true);
     }
@@ -29,8 +29,9 @@ class BugSwitchesTest {
     void skipPrevLogCheckAcceptsAMismatchedPrefix() {
         TestCluster c = new TestCluster(3, only("skip-prevlog-check"));
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a")), 0, 0));
-        n2.step(new AppendEntriesRequest("n3", "n2", 2, 0, 1, 2, List.of(Entry.of(2, "b")), 0, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).entries(Entry.of(1, "a")).build());
+        n2.step(AppendEntriesRequest.builder().from("n3").to("n2").term(2).prevLog(1, 2)
+                .entries(Entry.of(2, "b")).build());
         assertThat(n2.log()).containsExactly(Entry.of(1, "a"), Entry.of(2, "b"));
     }
 
@@ -38,9 +39,11 @@ class BugSwitchesTest {
     void commitBackwardsLowersCommitIndex() {
         TestCluster c = new TestCluster(3, only("commit-backwards"));
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a"), Entry.of(1, "b")), 2, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).entries(Entry.of(1, "a"), Entry.of(1, "b"))
+                .commitIndex(2).build());
         assertThat(n2.commitIndex()).isEqualTo(2);
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a")), 1, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).entries(Entry.of(1, "a"))
+                .commitIndex(1).build());
         assertThat(n2.commitIndex()).isEqualTo(1);
     }
 
@@ -55,14 +58,14 @@ class BugSwitchesTest {
     void commitOldTermCommitsAnEarlierTermEntryByCounting() {
         TestCluster c = new TestCluster(3, only("commit-old-term"));
         RaftNode n1 = c.node("n1");
-        n1.step(new AppendEntriesRequest("n9", "n1", 1, 0, 0, 0, List.of(Entry.of(1, "old")), 0, 0));
-        n1.step(new RequestVoteRequest("n2", "n1", 2, 0, 0, 0));
+        n1.step(AppendEntriesRequest.builder().from("n9").to("n1").term(1).entries(Entry.of(1, "old")).build());
+        n1.step(RequestVoteRequest.builder().from("n2").to("n1").term(2).build());
         c.drain("n1");
         c.inFlight.clear();
         c.electionTimeout("n1");
         c.deliverWhile(m -> !(m instanceof AppendEntriesRequest));
         c.inFlight.clear();
-        n1.step(new AppendEntriesResponse("n2", "n1", 3, 0, true, 1, 0));
+        n1.step(AppendEntriesResponse.builder().from("n2").to("n1").term(3).success(true).matchIndex(1).build());
         assertThat(n1.commitIndex()).isEqualTo(1);
     }
 

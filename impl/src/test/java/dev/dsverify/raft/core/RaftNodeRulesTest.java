@@ -53,8 +53,8 @@ class RaftNodeRulesTest {
     void rule_aServerVotesForAtMostOneCandidatePerTerm() {
         TestCluster c = new TestCluster(3);
         RaftNode n3 = c.node("n3");
-        n3.step(new RequestVoteRequest("n1", "n3", 1, 0, 0, 0));
-        n3.step(new RequestVoteRequest("n2", "n3", 1, 0, 0, 0));
+        n3.step(RequestVoteRequest.builder().from("n1").to("n3").term(1).build());
+        n3.step(RequestVoteRequest.builder().from("n2").to("n3").term(1).build());
         c.drain("n3");
         assertThat(c.inFlight).extracting(m -> ((RequestVoteResponse) m).voteGranted()).containsExactly(true, false);
         assertThat(n3.votedFor()).isEqualTo("n1");
@@ -70,12 +70,12 @@ class RaftNodeRulesTest {
         RaftNode n2 = c.node("n2");
         assertThat(n2.lastIndex()).isEqualTo(2);
         // n3 is given a shorter log of the same last term: its request must be refused.
-        n2.step(new RequestVoteRequest("n3", "n2", 5, 0, 1, 1));
+        n2.step(RequestVoteRequest.builder().from("n3").to("n2").term(5).lastLogTerm(1).lastLogIndex(1).build());
         c.drain("n2");
         RequestVoteResponse resp = (RequestVoteResponse) c.inFlight.get(c.inFlight.size() - 1);
         assertThat(resp.voteGranted()).isFalse();
         // A higher last term wins even with a shorter log.
-        n2.step(new RequestVoteRequest("n3", "n2", 5, 0, 2, 1));
+        n2.step(RequestVoteRequest.builder().from("n3").to("n2").term(5).lastLogTerm(2).lastLogIndex(1).build());
         c.drain("n2");
         assertThat(((RequestVoteResponse) c.inFlight.get(c.inFlight.size() - 1)).voteGranted()).isTrue();
     }
@@ -101,7 +101,7 @@ class RaftNodeRulesTest {
         c.elect("n1");
         int before = c.events().size();
         RaftNode n1 = c.node("n1");
-        n1.step(new AppendEntriesResponse("n2", "n1", 7, 0, false, 0, 0));
+        n1.step(AppendEntriesResponse.builder().from("n2").to("n1").term(7).build());
         assertThat(n1.role()).isEqualTo(Role.Follower);
         assertThat(n1.currentTerm()).isEqualTo(7);
         assertThat(n1.votedFor()).isNull();
@@ -118,7 +118,7 @@ class RaftNodeRulesTest {
         c.electionTimeout("n2"); // n2 moves to term 2
         c.inFlight.clear();
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 1, 1, List.of(), 0, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).prevLog(1, 1).build());
         c.drain("n2");
         AppendEntriesResponse r = (AppendEntriesResponse) c.inFlight.get(0);
         assertThat(r.success()).isFalse();
@@ -130,7 +130,8 @@ class RaftNodeRulesTest {
     void rule_consistencyCheckRejectsAppendWhenPrevLogDoesNotMatch() {
         TestCluster c = new TestCluster(3);
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 3, 1, List.of(Entry.of(1, "a")), 0, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).prevLog(3, 1)
+                .entries(Entry.of(1, "a")).build());
         c.drain("n2");
         AppendEntriesResponse r = (AppendEntriesResponse) c.inFlight.get(0);
         assertThat(r.success()).isFalse();
@@ -141,9 +142,10 @@ class RaftNodeRulesTest {
     void rule_aConflictingEntryAndAllThatFollowItAreDeleted() {
         TestCluster c = new TestCluster(3);
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0,
-                List.of(Entry.of(1, "a"), Entry.of(1, "b"), Entry.of(1, "c")), 0, 0));
-        n2.step(new AppendEntriesRequest("n3", "n2", 2, 0, 1, 1, List.of(Entry.of(2, "x")), 0, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1)
+                .entries(Entry.of(1, "a"), Entry.of(1, "b"), Entry.of(1, "c")).build());
+        n2.step(AppendEntriesRequest.builder().from("n3").to("n2").term(2).prevLog(1, 1)
+                .entries(Entry.of(2, "x")).build());
         assertThat(n2.log()).containsExactly(Entry.of(1, "a"), Entry.of(2, "x"));
         TraceEvent last = c.events().get(c.events().size() - 1);
         assertThat(last.state().log().from()).isEqualTo(2);
@@ -154,8 +156,9 @@ class RaftNodeRulesTest {
     void rule_entriesAlreadyPresentAreKeptWhenAnOldRequestArrivesLate() {
         TestCluster c = new TestCluster(3);
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a"), Entry.of(1, "b")), 0, 0));
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a")), 0, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1)
+                .entries(Entry.of(1, "a"), Entry.of(1, "b")).build());
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).entries(Entry.of(1, "a")).build());
         assertThat(n2.log()).containsExactly(Entry.of(1, "a"), Entry.of(1, "b"));
         assertThat(c.events().get(c.events().size() - 1).state().log()).isNull();
     }
@@ -164,14 +167,16 @@ class RaftNodeRulesTest {
     void rule_aFollowerSetsCommitIndexToMinOfLeaderCommitAndLastNewEntry() {
         TestCluster c = new TestCluster(3);
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0,
-                List.of(Entry.of(1, "a"), Entry.of(1, "b"), Entry.of(1, "c")), 0, 0));
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a")), 3, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1)
+                .entries(Entry.of(1, "a"), Entry.of(1, "b"), Entry.of(1, "c")).build());
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).entries(Entry.of(1, "a"))
+                .commitIndex(3).build());
         assertThat(n2.commitIndex()).isEqualTo(1);
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 3, 1, List.of(), 3, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).prevLog(3, 1).commitIndex(3).build());
         assertThat(n2.commitIndex()).isEqualTo(3);
         // A late request with a lower commit index never moves it back.
-        n2.step(new AppendEntriesRequest("n1", "n2", 1, 0, 0, 0, List.of(Entry.of(1, "a")), 1, 0));
+        n2.step(AppendEntriesRequest.builder().from("n1").to("n2").term(1).entries(Entry.of(1, "a"))
+                .commitIndex(1).build());
         assertThat(n2.commitIndex()).isEqualTo(3);
     }
 
@@ -180,8 +185,8 @@ class RaftNodeRulesTest {
         // n1 holds an entry of term 1 nobody else has; it is re-elected in term 3 (figure 8 situation).
         TestCluster c = new TestCluster(3);
         RaftNode n1 = c.node("n1");
-        n1.step(new AppendEntriesRequest("n9", "n1", 1, 0, 0, 0, List.of(Entry.of(1, "old")), 0, 0));
-        n1.step(new RequestVoteRequest("n2", "n1", 2, 0, 0, 0)); // moves n1 to term 2
+        n1.step(AppendEntriesRequest.builder().from("n9").to("n1").term(1).entries(Entry.of(1, "old")).build());
+        n1.step(RequestVoteRequest.builder().from("n2").to("n1").term(2).build()); // moves n1 to term 2
         c.drain("n1");
         c.inFlight.clear();
         c.electionTimeout("n1"); // term 3
@@ -189,9 +194,9 @@ class RaftNodeRulesTest {
         c.deliverWhile(m -> !(m instanceof AppendEntriesRequest));
         assertThat(n1.role()).isEqualTo(Role.Leader);
         c.inFlight.clear();
-        n1.step(new AppendEntriesResponse("n2", "n1", 3, 0, true, 1, 0));
+        n1.step(AppendEntriesResponse.builder().from("n2").to("n1").term(3).success(true).matchIndex(1).build());
         assertThat(n1.commitIndex()).as("an old-term entry is not committed by counting").isZero();
-        n1.step(new AppendEntriesResponse("n2", "n1", 3, 0, true, 2, 0));
+        n1.step(AppendEntriesResponse.builder().from("n2").to("n1").term(3).success(true).matchIndex(2).build());
         c.drain("n1");
         assertThat(n1.commitIndex()).as("the current-term no-op commits, and the old entry with it").isEqualTo(2);
         assertThat(c.events()).extracting(TraceEvent::event).contains(EventType.AdvanceCommitIndex);
@@ -204,7 +209,7 @@ class RaftNodeRulesTest {
         RaftNode n1 = c.node("n1");
         long next = n1.nextIndex().get("n2");
         c.inFlight.clear();
-        n1.step(new AppendEntriesResponse("n2", "n1", 1, 0, false, 0, 0));
+        n1.step(AppendEntriesResponse.builder().from("n2").to("n1").term(1).build());
         c.drain("n1");
         assertThat(n1.nextIndex().get("n2")).isEqualTo(next - 1);
         assertThat(c.inFlight).singleElement().isInstanceOf(AppendEntriesRequest.class)
@@ -232,7 +237,7 @@ class RaftNodeRulesTest {
         TestCluster c = new TestCluster(3);
         c.electionTimeout("n2");
         RaftNode n2 = c.node("n2");
-        n2.step(new AppendEntriesRequest("n3", "n2", 1, 0, 0, 0, List.of(), 0, 0));
+        n2.step(AppendEntriesRequest.builder().from("n3").to("n2").term(1).build());
         assertThat(n2.role()).isEqualTo(Role.Follower);
         assertThat(c.events().get(c.events().size() - 1).state().role()).isEqualTo(Role.Follower);
     }
@@ -281,7 +286,7 @@ class RaftNodeRulesTest {
     void rule_aVoteIsPersistedInTheSameReadyAsTheResponseThatPromisesIt() {
         TestCluster c = new TestCluster(3);
         RaftNode n2 = c.node("n2");
-        n2.step(new RequestVoteRequest("n1", "n2", 1, 0, 0, 0));
+        n2.step(RequestVoteRequest.builder().from("n1").to("n2").term(1).build());
         Ready rd = n2.ready();
         assertThat(rd.hardState()).isEqualTo(new HardState(1, "n1"));
         assertThat(rd.messages()).singleElement().isInstanceOf(RequestVoteResponse.class);

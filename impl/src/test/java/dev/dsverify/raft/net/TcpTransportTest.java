@@ -10,7 +10,6 @@ import dev.dsverify.raft.core.Message;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,7 +40,8 @@ class TcpTransportTest {
     }
 
     private static Message heartbeat(long clock) {
-        return new AppendEntriesRequest("n1", "n2", 1, clock, 0, 0, List.of(Entry.of(1, "x")), 0, clock);
+        return AppendEntriesRequest.builder().from("n1").to("n2").term(1).clock(clock).entries(Entry.of(1, "x"))
+                .round(clock).build();
     }
 
     /**

@@ -19,7 +19,8 @@ class SeedSweepTest {
         int seeds = slow ? 5000 : 500;
         int ops = slow ? 1000 : 300;
         StringBuilder failures = new StringBuilder();
-        Sweep.Summary s = Sweep.run(SimConfig.of(0, 3).withTornWrites(true), 1, seeds, ops, EnumSet.allOf(FaultType.class), r -> {
+        Sweep.Summary s = Sweep.run(SimConfig.builder().seed(0).nodes(3)
+                .tornWrites(true).build(), 1, seeds, ops, EnumSet.allOf(FaultType.class), r -> {
             if (!r.passed()) {
                 failures.append(r.summary()).append('\n');
             }
@@ -36,8 +37,8 @@ class SeedSweepTest {
         int seeds = slow ? 2000 : 200;
         int ops = slow ? 1000 : 300;
         StringBuilder failures = new StringBuilder();
-        SimConfig cfg = SimConfig.of(0, 3).withPreVote(true).withCheckQuorum(true).withSnapshotEvery(20)
-                .withTornWrites(true);
+        SimConfig cfg = SimConfig.builder().seed(0).nodes(3)
+                .preVote(true).checkQuorum(true).snapshotEvery(20).tornWrites(true).build();
         Sweep.Summary s = Sweep.run(cfg, 1, seeds, ops, EnumSet.allOf(FaultType.class), r -> {
             if (!r.passed()) {
                 failures.append(r.summary()).append('\n');

@@ -28,20 +28,20 @@ class SimulatorTest {
 
     @Test
     void oneSeedReproducesTheWholeRunBitForBit() throws Exception {
-        SimResult a = Simulator.run(SimConfig.of(42, 3).withTrace(true), 200, ALL);
-        SimResult b = Simulator.run(SimConfig.of(42, 3).withTrace(true), 200, ALL);
+        SimResult a = Simulator.run(SimConfig.builder().seed(42).nodes(3).trace(true).build(), 200, ALL);
+        SimResult b = Simulator.run(SimConfig.builder().seed(42).nodes(3).trace(true).build(), 200, ALL);
         assertThat(a.passed()).as(a.summary()).isTrue();
         assertThat(b.summary()).isEqualTo(a.summary());
         assertThat(b.history()).isEqualTo(a.history());
         assertThat(traceBytes(b)).isEqualTo(traceBytes(a));
-        SimResult c = Simulator.run(SimConfig.of(43, 3).withTrace(true), 200, ALL);
+        SimResult c = Simulator.run(SimConfig.builder().seed(43).nodes(3).trace(true).build(), 200, ALL);
         assertThat(traceBytes(c)).isNotEqualTo(traceBytes(a));
     }
 
     @Test
     void tracingDoesNotChangeTheRun() {
-        SimResult traced = Simulator.run(SimConfig.of(7, 3).withTrace(true), 200, ALL);
-        SimResult plain = Simulator.run(SimConfig.of(7, 3), 200, ALL);
+        SimResult traced = Simulator.run(SimConfig.builder().seed(7).nodes(3).trace(true).build(), 200, ALL);
+        SimResult plain = Simulator.run(SimConfig.builder().seed(7).nodes(3).build(), 200, ALL);
         assertThat(plain.summary()).isEqualTo(traced.summary());
         assertThat(plain.trace()).isEmpty();
     }
@@ -49,7 +49,7 @@ class SimulatorTest {
     @Test
     void theTraceAccountsForEveryMessageAsTheSpecsBag() {
         for (long seed = 1; seed <= 10; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withTrace(true), 150, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3).trace(true).build(), 150, ALL);
             assertThat(r.passed()).as(r.summary()).isTrue();
             assertThat(TraceBag.check(r.trace())).as("seed %d", seed).isNull();
             Set<EventType> seen = r.trace().stream().map(TraceEvent::event).collect(Collectors.toSet());
@@ -62,7 +62,8 @@ class SimulatorTest {
     @Test
     void everyTraceEventIsTheContractsActionWithTheContractsPostState() {
         for (long seed = 1; seed <= 40; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, seed % 4 == 0 ? 5 : 3).withTrace(true), 200, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(seed % 4 == 0 ? 5 : 3)
+                    .trace(true).build(), 200, ALL);
             assertThat(r.passed()).as(r.summary()).isTrue();
             assertThat(ContractReplay.check(SimConfig.nodeIds(seed % 4 == 0 ? 5 : 3), r.trace()))
                     .as("seed %d", seed).isNull();
@@ -74,7 +75,8 @@ class SimulatorTest {
         for (String bug : Bugs.NAMES) {
             String verdict = null;
             for (long seed = 1; seed <= 40 && verdict == null; seed++) {
-                SimResult r = Simulator.run(SimConfig.of(seed, 3).withBugs(Bugs.parse(bug)).withTrace(true), 300, ALL);
+                SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                        .bugs(Bugs.parse(bug)).trace(true).build(), 300, ALL);
                 if (r.bugActivations() > 0) {
                     verdict = ContractReplay.check(SimConfig.nodeIds(3), r.trace());
                     assertThat(verdict).as("%s seed %d took effect %d times", bug, seed, r.bugActivations()).isNotNull();
@@ -90,7 +92,7 @@ class SimulatorTest {
         boolean dup = false;
         boolean updateTerm = false;
         for (long seed = 1; seed <= 10 && !(restart && dup && updateTerm); seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withTrace(true), 200, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3).trace(true).build(), 200, ALL);
             for (TraceEvent e : r.trace()) {
                 restart |= e.event() == EventType.Restart;
                 dup |= e.event() == EventType.DuplicateMessage;
@@ -105,7 +107,8 @@ class SimulatorTest {
     @Test
     void preVoteRunsPassAndTheirTracesStillFollowTheContract() {
         for (long seed = 1; seed <= 20; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withPreVote(true).withTrace(true), 200, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                    .preVote(true).trace(true).build(), 200, ALL);
             assertThat(r.passed()).as(r.summary()).isTrue();
             assertThat(ContractReplay.check(SimConfig.nodeIds(3), r.trace())).as("seed %d", seed).isNull();
         }
@@ -115,19 +118,20 @@ class SimulatorTest {
     void tornWriteCrashesLoseOnlyUnsyncedStateAndRunsStillPass() {
         int tornCrashes = 0;
         for (long seed = 1; seed <= 30; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withTornWrites(true), 300, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3).tornWrites(true).build(), 300, ALL);
             assertThat(r.passed()).as(r.summary()).isTrue();
             tornCrashes += r.tornCrashes();
         }
         assertThat(tornCrashes).isPositive();
-        assertThatThrownBy(() -> SimConfig.of(1, 3).withTornWrites(true).withTrace(true))
+        assertThatThrownBy(() -> SimConfig.builder().seed(1).nodes(3).tornWrites(true).trace(true).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("torn");
     }
 
     @Test
     void checkQuorumRunsPass() {
         for (long seed = 1; seed <= 20; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withCheckQuorum(true).withPreVote(seed % 2 == 0), 200, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                    .checkQuorum(true).preVote(seed % 2 == 0).build(), 200, ALL);
             assertThat(r.passed()).as(r.summary()).isTrue();
         }
     }
@@ -135,14 +139,14 @@ class SimulatorTest {
     @Test
     void fiveNodeClustersPassToo() {
         for (long seed = 1; seed <= 5; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 5), 200, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(5).build(), 200, ALL);
             assertThat(r.passed()).as(r.summary()).isTrue();
         }
     }
 
     @Test
     void theWholeRunsTraceIsOneFileWrittenAtomically(@TempDir Path dir) throws Exception {
-        SimResult r = Simulator.run(SimConfig.of(3, 3).withTrace(true), 100, ALL);
+        SimResult r = Simulator.run(SimConfig.builder().seed(3).nodes(3).trace(true).build(), 100, ALL);
         Path out = dir.resolve("run.ndjson");
         NdjsonTraceWriter.writeAtomically(r.trace(), out);
         List<String> lines = Files.readAllLines(out);
@@ -152,7 +156,7 @@ class SimulatorTest {
 
     @Test
     void theInvariantsCatchACommitIndexMovingBackwardsAndTheShrinkerMinimisesIt() {
-        SimConfig cfg = SimConfig.of(1, 3).withBugs(Bugs.parse("commit-backwards"));
+        SimConfig cfg = SimConfig.builder().seed(1).nodes(3).bugs(Bugs.parse("commit-backwards")).build();
         SimResult r = Simulator.run(cfg, 300, ALL);
         assertThat(r.verdict()).isEqualTo(SimResult.Verdict.FAIL);
         assertThat(r.property()).isEqualTo("CommitIndexMonotonic");
@@ -182,16 +186,18 @@ class SimulatorTest {
         for (String bug : Bugs.NAMES) {
             long hits = 0;
             for (long seed = 1; seed <= 40 && hits == 0; seed++) {
-                hits += Simulator.run(SimConfig.of(seed, 3).withBugs(Bugs.parse(bug)), 300, ALL).bugActivations();
+                hits += Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                        .bugs(Bugs.parse(bug)).build(), 300, ALL).bugActivations();
             }
             assertThat(hits).as(bug).isPositive();
         }
-        assertThat(Simulator.run(SimConfig.of(1, 3), 300, ALL).bugActivations()).isZero();
+        assertThat(Simulator.run(SimConfig.builder().seed(1).nodes(3).build(), 300, ALL).bugActivations()).isZero();
     }
 
     private static String firstFailure(String bug, int seeds) {
         for (long seed = 1; seed <= seeds; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withBugs(Bugs.parse(bug)), 300, ALL);
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                    .bugs(Bugs.parse(bug)).build(), 300, ALL);
             if (!r.passed()) {
                 return r.property();
             }

@@ -12,7 +12,8 @@ class SnapshotTest {
     @Test
     void runsWithFrequentSnapshotsPassEveryCheck() {
         for (long seed = 1; seed <= 60; seed++) {
-            SimResult r = Simulator.run(SimConfig.of(seed, 3).withSnapshotEvery(seed % 2 == 0 ? 7 : 25).withTornWrites(true), 300,
+            SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
+                    .snapshotEvery(seed % 2 == 0 ? 7 : 25).tornWrites(true).build(), 300,
                     EnumSet.allOf(FaultType.class));
             assertThat(r.passed()).as(r.summary()).isTrue();
         }
@@ -20,7 +21,7 @@ class SnapshotTest {
 
     @Test
     void snapshotsCannotBeTraced() {
-        assertThatThrownBy(() -> SimConfig.of(1, 3).withSnapshotEvery(10).withTrace(true))
+        assertThatThrownBy(() -> SimConfig.builder().seed(1).nodes(3).snapshotEvery(10).trace(true).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("snapshots");
     }
 }

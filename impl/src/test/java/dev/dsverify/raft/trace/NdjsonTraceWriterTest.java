@@ -21,8 +21,10 @@ class NdjsonTraceWriterTest {
 
     @Test
     void writesTheContractFieldsInTheContractOrder() {
-        AppendEntriesRequest req = new AppendEntriesRequest("n1", "n2", 3, 16, 4, 2, List.of(Entry.of(3, "put x")), 4, 9);
-        AppendEntriesResponse resp = new AppendEntriesResponse("n2", "n1", 3, 17, true, 5, 9);
+        AppendEntriesRequest req = AppendEntriesRequest.builder().from("n1").to("n2").term(3).clock(16).prevLog(4, 2)
+                .entries(Entry.of(3, "put x")).commitIndex(4).round(9).build();
+        AppendEntriesResponse resp = AppendEntriesResponse.builder().from("n2").to("n1").term(3).clock(17)
+                .success(true).matchIndex(5).round(9).build();
         StateChange s = StateChange.builder().log(new LogChange(5, 5, List.of(Entry.of(3, "put x"))))
                 .commitIndex(4).build();
         String line = NdjsonTraceWriter.line(new TraceEvent(17, "n2", EventType.HandleAppendEntriesRequest, req, resp, s));

@@ -54,4 +54,55 @@ public record RunFacts(String name, Path specDir, List<Path> libraryDirs, boolea
         this(name, specDir, List.of(), simulation, distributed, properties, messages, sanyLines, otherLines,
                 exitCode, cancelled, timedOut, duration, lastProgress);
     }
+
+    /**
+     * Fifteen fields: build by name. Unset lists are empty, flags false, the exit code 0, the duration zero,
+     * the spec directory and last progress null.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named construction of {@link RunFacts}; {@code name} is required. */
+    public static final class Builder {
+        private String name;
+        private Path specDir;
+        private List<Path> libraryDirs = List.of();
+        private boolean simulation;
+        private boolean distributed;
+        private List<String> properties = List.of();
+        private List<TlcMessage> messages = List.of();
+        private List<String> sanyLines = List.of();
+        private List<String> otherLines = List.of();
+        private int exitCode;
+        private boolean cancelled;
+        private boolean timedOut;
+        private Duration duration = Duration.ZERO;
+        private Progress lastProgress;
+        private boolean allowStaleTranslation;
+
+        private Builder() {}
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder specDir(Path v) { specDir = v; return this; }
+        public Builder libraryDirs(List<Path> v) { libraryDirs = v; return this; }
+        public Builder simulation(boolean v) { simulation = v; return this; }
+        public Builder distributed(boolean v) { distributed = v; return this; }
+        public Builder properties(List<String> v) { properties = v; return this; }
+        public Builder messages(List<TlcMessage> v) { messages = v; return this; }
+        public Builder sanyLines(List<String> v) { sanyLines = v; return this; }
+        public Builder otherLines(List<String> v) { otherLines = v; return this; }
+        public Builder exitCode(int v) { exitCode = v; return this; }
+        public Builder cancelled(boolean v) { cancelled = v; return this; }
+        public Builder timedOut(boolean v) { timedOut = v; return this; }
+        public Builder duration(Duration v) { duration = v; return this; }
+        public Builder lastProgress(Progress v) { lastProgress = v; return this; }
+        public Builder allowStaleTranslation(boolean v) { allowStaleTranslation = v; return this; }
+
+        public RunFacts build() {
+            return new RunFacts(java.util.Objects.requireNonNull(name, "name"), specDir, libraryDirs, simulation,
+                    distributed, properties, messages, sanyLines, otherLines, exitCode, cancelled, timedOut, duration,
+                    lastProgress, allowStaleTranslation);
+        }
+    }
 }

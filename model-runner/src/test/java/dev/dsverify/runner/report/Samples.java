@@ -67,8 +67,7 @@ final class Samples {
     }
 
     static ModelCheckResult passing(String name) {
-        return new ModelCheckResult(name, Outcome.SUCCESS, null, null, null, stats(12_345, 17, 2_300),
-                List.of(), null, false, List.of(), 0);
+        return ModelCheckResult.builder().name(name).outcome(Outcome.SUCCESS).stats(stats(12_345, 17, 2_300)).build();
     }
 
     static TraceState state(int n, String action, Map<String, TlaValue> vars) {
@@ -117,9 +116,9 @@ final class Samples {
                 new TlaSeq(List.of()), new TlaSeq(List.of())));
         trace.add(state(5, "BecomeLeader", s5));
 
-        return new ModelCheckResult("Raft" + EVIL, Outcome.INVARIANT_VIOLATION, "OneLeader" + EVIL,
-                "Invariant OneLeader" + EVIL + " is violated.", null, stats(4_321, 5, 1_250), trace,
-                null, false, List.of(), 12);
+        return ModelCheckResult.builder().name("Raft" + EVIL).outcome(Outcome.INVARIANT_VIOLATION)
+                .violated("OneLeader" + EVIL).message("Invariant OneLeader" + EVIL + " is violated.")
+                .stats(stats(4_321, 5, 1_250)).trace(trace).tlcExitCode(12).build();
     }
 
     /** A liveness counterexample that returns from state 4 to state 2. */
@@ -128,8 +127,9 @@ final class Samples {
         for (int i = 1; i <= 4; i++) {
             trace.add(state(i, "Tick", Map.of("x", num(i % 3), "pc", str(i == 1 ? "init" : "loop"))));
         }
-        return new ModelCheckResult("Liveness", Outcome.PROPERTY_VIOLATION, "EventuallyDone",
-                "Temporal properties were violated.", null, stats(50, 4, 900), trace, 1, false, List.of(), 13);
+        return ModelCheckResult.builder().name("Liveness").outcome(Outcome.PROPERTY_VIOLATION)
+                .violated("EventuallyDone").message("Temporal properties were violated.").stats(stats(50, 4, 900))
+                .trace(trace).loopsBackTo(1).tlcExitCode(13).build();
     }
 
     /** A liveness counterexample that ends stuttering. */
@@ -137,14 +137,16 @@ final class Samples {
         List<TraceState> trace = List.of(
                 state(1, null, Map.of("x", num(0))),
                 state(2, "Step", Map.of("x", num(1))));
-        return new ModelCheckResult("Stutter", Outcome.PROPERTY_VIOLATION, "Progress",
-                "Temporal properties were violated.", null, stats(2, 2, 700), trace, null, true, List.of(), 13);
+        return ModelCheckResult.builder().name("Stutter").outcome(Outcome.PROPERTY_VIOLATION).violated("Progress")
+                .message("Temporal properties were violated.").stats(stats(2, 2, 700)).trace(trace).stuttering(true)
+                .tlcExitCode(13).build();
     }
 
     static ModelCheckResult parseError() {
-        return new ModelCheckResult("Broken", Outcome.PARSE_ERROR, null,
-                "Encountered \"==\" at line 7, column 9 in module Broken", new SourcePosition("Broken.tla", 7, 9),
-                Stats.unknown(Duration.ofMillis(800)), List.of(), null, false, List.of(), 150);
+        return ModelCheckResult.builder().name("Broken").outcome(Outcome.PARSE_ERROR)
+                .message("Encountered \"==\" at line 7, column 9 in module Broken")
+                .errorPosition(new SourcePosition("Broken.tla", 7, 9)).stats(Stats.unknown(Duration.ofMillis(800)))
+                .tlcExitCode(150).build();
     }
 
     static List<ModelReport> mixed() {

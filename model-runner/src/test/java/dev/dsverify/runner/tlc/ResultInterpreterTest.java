@@ -32,8 +32,9 @@ class ResultInterpreterTest {
         TlcOutputParser parser = new TlcOutputParser(m -> { });
         output.lines().forEach(parser::line);
         parser.end();
-        return ResultInterpreter.interpret(new RunFacts("M", null, false, false, List.of(), parser.messages(),
-                parser.sanyLines(), parser.otherLines(), exit, false, false, Duration.ofSeconds(1), null));
+        return ResultInterpreter.interpret(RunFacts.builder().name("M").messages(parser.messages())
+                .sanyLines(parser.sanyLines()).otherLines(parser.otherLines()).exitCode(exit)
+                .duration(Duration.ofSeconds(1)).build());
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.dsverify.runner.ModelCheckResult;
 import dev.dsverify.runner.Outcome;
 import dev.dsverify.runner.TlcWarning;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import tlc2.output.EC;
 
@@ -46,9 +45,9 @@ class TlcWarningsTest {
         TlcOutputParser parser = new TlcOutputParser(m -> { });
         output.lines().forEach(parser::line);
         parser.end();
-        return ResultInterpreter.interpret(new RunFacts("M", null, List.of(), false, false, List.of(),
-                parser.messages(), parser.sanyLines(), parser.otherLines(), 0, false, false, Duration.ofSeconds(1),
-                null, allowStale));
+        return ResultInterpreter.interpret(RunFacts.builder().name("M").messages(parser.messages())
+                .sanyLines(parser.sanyLines()).otherLines(parser.otherLines()).duration(Duration.ofSeconds(1))
+                .allowStaleTranslation(allowStale).build());
     }
 
     @Test
@@ -95,9 +94,9 @@ class TlcWarningsTest {
         TlcOutputParser parser = new TlcOutputParser(m -> { });
         violated.lines().forEach(parser::line);
         parser.end();
-        ModelCheckResult r = ResultInterpreter.interpret(new RunFacts("M", null, false, false, List.of(),
-                parser.messages(), parser.sanyLines(), parser.otherLines(), 12, false, false, Duration.ofSeconds(1),
-                null));
+        ModelCheckResult r = ResultInterpreter.interpret(RunFacts.builder().name("M").messages(parser.messages())
+                .sanyLines(parser.sanyLines()).otherLines(parser.otherLines()).exitCode(12)
+                .duration(Duration.ofSeconds(1)).build());
         assertThat(r.outcome()).isEqualTo(Outcome.INVARIANT_VIOLATION);
         assertThat(r.warnings()).extracting(TlcWarning::code).containsExactly(EC.TLC_FEATURE_LIVENESS_CONSTRAINTS);
     }
