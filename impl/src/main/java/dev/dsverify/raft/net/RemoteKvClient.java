@@ -30,8 +30,17 @@ public final class RemoteKvClient implements AutoCloseable {
      * @param attemptTimeoutMillis how long one attempt waits for an answer before trying the next server
      */
     public RemoteKvClient(String clientId, Map<String, InetSocketAddress> servers, long attemptTimeoutMillis) {
+        this(clientId, servers, attemptTimeoutMillis, Security.PLAINTEXT);
+    }
+
+    /**
+     * @param attemptTimeoutMillis how long one attempt waits for an answer before trying the next server
+     * @param security             plaintext, or the client's certificate and the cluster's CA
+     */
+    public RemoteKvClient(String clientId, Map<String, InetSocketAddress> servers, long attemptTimeoutMillis,
+            Security security) {
         this.transport = new TcpClientTransport(servers, (s, r) -> inbox.add(new Received(s, r)),
-                Frame.DEFAULT_MAX_BYTES);
+                Frame.MAX_CLIENT_BYTES, security);
         List<String> ids = new ArrayList<>(servers.keySet());
         ids.sort(null);
         this.client = new KvClient(clientId, ids, transport, attemptTimeoutMillis);
