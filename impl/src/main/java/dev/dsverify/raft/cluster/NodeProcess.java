@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * Prints {@code listening <id> <host:port>} on standard output once it accepts connections. Exit codes:
- * 2 bad options, 1 the node failed (e.g. its storage), 0 stopped cleanly.
+ * 2 bad options (unreadable TLS files included), 1 the node failed (e.g. its storage), 0 stopped cleanly.
  */
 public final class NodeProcess {
     private NodeProcess() {}
@@ -41,6 +41,12 @@ public final class NodeProcess {
 
     /** Runs {@code spec} until shutdown; returns the exit code. */
     public static int run(NodeSpec spec) throws InterruptedException {
+        try {
+            TlsFiles.security(spec.tls()); // unreadable or mismatched PEM files are bad options
+        } catch (java.io.IOException e) {
+            System.err.println("node " + spec.id() + ": " + e.getMessage());
+            return 2;
+        }
         if (spec.tls() == null) {
             System.err.println("node " + spec.id() + ": WARNING: no --tls-cert/--tls-key/--tls-ca: peers and clients"
                     + " are NOT authenticated; anyone who can reach " + spec.listen().getHostString() + ":"
