@@ -30,6 +30,9 @@ final class PemFiles {
     /** Every certificate in {@code file} (a chain: leaf first), at least one. */
     static List<X509Certificate> certificates(Path file) throws IOException {
         byte[] raw = read(file);
+        if (!new String(raw, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
+            throw new IOException(file + ": no PEM certificate (-----BEGIN CERTIFICATE-----) found");
+        }
         try {
             List<X509Certificate> out = new ArrayList<>();
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(raw))) {
