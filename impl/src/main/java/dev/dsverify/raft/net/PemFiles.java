@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -76,6 +77,39 @@ final class PemFiles {
             }
         }
         throw new IOException(file + ": PKCS#8 key of an unsupported algorithm (RSA, EC, Ed25519, Ed448 are)");
+    }
+
+    /**
+     * Fails unless {@code key} belongs to {@code cert}: signs a probe with the key and verifies it with the
+     * certificate's public key (a node started with another node's key would fail every handshake).
+     */
+    static void checkPair(X509Certificate cert, PrivateKey key, Path certFile, Path keyFile) throws IOException {
+        String alg = switch (key.getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (alg == null) {
+            return; // no probe for this algorithm: the first handshake will tell
+        }
+        byte[] probe = "dsverify key check".getBytes(StandardCharsets.US_ASCII);
+        try {
+            Signature signer = Signature.getInstance(alg);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] sig = signer.sign();
+            Signature verifier = Signature.getInstance(alg);
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(probe);
+            if (verifier.verify(sig)) {
+                return;
+            }
+        } catch (GeneralSecurityException e) {
+            // a key of another algorithm than the certificate's: a mismatch too
+        }
+        throw new IOException(keyFile + ": this private key does not belong to the certificate in " + certFile
+                + " (" + cert.getSubjectX500Principal().getName() + ")");
     }
 
     private static byte[] read(Path file) throws IOException {

@@ -79,6 +79,7 @@ public sealed interface Security permits Security.Plaintext, Security.MutualTls 
             List<X509Certificate> chain = PemFiles.certificates(cert);
             PrivateKey privateKey = PemFiles.privateKey(key);
             List<X509Certificate> roots = PemFiles.certificates(ca);
+            PemFiles.checkPair(chain.get(0), privateKey, cert, key);
             try {
                 char[] none = new char[0];
                 KeyStore own = KeyStore.getInstance("PKCS12");

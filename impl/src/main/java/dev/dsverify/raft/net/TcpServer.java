@@ -31,7 +31,7 @@ import javax.net.ssl.SSLException;
  * within the frame timeout, is closed; frame bodies are read as they arrive within a node-wide buffer budget.
  * With {@link Security.MutualTls} a party that does not present a certificate of the cluster's CA is refused
  * before any frame is read, and a Raft message is accepted only from the server its certificate names.
- * Refusals are reported once per remote host, kind and minute ({@link ReportLimiter}).
+ * Refusals are reported once per remote host, kind of fault and minute ({@link ReportLimiter}).
  */
 public final class TcpServer implements AutoCloseable {
     private static final long REPORT_INTERVAL_MILLIS = 60_000;
@@ -236,8 +236,9 @@ public final class TcpServer implements AutoCloseable {
                 }
             } catch (BadFrameException e) {
                 rejected.incrementAndGet();
-                refusals.report("frame " + host(remote), "closing connection from " + remote + ": bad frame: "
-                        + e.getMessage());
+                // One line per host and kind of fault (numbers aside): a repeated forgery is reported once.
+                refusals.report("frame " + host(remote) + " " + e.getMessage().replaceAll("\\d+", "#"),
+                        "closing connection from " + remote + ": bad frame: " + e.getMessage());
             } catch (TimedInput.IdleException e) {
                 timedOut.incrementAndGet();
             } catch (SocketException e) {

@@ -155,6 +155,10 @@ class MutualTlsTest {
                 .hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
         assertThatThrownBy(() -> new TlsFiles(ok.key(), ok.key(), ok.ca()).load())
                 .hasMessageContaining(ok.key() + ": no PEM certificate");
+        TlsFiles n4 = pki.issue("n4");
+        assertThatThrownBy(() -> new TlsFiles(ok.cert(), n4.key(), ok.ca()).load())
+                .hasMessageContaining(n4.key() + ": this private key does not belong to the certificate in "
+                        + ok.cert() + " (CN=n3)");
         assertThatThrownBy(() -> TlsFiles.ofOptional(ok.cert(), null, ok.ca()))
                 .hasMessageContaining("--tls-cert, --tls-key and --tls-ca together");
         assertThat(TlsFiles.ofOptional(null, null, null)).isNull();
