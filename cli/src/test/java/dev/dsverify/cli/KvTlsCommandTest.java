@@ -70,6 +70,7 @@ class KvTlsCommandTest {
             KvCommandTest.Run plain = KvCommandTest.run("kv", "--cluster", c, "--timeout", "1s",
                     "--attempt-timeout", "200ms", "get", "k");
             assertThat(plain.code()).as("no certificate: nothing is answered").isEqualTo(3);
+            assertThat(plain.err()).contains("last connection error: n1 (");
         }
 
         KvCommandTest.Run partial = KvCommandTest.run("kv", "--cluster", "n1=127.0.0.1:1", "--tls-cert",

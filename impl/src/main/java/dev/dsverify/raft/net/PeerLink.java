@@ -32,6 +32,7 @@ final class PeerLink {
     private final int maxFrameBytes;
     private final Diagnostics diag;
     private final Security security;
+    private final ReportLimiter reports;
     private final BlockingQueue<Message> queue;
     private final Thread thread;
     private final AtomicLong connectAttempts = new AtomicLong();
@@ -44,6 +45,7 @@ final class PeerLink {
     PeerLink(String peer, InetSocketAddress address, Backoff backoff, int maxFrameBytes, int queueCapacity,
             Security security, Diagnostics diag) {
         this.security = security;
+        this.reports = new ReportLimiter(diag, 60_000);
         this.peer = peer;
         this.address = address;
         this.backoff = backoff;
@@ -125,7 +127,7 @@ final class PeerLink {
             connections.incrementAndGet();
             return new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 1 << 16));
         } catch (javax.net.ssl.SSLException e) {
-            diag.report("cannot authenticate to " + peer + " at " + address + ": " + e.getMessage());
+            reports.report("tls", "cannot authenticate to " + peer + " at " + address + ": " + e.getMessage());
             return failed();
         } catch (IOException e) {
             return failed();

@@ -62,8 +62,10 @@ public final class RemoteKvClient implements AutoCloseable {
             long left = deadline - now();
             if (left <= 0) {
                 poisoned = true;
+                String err = transport.lastError();
                 throw new ClusterUnavailableException("no server completed " + describe(op) + " within "
-                        + timeoutMillis + " ms (" + client.attempts() + " attempts)");
+                        + timeoutMillis + " ms (" + client.attempts() + " attempts)"
+                        + (err == null ? "" : "; last connection error: " + err));
             }
             Received r = inbox.poll(Math.min(left, 10), TimeUnit.MILLISECONDS);
             if (r != null) {

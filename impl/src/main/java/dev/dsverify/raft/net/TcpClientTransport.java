@@ -30,6 +30,7 @@ public final class TcpClientTransport implements ClientTransport, AutoCloseable 
     private final Security security;
     private final Map<String, Conn> conns = new HashMap<>();
     private volatile boolean closed;
+    private volatile String lastError;
 
     public TcpClientTransport(Map<String, InetSocketAddress> servers, BiConsumer<String, ClientReply> replies,
             int maxFrameBytes, Security security) {
@@ -54,11 +55,17 @@ public final class TcpClientTransport implements ClientTransport, AutoCloseable 
             new Frame(FrameKind.CLIENT_REQUEST, ClientCodec.encodeRequest(request)).write(c.out);
             c.out.flush();
         } catch (IOException e) {
+            lastError = server + " (" + addr + "): " + e.getMessage();
             if (c != null) {
                 c.close();
             }
             conns.remove(server);
         }
+    }
+
+    /** The last failure to connect or write to a server (e.g. a refused TLS handshake), or null. */
+    public String lastError() {
+        return lastError;
     }
 
     private final class Conn {
@@ -91,7 +98,11 @@ public final class TcpClientTransport implements ClientTransport, AutoCloseable 
                     replies.accept(server, ClientCodec.decodeReply(f.payload()));
                 }
             } catch (IOException e) {
-                // the server went away or sent garbage: later requests open a new connection
+                // The server went away, sent garbage or refused our certificate: later requests open a new
+                // connection; the reason is kept for the error the client finally reports.
+                if (!broken && !closed) {
+                    lastError = server + " (" + s.getRemoteSocketAddress() + "): " + e.getMessage();
+                }
             } finally {
                 close();
             }
