@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -57,6 +61,12 @@ public final class TcpServer implements AutoCloseable {
     private final AtomicLong timedOut = new AtomicLong();
     private final FrameBudget budget;
     private final Thread acceptor;
+    /** Cuts handshakes that outlast the frame timeout (a read timeout alone would let a trickle go on). */
+    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "tcp-handshake-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
 
     private TcpServer(ServerSocket socket, Handler handler, ServerLimits limits, Security security, Diagnostics diag) {
@@ -67,6 +77,7 @@ public final class TcpServer implements AutoCloseable {
         this.diag = diag;
         this.refusals = new ReportLimiter(diag, REPORT_INTERVAL_MILLIS);
         this.budget = new FrameBudget(limits.bufferBudgetBytes());
+        watchdog.setRemoveOnCancelPolicy(true); // one task per connection: do not keep the cancelled ones
         this.acceptor = new Thread(this::acceptLoop, "tcp-accept-" + socket.getLocalPort());
         acceptor.setDaemon(true);
     }
@@ -195,9 +206,19 @@ public final class TcpServer implements AutoCloseable {
         void readLoop() {
             try {
                 String identity;
+                ScheduledFuture<?> cut;
+                try {
+                    cut = watchdog.schedule(() -> closeQuietly(s), limits.frameTimeoutMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    return; // the server is closing
+                }
                 try {
                     identity = security.authenticate(s, limits.frameTimeoutMillis());
+                    if (!cut.cancel(false)) {
+                        throw new IOException("handshake not complete within " + limits.frameTimeoutMillis() + " ms");
+                    }
                 } catch (IOException e) {
+                    cut.cancel(false);
                     if (!closed) {
                         refusedUnauthenticated.incrementAndGet();
                         refusals.report("auth " + host(remote), "refusing connection from " + remote
@@ -264,7 +285,7 @@ public final class TcpServer implements AutoCloseable {
                         close();
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // closed meanwhile
             }
         }
@@ -285,6 +306,7 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        watchdog.shutdownNow();
         try {
             socket.close();
         } catch (IOException ignored) {
