@@ -142,6 +142,7 @@ class NetworkAttackTest {
                         "closing connection from /127\\.0\\.0\\.1:\\d+: bad frame: field term: 9223372036854775807"
                                 + " outside \\[0, 2\\^62\\]");
                 assertThat(err).as(id).contains("connections open (the cap)");
+                assertThat(err).as(id + " says it is unauthenticated").contains("WARNING: no --tls-cert/--tls-key/--tls-ca");
                 assertThat(err).as(id).doesNotContain("OutOfMemoryError");
                 assertThat(maxTerm(c.trace(id))).as(id + " term").isLessThan(100);
             }
