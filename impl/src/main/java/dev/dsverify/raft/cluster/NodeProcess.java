@@ -47,12 +47,6 @@ public final class NodeProcess {
             System.err.println("node " + spec.id() + ": " + e.getMessage());
             return 2;
         }
-        if (spec.tls() == null) {
-            System.err.println("node " + spec.id() + ": WARNING: no --tls-cert/--tls-key/--tls-ca: peers and clients"
-                    + " are NOT authenticated; anyone who can reach " + spec.listen().getHostString() + ":"
-                    + spec.listen().getPort() + " can act as a server or client of this cluster"
-                    + " (keep it on loopback or a trusted network; see impl/CLUSTER.md)");
-        }
         CountDownLatch done = new CountDownLatch(1);
         int[] code = {0};
         ClusterNode node;
@@ -71,6 +65,12 @@ public final class NodeProcess {
             done.countDown();
         }, "shutdown-" + spec.id());
         Runtime.getRuntime().addShutdownHook(hook);
+        if (spec.tls() == null) { // said once the node serves, so a failed start stays one line
+            System.err.println("node " + spec.id() + ": WARNING: no --tls-cert/--tls-key/--tls-ca: peers and clients"
+                    + " are NOT authenticated; anyone who can reach " + node.address().getHostString() + ":"
+                    + node.address().getPort() + " can act as a server or client of this cluster"
+                    + " (keep it on loopback or a trusted network; see impl/CLUSTER.md)");
+        }
         System.out.println("listening " + spec.id() + " " + node.address().getHostString() + ":"
                 + node.address().getPort());
         System.out.flush();
