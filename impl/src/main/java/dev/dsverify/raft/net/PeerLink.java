@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The outgoing connection to one peer, with its own sender thread. Messages wait in a bounded queue; when the
  * queue is full, or the connection breaks with messages written but not yet read, they are lost, which Raft
  * tolerates (heartbeats and retries resend). A broken connection is reopened after a {@link Backoff} delay.
- * A connection idle for {@link #IDLE_CLOSE_MILLIS} is closed by this side (the receiving server would close it
+ * A connection idle for {@code idleCloseMillis} (default {@link #IDLE_CLOSE_MILLIS}) is closed by this side (the receiving server would close it
  * after its longer idle timeout, and a message written into a connection the other side has just closed is
  * lost), and reopened when the next message is due.
  */
@@ -32,6 +32,7 @@ final class PeerLink {
     private final int maxFrameBytes;
     private final Diagnostics diag;
     private final Security security;
+    private final long idleCloseNanos;
     private final ReportLimiter reports;
     private final BlockingQueue<Message> queue;
     private final Thread thread;
@@ -43,7 +44,8 @@ final class PeerLink {
     private volatile Socket socket;
 
     PeerLink(String peer, InetSocketAddress address, Backoff backoff, int maxFrameBytes, int queueCapacity,
-            Security security, Diagnostics diag) {
+            Security security, long idleCloseMillis, Diagnostics diag) {
+        this.idleCloseNanos = idleCloseMillis * 1_000_000L;
         this.security = security;
         this.reports = new ReportLimiter(diag, 60_000);
         this.peer = peer;
@@ -72,7 +74,7 @@ final class PeerLink {
             try {
                 Message first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    if (out != null && System.nanoTime() - lastWrite > IDLE_CLOSE_MILLIS * 1_000_000L) {
+                    if (out != null && System.nanoTime() - lastWrite > idleCloseNanos) {
                         closeSocket();
                         out = null;
                     }

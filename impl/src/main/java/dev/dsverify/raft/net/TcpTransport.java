@@ -19,10 +19,16 @@ public final class TcpTransport implements Transport, AutoCloseable {
 
     public TcpTransport(Map<String, InetSocketAddress> peers, Backoff backoff, int maxFrameBytes, int queueCapacity,
             Security security, Diagnostics diag) {
+        this(peers, backoff, maxFrameBytes, queueCapacity, security, PeerLink.IDLE_CLOSE_MILLIS, diag);
+    }
+
+    /** {@code idleCloseMillis}: a link with nothing to send for this long closes its connection until needed. */
+    TcpTransport(Map<String, InetSocketAddress> peers, Backoff backoff, int maxFrameBytes, int queueCapacity,
+            Security security, long idleCloseMillis, Diagnostics diag) {
         this.diag = diag;
         for (Map.Entry<String, InetSocketAddress> e : peers.entrySet()) {
             links.put(e.getKey(), new PeerLink(e.getKey(), e.getValue(), backoff.copy(), maxFrameBytes, queueCapacity,
-                    security, diag));
+                    security, idleCloseMillis, diag));
         }
     }
 
