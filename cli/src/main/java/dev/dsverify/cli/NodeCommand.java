@@ -52,14 +52,16 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "its unencrypted PKCS#8 private key")
     Path tlsKey;
 
-    @Option(names = "--tls-ca", paramLabel = "PEM", description = "the CA that signed every server's and client's certificate")
+    @Option(names = "--tls-ca", paramLabel = "PEM",
+            description = "the CA that signed every server's and client's certificate")
     Path tlsCa;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS,
             description = "refuse connections beyond N open ones (default: ${DEFAULT-VALUE})")
     int maxConnections;
 
-    @Option(names = "--idle-timeout-ms", paramLabel = "MS", defaultValue = "" + ServerLimits.DEFAULT_IDLE_TIMEOUT_MILLIS,
+    @Option(names = "--idle-timeout-ms", paramLabel = "MS",
+            defaultValue = "" + ServerLimits.DEFAULT_IDLE_TIMEOUT_MILLIS,
             description = "close connections silent this long (default: ${DEFAULT-VALUE}; keep it above 5000)")
     int idleTimeoutMillis;
 

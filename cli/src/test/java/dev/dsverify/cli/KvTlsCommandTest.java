@@ -61,7 +61,8 @@ class KvTlsCommandTest {
                 Diagnostics.QUIET, t -> { throw new AssertionError(t); })) {
             String c = "n1=127.0.0.1:" + port;
             String[] tls = {"--tls-cert", dir.resolve("client.pem").toString(),
-                    "--tls-key", dir.resolve("client-key.pem").toString(), "--tls-ca", dir.resolve("ca.pem").toString()};
+                    "--tls-key", dir.resolve("client-key.pem").toString(),
+                    "--tls-ca", dir.resolve("ca.pem").toString()};
             assertThat(KvCommandTest.run(concat(new String[] {"kv", "--cluster", c, "--timeout", "20s"}, tls,
                     new String[] {"put", "k", "v"})).code()).isZero();
             assertThat(KvCommandTest.run(concat(new String[] {"kv", "--cluster", c, "--timeout", "20s"}, tls,

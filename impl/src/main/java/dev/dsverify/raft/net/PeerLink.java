@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The outgoing connection to one peer, with its own sender thread. Messages wait in a bounded queue; when the
  * queue is full, or the connection breaks with messages written but not yet read, they are lost, which Raft
  * tolerates (heartbeats and retries resend). A broken connection is reopened after a {@link Backoff} delay.
- * A connection idle for {@code idleCloseMillis} (default {@link #IDLE_CLOSE_MILLIS}) is closed by this side (the receiving server would close it
- * after its longer idle timeout, and a message written into a connection the other side has just closed is
- * lost), and reopened when the next message is due.
+ * A connection idle for {@code idleCloseMillis} (default {@link #IDLE_CLOSE_MILLIS}) is closed by this side (the
+ * receiving server would close it after its longer idle timeout, and a message written into a connection the
+ * other side has just closed is lost), and reopened when the next message is due.
  */
 final class PeerLink {
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;

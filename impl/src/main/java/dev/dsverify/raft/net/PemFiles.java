@@ -58,7 +58,8 @@ final class PemFiles {
         int end = text.indexOf(KEY_END);
         if (begin < 0 || end < begin) {
             String hint = text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") ? "an encrypted key"
-                    : text.contains("-----BEGIN RSA PRIVATE KEY-----") || text.contains("-----BEGIN EC PRIVATE KEY-----")
+                    : text.contains("-----BEGIN RSA PRIVATE KEY-----")
+                            || text.contains("-----BEGIN EC PRIVATE KEY-----")
                             ? "a key in the old OpenSSL format" : "no private key";
             throw new IOException(file + ": expected an unencrypted PKCS#8 key (" + KEY_BEGIN + "), found " + hint
                     + "; convert it with: openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pem");

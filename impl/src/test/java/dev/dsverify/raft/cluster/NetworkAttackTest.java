@@ -142,7 +142,8 @@ class NetworkAttackTest {
                         "closing connection from /127\\.0\\.0\\.1:\\d+: bad frame: field term: 9223372036854775807"
                                 + " outside \\[0, 2\\^62\\]");
                 assertThat(err).as(id).contains("connections open (the cap)");
-                assertThat(err).as(id + " says it is unauthenticated").contains("WARNING: no --tls-cert/--tls-key/--tls-ca");
+                assertThat(err).as(id + " says it is unauthenticated")
+                        .contains("WARNING: no --tls-cert/--tls-key/--tls-ca");
                 assertThat(err).as(id).doesNotContain("OutOfMemoryError");
                 assertThat(maxTerm(c.trace(id))).as(id + " term").isLessThan(100);
             }
@@ -190,7 +191,8 @@ class NetworkAttackTest {
             }
             for (String id : IDS) {
                 String err = c.stderr(id);
-                assertThat(err).as(id).containsPattern("refusing connection from /127\\.0\\.0\\.1:\\d+: not authenticated");
+                assertThat(err).as(id)
+                        .containsPattern("refusing connection from /127\\.0\\.0\\.1:\\d+: not authenticated");
                 assertThat(err).as(id + ": the forged frame was never decoded").doesNotContain("field term");
                 assertThat(err).as(id).doesNotContain("NOT authenticated");
                 assertThat(maxTerm(c.trace(id))).as(id + " term").isLessThan(100);

@@ -139,7 +139,8 @@ class MutualTlsTest {
             Thread.sleep(10);
         }
         assertThat(server.rejectedFrames()).isEqualTo(1);
-        assertThat(reports).anyMatch(l -> l.contains("RequestVoteRequest from n2 on a connection authenticated as client-7"));
+        assertThat(reports)
+                .anyMatch(l -> l.contains("RequestVoteRequest from n2 on a connection authenticated as client-7"));
     }
 
     @Test

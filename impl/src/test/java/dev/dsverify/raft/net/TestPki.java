@@ -64,7 +64,8 @@ public final class TestPki {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         b.addExtension(Extension.extendedKeyUsage, false,
-                new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+                new ExtendedKeyUsage(
+                        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
         X509Certificate cert = sign(b, caKeys);
         Path certFile = dir.resolve(name + "-" + cn + "-cert.pem");
         Path keyFile = dir.resolve(name + "-" + cn + "-key.pem");
