@@ -39,7 +39,7 @@ class NetworkAttackTest {
 
     /** A RequestVoteRequest claiming to come from n2 with term 2^63-1, as one raw RAFT frame. */
     private static byte[] forgedVote(String to) {
-        byte[] payload = MessageCodec.encode(new RequestVoteRequest("n2", to, Long.MAX_VALUE, 1, 0, 0));
+        byte[] payload = MessageCodec.encode(RequestVoteRequest.builder().from("n2").to(to).term(Long.MAX_VALUE).clock(1).build());
         return ByteBuffer.allocate(6 + payload.length).putInt(payload.length + 2).put((byte) 1).put((byte) 1)
                 .put(payload).array();
     }

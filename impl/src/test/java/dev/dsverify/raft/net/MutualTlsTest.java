@@ -65,7 +65,8 @@ class MutualTlsTest {
         server.close();
     }
 
-    private static final Message VOTE = new RequestVoteRequest("n2", "n1", 4, 9, 1, 1);
+    private static final Message VOTE = RequestVoteRequest.builder().from("n2").to("n1").term(4).clock(9)
+            .lastLogTerm(1).lastLogIndex(1).build();
 
     /** Connects with {@code security} and sends {@link #VOTE}; true if the server received it. */
     private boolean deliverVote(Security security) throws Exception {

@@ -91,7 +91,8 @@ class TcpServerLimitsTest {
     }
 
     private void assertStillServes() throws Exception {
-        Message m = new RequestVoteRequest("n2", "n1", 4, 9, 1, 1);
+        Message m = RequestVoteRequest.builder().from("n2").to("n1").term(4).clock(9).lastLogTerm(1)
+                .lastLogIndex(1).build();
         try (Socket s = new Socket()) {
             s.connect(server.address(), 2000);
             s.setSoTimeout(5000);
