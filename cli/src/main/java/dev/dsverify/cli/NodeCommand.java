@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run one Raft key-value server of a cluster (stop it with SIGTERM or Ctrl-C).",
-                "Peers and clients use the same --listen address; with --tls-cert/--tls-key/--tls-ca both must",
-                "present a certificate of the cluster's CA (mutual TLS), without them nobody is authenticated.",
-                "Exit codes: 0 stopped, 1 the node failed (e.g. its storage), 2 bad options."})
+                "Peers and clients use the same --listen address.",
+                "With --tls-cert, --tls-key and --tls-ca both present certificates of the",
+                "cluster's CA (mutual TLS); without them nobody is authenticated.",
+                "Exit codes: 0 stopped, 1 the node failed (e.g. its storage),",
+                "2 bad options (unreadable TLS files included)."})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, description = "this server's id, e.g. n1")
     String id;
