@@ -4,6 +4,7 @@ import dev.dsverify.raft.cluster.NodeProcess;
 import dev.dsverify.raft.cluster.NodeSpec;
 import dev.dsverify.raft.net.ServerLimits;
 import dev.dsverify.raft.net.TlsFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,7 +87,8 @@ public final class NodeCommand implements Callable<Integer> {
                     .withLimits(ServerLimits.defaults().withMaxConnections(maxConnections)
                             .withTimeouts(idleTimeoutMillis, frameTimeoutMillis))
                     .withTls(TlsFiles.ofOptional(tlsCert, tlsKey, tlsCa));
-        } catch (IllegalArgumentException e) {
+            TlsFiles.security(spec.tls()); // unreadable PEM files or a foreign key: usage, in the common form
+        } catch (IllegalArgumentException | IOException e) {
             ErrorLine.print(commandSpec.commandLine().getErr(), e.getMessage());
             return 2;
         }

@@ -82,6 +82,8 @@ class KvTlsCommandTest {
                 "--data", dir.resolve("n2").toString(), "--tls-cert", dir.resolve("n2.pem").toString(),
                 "--tls-key", dir.resolve("n3-key.pem").toString(), "--tls-ca", dir.resolve("ca.pem").toString());
         assertThat(wrongKey.code()).as("a key that is not the certificate's").isEqualTo(2);
+        assertThat(wrongKey.err()).startsWith("dsverify: error: " + dir.resolve("n3-key.pem")
+                + ": this private key does not belong to the certificate in " + dir.resolve("n2.pem"));
     }
 
     private static String[] concat(String[]... parts) {
