@@ -5,6 +5,10 @@ import dev.dsverify.raft.kv.KvOp;
 import dev.dsverify.raft.kv.KvResult;
 import dev.dsverify.raft.net.ClusterUnavailableException;
 import dev.dsverify.raft.net.RemoteKvClient;
+import dev.dsverify.raft.net.Security;
+import dev.dsverify.raft.net.TlsFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -49,6 +53,15 @@ public final class KvCommand implements Callable<Integer> {
             description = "wait this long for one server before trying the next (default: ${DEFAULT-VALUE})")
     Duration attemptTimeout;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "this client's certificate (mutual TLS)")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "its unencrypted PKCS#8 private key")
+    Path tlsKey;
+
+    @Option(names = "--tls-ca", paramLabel = "PEM", description = "the cluster's CA")
+    Path tlsCa;
+
     @Parameters(index = "0", paramLabel = "OP", description = "put, get, delete or cas")
     String op;
 
@@ -64,18 +77,20 @@ public final class KvCommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         Map<String, InetSocketAddress> servers;
         KvOp kvOp;
+        Security security;
         try {
             servers = NodeSpec.parseServers(cluster, "--cluster");
             if (servers.isEmpty()) {
                 throw new IllegalArgumentException("--cluster: no servers given");
             }
             kvOp = parseOp();
-        } catch (IllegalArgumentException e) {
+            security = TlsFiles.security(TlsFiles.ofOptional(tlsCert, tlsKey, tlsCa));
+        } catch (IllegalArgumentException | IOException e) {
             ErrorLine.print(err, e.getMessage());
             return USAGE;
         }
         try (RemoteKvClient client = new RemoteKvClient("kv-" + UUID.randomUUID(), servers,
-                attemptTimeout.toMillis())) {
+                attemptTimeout.toMillis(), security)) {
             KvResult r = client.execute(kvOp, timeout.toMillis());
             return report(kvOp, r, out, err);
         } catch (ClusterUnavailableException e) {

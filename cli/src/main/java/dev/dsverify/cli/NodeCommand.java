@@ -2,7 +2,9 @@ package dev.dsverify.cli;
 
 import dev.dsverify.raft.cluster.NodeProcess;
 import dev.dsverify.raft.cluster.NodeSpec;
-import dev.dsverify.raft.net.Frame;
+import dev.dsverify.raft.net.ServerLimits;
+import dev.dsverify.raft.net.TlsFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run one Raft key-value server of a cluster (stop it with SIGTERM or Ctrl-C).",
                 "Peers and clients use the same --listen address.",
-                "Exit codes: 0 stopped, 1 the node failed (e.g. its storage), 2 bad options."})
+                "With --tls-cert, --tls-key and --tls-ca both present certificates of the",
+                "cluster's CA (mutual TLS); without them nobody is authenticated.",
+                "Exit codes: 0 stopped, 1 the node failed (e.g. its storage),",
+                "2 bad options (unreadable TLS files included)."})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, description = "this server's id, e.g. n1")
     String id;
@@ -44,6 +49,30 @@ public final class NodeCommand implements Callable<Integer> {
                     + "since snapshots are outside the Raft spec)")
     long snapshotEvery;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "this server's certificate (CN = its --id)")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "its unencrypted PKCS#8 private key")
+    Path tlsKey;
+
+    @Option(names = "--tls-ca", paramLabel = "PEM",
+            description = "the CA that signed every server's and client's certificate")
+    Path tlsCa;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS,
+            description = "refuse connections beyond N open ones (default: ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout-ms", paramLabel = "MS",
+            defaultValue = "" + ServerLimits.DEFAULT_IDLE_TIMEOUT_MILLIS,
+            description = "close connections silent this long (default: ${DEFAULT-VALUE}; keep it above 5000)")
+    int idleTimeoutMillis;
+
+    @Option(names = "--frame-timeout-ms", paramLabel = "MS",
+            defaultValue = "" + ServerLimits.DEFAULT_FRAME_TIMEOUT_MILLIS,
+            description = "close connections whose frame or TLS handshake takes longer (default: ${DEFAULT-VALUE})")
+    int frameTimeoutMillis;
+
     @Spec
     CommandSpec commandSpec;
 
@@ -51,10 +80,15 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         NodeSpec spec;
         try {
-            spec = new NodeSpec(id, NodeSpec.parseAddress(listen, "--listen"), NodeSpec.parseServers(peers, "--peers"),
-                    data, trace, tickMillis, NodeSpec.DEFAULT_ELECTION_TICKS, NodeSpec.DEFAULT_HEARTBEAT_TICKS,
-                    Frame.DEFAULT_MAX_BYTES, snapshotEvery);
-        } catch (IllegalArgumentException e) {
+            spec = NodeSpec.of(id, NodeSpec.parseAddress(listen, "--listen"), NodeSpec.parseServers(peers, "--peers"),
+                    data, trace)
+                    .withTickMillis(tickMillis)
+                    .withSnapshotEvery(snapshotEvery)
+                    .withLimits(ServerLimits.defaults().withMaxConnections(maxConnections)
+                            .withTimeouts(idleTimeoutMillis, frameTimeoutMillis))
+                    .withTls(TlsFiles.ofOptional(tlsCert, tlsKey, tlsCa));
+            TlsFiles.security(spec.tls()); // unreadable PEM files or a foreign key: usage, in the common form
+        } catch (IllegalArgumentException | IOException e) {
             ErrorLine.print(commandSpec.commandLine().getErr(), e.getMessage());
             return 2;
         }

@@ -8,7 +8,9 @@ import dev.dsverify.raft.core.RaftConfig;
 import dev.dsverify.raft.host.KvServer;
 import dev.dsverify.raft.net.Backoff;
 import dev.dsverify.raft.net.Diagnostics;
+import dev.dsverify.raft.net.Security;
 import dev.dsverify.raft.net.TcpServer;
+import dev.dsverify.raft.net.TlsFiles;
 import dev.dsverify.raft.net.TcpTransport;
 import dev.dsverify.raft.storage.FileStorage;
 import dev.dsverify.raft.trace.TraceSink;
@@ -73,6 +75,7 @@ public final class ClusterNode implements AutoCloseable {
      * address and starts ticking.
      */
     public static ClusterNode start(NodeSpec spec, Diagnostics diag, Consumer<Throwable> onFatal) throws IOException {
+        Security security = TlsFiles.security(spec.tls()); // bad PEM files fail before anything is opened
         FileStorage storage = FileStorage.open(spec.dataDir(), spec.id());
         LineTraceSink trace = null;
         TcpTransport transport = null;
@@ -80,10 +83,10 @@ public final class ClusterNode implements AutoCloseable {
         try {
             trace = spec.trace() == null ? null : new LineTraceSink(spec.trace());
             transport = new TcpTransport(spec.peers(), Backoff.defaults(), spec.maxFrameBytes(),
-                    TcpTransport.DEFAULT_QUEUE, diag);
+                    TcpTransport.DEFAULT_QUEUE, security, diag);
             n = new ClusterNode(spec, storage, trace, transport, onFatal);
             n.boot();
-            n.listener = TcpServer.start(spec.listen(), spec.maxFrameBytes(), n.handler(), diag);
+            n.listener = TcpServer.start(spec.listen(), spec.limits(), security, n.handler(), diag);
             n.startTicking();
             return n;
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.dsverify.raft.cluster;
 
-import dev.dsverify.raft.net.Frame;
+import dev.dsverify.raft.net.ServerLimits;
+import dev.dsverify.raft.net.TlsFiles;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +20,16 @@ import java.util.Map;
  * @param tickMillis     length of one Raft tick
  * @param electionTicks  minimum election timeout in ticks
  * @param heartbeatTicks ticks between heartbeats
- * @param maxFrameBytes  largest frame accepted or sent
+ * @param limits         what the listener grants connecting parties: largest frame (also the largest sent),
+ *                       connection cap, idle and frame timeouts, buffer budget
  * @param snapshotEvery  take a snapshot and compact the log every this many applied entries (0: never).
  *                       Snapshots are outside the Raft spec, so a node with a trace cannot use them.
+ * @param tls            this node's certificate, key and the cluster's CA for mutual TLS with peers and
+ *                       clients, or null: unauthenticated plaintext
  */
 public record NodeSpec(String id, InetSocketAddress listen, Map<String, InetSocketAddress> peers, Path dataDir,
-        Path trace, long tickMillis, int electionTicks, int heartbeatTicks, int maxFrameBytes, long snapshotEvery) {
+        Path trace, long tickMillis, int electionTicks, int heartbeatTicks, ServerLimits limits, long snapshotEvery,
+        TlsFiles tls) {
 
     public static final long DEFAULT_TICK_MILLIS = 10;
     /** 300-600 ms election timeouts: long enough for fsync stalls on a loaded machine. */
@@ -39,6 +44,9 @@ public record NodeSpec(String id, InetSocketAddress listen, Map<String, InetSock
         if (tickMillis < 1) {
             throw new IllegalArgumentException("tick must be at least 1 ms, got " + tickMillis);
         }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must be given");
+        }
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshot interval must not be negative, got " + snapshotEvery);
         }
@@ -50,7 +58,32 @@ public record NodeSpec(String id, InetSocketAddress listen, Map<String, InetSock
     public static NodeSpec of(String id, InetSocketAddress listen, Map<String, InetSocketAddress> peers, Path dataDir,
             Path trace) {
         return new NodeSpec(id, listen, peers, dataDir, trace, DEFAULT_TICK_MILLIS, DEFAULT_ELECTION_TICKS,
-                DEFAULT_HEARTBEAT_TICKS, Frame.DEFAULT_MAX_BYTES, 0);
+                DEFAULT_HEARTBEAT_TICKS, ServerLimits.defaults(), 0, null);
+    }
+
+    public NodeSpec withTickMillis(long millis) {
+        return new NodeSpec(id, listen, peers, dataDir, trace, millis, electionTicks, heartbeatTicks, limits,
+                snapshotEvery, tls);
+    }
+
+    public NodeSpec withSnapshotEvery(long n) {
+        return new NodeSpec(id, listen, peers, dataDir, trace, tickMillis, electionTicks, heartbeatTicks, limits, n,
+                tls);
+    }
+
+    public NodeSpec withLimits(ServerLimits l) {
+        return new NodeSpec(id, listen, peers, dataDir, trace, tickMillis, electionTicks, heartbeatTicks, l,
+                snapshotEvery, tls);
+    }
+
+    public NodeSpec withTls(TlsFiles files) {
+        return new NodeSpec(id, listen, peers, dataDir, trace, tickMillis, electionTicks, heartbeatTicks, limits,
+                snapshotEvery, files);
+    }
+
+    /** Largest Raft frame accepted or sent. */
+    public int maxFrameBytes() {
+        return limits.maxFrameBytes();
     }
 
     /** Every server of the cluster, this one included, sorted so all nodes agree on the order. */

@@ -17,6 +17,9 @@ import dev.dsverify.raft.kv.KvResult;
  * </pre>
  */
 public final class ClientCodec {
+    /** Longest client id accepted: sessions are kept per id, so ids must stay small. */
+    public static final int MAX_CLIENT_ID_CHARS = 255;
+
     private ClientCodec() {}
 
     public static byte[] encodeRequest(ClientRequest q) {
@@ -37,8 +40,12 @@ public final class ClientCodec {
     public static ClientRequest decodeRequest(byte[] payload) throws BadFrameException {
         WireReader r = new WireReader(payload);
         String client = r.nonNullStr("clientId");
-        long seq = r.i64("seq");
-        long attempt = r.i64("attempt");
+        if (client.length() > MAX_CLIENT_ID_CHARS) {
+            throw new BadFrameException("field clientId: " + client.length() + " characters, at most "
+                    + MAX_CLIENT_ID_CHARS);
+        }
+        long seq = r.counter("seq");
+        long attempt = r.counter("attempt");
         int op = r.u8("op");
         String key = r.nonNullStr("key");
         KvOp o = switch (op) {
@@ -64,8 +71,8 @@ public final class ClientCodec {
     public static ClientReply decodeReply(byte[] payload) throws BadFrameException {
         WireReader r = new WireReader(payload);
         String client = r.nonNullStr("clientId");
-        long seq = r.i64("seq");
-        long attempt = r.i64("attempt");
+        long seq = r.counter("seq");
+        long attempt = r.counter("attempt");
         int s = r.u8("status");
         if (s >= ClientReply.Status.values().length) {
             throw new BadFrameException("field status: unknown status " + s);

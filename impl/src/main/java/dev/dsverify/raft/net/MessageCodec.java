@@ -34,6 +34,9 @@ import java.util.List;
  * </pre>
  */
 public final class MessageCodec {
+    /** Longest server id accepted on the wire. */
+    public static final int MAX_ID_BYTES = 255;
+
     private MessageCodec() {}
 
     public static byte[] encode(Message m) {
@@ -69,44 +72,69 @@ public final class MessageCodec {
         return w.u8(tag).str(m.from()).str(m.to()).i64(m.term()).i64(m.clock());
     }
 
+    /**
+     * Decodes and range-checks a message: terms, indexes, rounds and clocks lie in {@code [0, 2^62]} (so no
+     * arithmetic on them can overflow, {@link WireReader#MAX_COUNTER}); terms a sender reports for its log or
+     * entries are at most the message's own term (a sender's log never holds a term above its current one);
+     * node ids are at most {@link #MAX_ID_BYTES} bytes. Anything else is refused with the field named, so
+     * the core never sees it.
+     */
     public static Message decode(byte[] payload) throws BadFrameException {
         WireReader r = new WireReader(payload);
         int tag = r.u8("tag");
-        String from = r.nonNullStr("from");
-        String to = r.nonNullStr("to");
-        long term = r.i64("term");
-        long clock = r.i64("clock");
+        String from = id(r, "from");
+        String to = id(r, "to");
+        long term = r.counter("term");
+        long clock = r.counter("clock");
         Message m = switch (tag) {
-            case 1 -> new RequestVoteRequest(from, to, term, clock, r.i64("lastLogTerm"), r.i64("lastLogIndex"));
+            case 1 -> new RequestVoteRequest(from, to, term, clock, r.counterAtMost("lastLogTerm", term, "term"),
+                    r.counter("lastLogIndex"));
             case 2 -> new RequestVoteResponse(from, to, term, clock, r.bool("voteGranted"));
             case 3 -> {
-                long prevIndex = r.i64("prevLogIndex");
-                long prevTerm = r.i64("prevLogTerm");
+                long prevIndex = r.counter("prevLogIndex");
+                long prevTerm = r.counterAtMost("prevLogTerm", term, "term");
                 int n = r.i32("entries");
                 // Each entry takes at least 12 bytes: refuse counts the payload cannot hold before allocating.
                 if (n < 0 || (long) n * 12 > r.remaining()) {
                     throw new BadFrameException("field entries: count " + n + " does not fit in "
                             + r.remaining() + " bytes");
                 }
+                if (prevIndex + n > WireReader.MAX_COUNTER) { // no overflow: both operands are at most 2^62
+                    throw new BadFrameException("field entries: prevLogIndex " + prevIndex + " + " + n
+                            + " entries exceeds 2^62");
+                }
                 List<Entry> entries = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    entries.add(new Entry(r.i64("entries[" + i + "].term"), r.bytes("entries[" + i + "].data")));
+                    entries.add(new Entry(r.counterAtMost("entries[" + i + "].term", term, "term"),
+                            r.bytes("entries[" + i + "].data")));
                 }
                 yield new AppendEntriesRequest(from, to, term, clock, prevIndex, prevTerm, entries,
-                        r.i64("commitIndex"), r.i64("round"));
+                        r.counter("commitIndex"), r.counter("round"));
             }
-            case 4 -> new AppendEntriesResponse(from, to, term, clock, r.bool("success"), r.i64("matchIndex"),
-                    r.i64("round"));
-            case 5 -> new PreVoteRequest(from, to, term, clock, r.i64("lastLogTerm"), r.i64("lastLogIndex"));
+            case 4 -> new AppendEntriesResponse(from, to, term, clock, r.bool("success"), r.counter("matchIndex"),
+                    r.counter("round"));
+            case 5 -> new PreVoteRequest(from, to, term, clock, r.counterAtMost("lastLogTerm", term, "term"),
+                    r.counter("lastLogIndex"));
             case 6 -> new PreVoteResponse(from, to, term, clock, r.bool("voteGranted"));
             case 7 -> new InstallSnapshotRequest(from, to, term, clock,
-                    new Snapshot(r.i64("snapshot.index"), r.i64("snapshot.term"), r.bytes("snapshot.data")),
-                    r.i64("round"));
-            case 8 -> new InstallSnapshotResponse(from, to, term, clock, r.bool("success"), r.i64("matchIndex"),
-                    r.i64("round"));
+                    new Snapshot(r.counter("snapshot.index"), r.counterAtMost("snapshot.term", term, "term"),
+                            r.bytes("snapshot.data")),
+                    r.counter("round"));
+            case 8 -> new InstallSnapshotResponse(from, to, term, clock, r.bool("success"), r.counter("matchIndex"),
+                    r.counter("round"));
             default -> throw new BadFrameException("unknown Raft message tag " + tag);
         };
         r.end("Raft message " + m.type());
         return m;
+    }
+
+    /** A server id: present, non-empty and short (ids name servers in flags, files and traces). */
+    private static String id(WireReader r, String field) throws BadFrameException {
+        String s = r.nonNullStr(field);
+        if (s.isEmpty() || s.length() > MAX_ID_BYTES) {
+            throw new BadFrameException("field " + field + ": id of " + s.length() + " characters outside [1, "
+                    + MAX_ID_BYTES + "]");
+        }
+        return s;
     }
 }

@@ -17,15 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * The outgoing connection to one peer, with its own sender thread. Messages wait in a bounded queue; when the
  * queue is full, or the connection breaks with messages written but not yet read, they are lost, which Raft
  * tolerates (heartbeats and retries resend). A broken connection is reopened after a {@link Backoff} delay.
+ * A connection idle for {@code idleCloseMillis} (default {@link #IDLE_CLOSE_MILLIS}) is closed by this side (the
+ * receiving server would close it after its longer idle timeout, and a message written into a connection the
+ * other side has just closed is lost), and reopened when the next message is due.
  */
 final class PeerLink {
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+    /** Silence after which this side closes the connection; below every server's idle timeout. */
+    static final int IDLE_CLOSE_MILLIS = 5_000;
 
     private final String peer;
     private final InetSocketAddress address;
     private final Backoff backoff;
     private final int maxFrameBytes;
     private final Diagnostics diag;
+    private final Security security;
+    private final long idleCloseNanos;
+    private final ReportLimiter reports;
     private final BlockingQueue<Message> queue;
     private final Thread thread;
     private final AtomicLong connectAttempts = new AtomicLong();
@@ -36,7 +44,10 @@ final class PeerLink {
     private volatile Socket socket;
 
     PeerLink(String peer, InetSocketAddress address, Backoff backoff, int maxFrameBytes, int queueCapacity,
-            Diagnostics diag) {
+            Security security, long idleCloseMillis, Diagnostics diag) {
+        this.idleCloseNanos = idleCloseMillis * 1_000_000L;
+        this.security = security;
+        this.reports = new ReportLimiter(diag, 60_000);
         this.peer = peer;
         this.address = address;
         this.backoff = backoff;
@@ -57,22 +68,28 @@ final class PeerLink {
 
     private void run() {
         DataOutputStream out = null;
+        long lastWrite = System.nanoTime();
         List<Message> batch = new ArrayList<>();
         while (!closed) {
             try {
-                if (out == null) {
-                    out = connect();
-                    if (out == null) {
-                        continue;
-                    }
-                }
                 Message first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (out != null && System.nanoTime() - lastWrite > idleCloseNanos) {
+                        closeSocket();
+                        out = null;
+                    }
                     continue;
                 }
                 batch.clear();
                 batch.add(first);
                 queue.drainTo(batch, 255);
+                if (out == null) {
+                    out = connect();
+                    if (out == null) {
+                        dropped.addAndGet(batch.size());
+                        continue;
+                    }
+                }
                 for (Message m : batch) {
                     byte[] payload = MessageCodec.encode(m);
                     if (payload.length + 2 > maxFrameBytes) {
@@ -84,6 +101,7 @@ final class PeerLink {
                     new Frame(FrameKind.RAFT, payload).write(out);
                 }
                 out.flush();
+                lastWrite = System.nanoTime();
                 sent.addAndGet(batch.size());
             } catch (IOException e) {
                 dropped.addAndGet(batch.size());
@@ -97,13 +115,11 @@ final class PeerLink {
         closeSocket();
     }
 
-    /** One connection attempt; on failure sleeps the backoff delay and returns null. */
+    /** One connection attempt (with TLS, the handshake too); on failure sleeps the backoff delay, returns null. */
     private DataOutputStream connect() throws InterruptedException {
         connectAttempts.incrementAndGet();
-        Socket s = new Socket();
         try {
-            s.setTcpNoDelay(true);
-            s.connect(address, CONNECT_TIMEOUT_MILLIS);
+            Socket s = security.connect(address, CONNECT_TIMEOUT_MILLIS);
             socket = s;
             if (closed) {
                 closeSocket();
@@ -112,19 +128,21 @@ final class PeerLink {
             backoff.reset();
             connections.incrementAndGet();
             return new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 1 << 16));
+        } catch (javax.net.ssl.SSLException e) {
+            reports.report("tls", "cannot authenticate to " + peer + " at " + address + ": " + e.getMessage());
+            return failed();
         } catch (IOException e) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // never connected
-            }
-            // Messages queued for an unreachable peer are stale by the time it is back; Raft resends what
-            // still matters.
-            dropped.addAndGet(queue.size());
-            queue.clear();
-            Thread.sleep(backoff.nextDelayMillis());
-            return null;
+            return failed();
         }
+    }
+
+    private DataOutputStream failed() throws InterruptedException {
+        // Messages queued for an unreachable peer are stale by the time it is back; Raft resends what still
+        // matters.
+        dropped.addAndGet(queue.size());
+        queue.clear();
+        Thread.sleep(backoff.nextDelayMillis());
+        return null;
     }
 
     private void closeSocket() {

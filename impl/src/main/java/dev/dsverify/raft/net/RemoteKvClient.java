@@ -30,8 +30,17 @@ public final class RemoteKvClient implements AutoCloseable {
      * @param attemptTimeoutMillis how long one attempt waits for an answer before trying the next server
      */
     public RemoteKvClient(String clientId, Map<String, InetSocketAddress> servers, long attemptTimeoutMillis) {
+        this(clientId, servers, attemptTimeoutMillis, Security.PLAINTEXT);
+    }
+
+    /**
+     * @param attemptTimeoutMillis how long one attempt waits for an answer before trying the next server
+     * @param security             plaintext, or the client's certificate and the cluster's CA
+     */
+    public RemoteKvClient(String clientId, Map<String, InetSocketAddress> servers, long attemptTimeoutMillis,
+            Security security) {
         this.transport = new TcpClientTransport(servers, (s, r) -> inbox.add(new Received(s, r)),
-                Frame.DEFAULT_MAX_BYTES);
+                Frame.MAX_CLIENT_BYTES, security);
         List<String> ids = new ArrayList<>(servers.keySet());
         ids.sort(null);
         this.client = new KvClient(clientId, ids, transport, attemptTimeoutMillis);
@@ -53,8 +62,10 @@ public final class RemoteKvClient implements AutoCloseable {
             long left = deadline - now();
             if (left <= 0) {
                 poisoned = true;
+                String err = transport.lastError();
                 throw new ClusterUnavailableException("no server completed " + describe(op) + " within "
-                        + timeoutMillis + " ms (" + client.attempts() + " attempts)");
+                        + timeoutMillis + " ms (" + client.attempts() + " attempts)"
+                        + (err == null ? "" : "; last connection error: " + err));
             }
             Received r = inbox.poll(Math.min(left, 10), TimeUnit.MILLISECONDS);
             if (r != null) {

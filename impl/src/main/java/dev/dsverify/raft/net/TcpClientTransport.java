@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
  * A client's connections to the servers, opened on first use and reopened after a failure. A request that
  * cannot be written is simply lost: the {@link dev.dsverify.raft.client.KvClient} above times out and tries the
  * next server. Replies arrive on one reader thread per connection and are handed to {@code replies} together
- * with the id of the server that sent them.
+ * with the id of the server that sent them. With {@link Security.MutualTls} every connection presents the
+ * client's certificate and accepts only servers whose certificate the cluster's CA signed.
  */
 public final class TcpClientTransport implements ClientTransport, AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 500;
@@ -26,11 +27,14 @@ public final class TcpClientTransport implements ClientTransport, AutoCloseable 
     private final Map<String, InetSocketAddress> servers;
     private final BiConsumer<String, ClientReply> replies;
     private final int maxFrameBytes;
+    private final Security security;
     private final Map<String, Conn> conns = new HashMap<>();
     private volatile boolean closed;
+    private volatile String lastError;
 
     public TcpClientTransport(Map<String, InetSocketAddress> servers, BiConsumer<String, ClientReply> replies,
-            int maxFrameBytes) {
+            int maxFrameBytes, Security security) {
+        this.security = security;
         this.servers = Map.copyOf(servers);
         this.replies = replies;
         this.maxFrameBytes = maxFrameBytes;
@@ -51,11 +55,17 @@ public final class TcpClientTransport implements ClientTransport, AutoCloseable 
             new Frame(FrameKind.CLIENT_REQUEST, ClientCodec.encodeRequest(request)).write(c.out);
             c.out.flush();
         } catch (IOException e) {
+            lastError = server + " (" + addr + "): " + e.getMessage();
             if (c != null) {
                 c.close();
             }
             conns.remove(server);
         }
+    }
+
+    /** The last failure to connect or write to a server (e.g. a refused TLS handshake), or null. */
+    public String lastError() {
+        return lastError;
     }
 
     private final class Conn {
@@ -66,10 +76,8 @@ public final class TcpClientTransport implements ClientTransport, AutoCloseable 
 
         Conn(String server, InetSocketAddress addr) throws IOException {
             this.server = server;
-            this.s = new Socket();
+            this.s = security.connect(addr, CONNECT_TIMEOUT_MILLIS);
             try {
-                s.setTcpNoDelay(true);
-                s.connect(addr, CONNECT_TIMEOUT_MILLIS);
                 this.out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 1 << 12));
             } catch (IOException e) {
                 s.close();
@@ -90,7 +98,11 @@ public final class TcpClientTransport implements ClientTransport, AutoCloseable 
                     replies.accept(server, ClientCodec.decodeReply(f.payload()));
                 }
             } catch (IOException e) {
-                // the server went away or sent garbage: later requests open a new connection
+                // The server went away, sent garbage or refused our certificate: later requests open a new
+                // connection; the reason is kept for the error the client finally reports.
+                if (!broken && !closed) {
+                    lastError = server + " (" + s.getRemoteSocketAddress() + "): " + e.getMessage();
+                }
             } finally {
                 close();
             }

@@ -18,12 +18,23 @@ public final class TcpTransport implements Transport, AutoCloseable {
     private final Diagnostics diag;
 
     public TcpTransport(Map<String, InetSocketAddress> peers, Backoff backoff, int maxFrameBytes, int queueCapacity,
-            Diagnostics diag) {
+            Security security, Diagnostics diag) {
+        this(peers, backoff, maxFrameBytes, queueCapacity, security, PeerLink.IDLE_CLOSE_MILLIS, diag);
+    }
+
+    /** {@code idleCloseMillis}: a link with nothing to send for this long closes its connection until needed. */
+    TcpTransport(Map<String, InetSocketAddress> peers, Backoff backoff, int maxFrameBytes, int queueCapacity,
+            Security security, long idleCloseMillis, Diagnostics diag) {
         this.diag = diag;
         for (Map.Entry<String, InetSocketAddress> e : peers.entrySet()) {
             links.put(e.getKey(), new PeerLink(e.getKey(), e.getValue(), backoff.copy(), maxFrameBytes, queueCapacity,
-                    diag));
+                    security, idleCloseMillis, diag));
         }
+    }
+
+    public TcpTransport(Map<String, InetSocketAddress> peers, Backoff backoff, int maxFrameBytes, int queueCapacity,
+            Diagnostics diag) {
+        this(peers, backoff, maxFrameBytes, queueCapacity, Security.PLAINTEXT, diag);
     }
 
     public TcpTransport(Map<String, InetSocketAddress> peers, Diagnostics diag) {

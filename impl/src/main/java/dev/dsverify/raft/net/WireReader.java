@@ -11,6 +11,14 @@ import java.nio.charset.StandardCharsets;
  * allocation of a length taken on trust.
  */
 final class WireReader {
+    /**
+     * Largest term, index, round, clock or sequence number accepted from the wire. Each of them grows by one per
+     * step, so a correct cluster never gets near it (at one election per millisecond 2^62 terms take 146 million
+     * years), and every sum the receiver forms from an accepted value ({@code term + 1}, {@code index + count},
+     * {@code clock + 1}) stays far from {@link Long#MAX_VALUE}: a forged value cannot make arithmetic overflow.
+     */
+    static final long MAX_COUNTER = 1L << 62;
+
     private final ByteBuffer b;
 
     WireReader(byte[] payload) {
@@ -38,6 +46,20 @@ final class WireReader {
     long i64(String field) throws BadFrameException {
         need(8, field);
         return b.getLong();
+    }
+
+    /** A term, index, round, clock or sequence number: an i64 in {@code [0, MAX_COUNTER]}. */
+    long counter(String field) throws BadFrameException {
+        return counterAtMost(field, MAX_COUNTER, "2^62");
+    }
+
+    /** A counter that must also not exceed {@code max} (e.g. an entry's term, bounded by its message's term). */
+    long counterAtMost(String field, long max, String maxName) throws BadFrameException {
+        long v = i64(field);
+        if (v < 0 || v > max || v > MAX_COUNTER) {
+            throw new BadFrameException("field " + field + ": " + v + " outside [0, " + maxName + "]");
+        }
+        return v;
     }
 
     /** A length-prefixed array whose length must fit in what is left. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Real node processes on loopback, each a JVM running {@link NodeProcess} from the test class path, with its data
@@ -23,6 +24,8 @@ final class ProcessCluster implements AutoCloseable {
     final Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
     private final Map<String, Process> procs = new LinkedHashMap<>();
     private final Map<String, Integer> incarnation = new LinkedHashMap<>();
+    /** Options added to a node's command line (e.g. its TLS files); none by default. */
+    Function<String, List<String>> extraArgs = id -> List.of();
 
     ProcessCluster(Path dir, List<String> ids) throws IOException {
         this.dir = dir;
@@ -71,11 +74,12 @@ final class ProcessCluster implements AutoCloseable {
     void launch(String id) throws IOException {
         int n = incarnation.merge(id, 1, Integer::sum);
         InetSocketAddress a = addresses.get(id);
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), NodeProcess.class.getName(),
                 "--id", id, "--listen", a.getHostString() + ":" + a.getPort(), "--peers", peersOf(id),
-                "--data", data(id).toString(), "--trace", trace(id).toString());
+                "--data", data(id).toString(), "--trace", trace(id).toString()));
+        cmd.addAll(extraArgs.apply(id));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(dir.resolve(id + "." + n + ".out").toFile())
                 .redirectError(dir.resolve(id + "." + n + ".err").toFile());

@@ -16,7 +16,7 @@ class ClientCodecTest {
 
     private static final List<ClientRequest> REQUESTS = List.of(
             new ClientRequest("c1", 1, 1, new KvOp.Put("k", "v")),
-            new ClientRequest("c-ü", Long.MAX_VALUE, 9, new KvOp.Put("", "")),
+            new ClientRequest("c-ü", 1L << 62, 9, new KvOp.Put("", "")),
             new ClientRequest("c1", 2, 3, new KvOp.Get("k")),
             new ClientRequest("c1", 3, 1, new KvOp.Delete("k")),
             new ClientRequest("c1", 4, 2, new KvOp.Cas("k", "old", "new")));
@@ -75,5 +75,19 @@ class ClientCodecTest {
         nullValue[valueAt + 3] = (byte) 0xff;
         assertThatThrownBy(() -> ClientCodec.decodeRequest(Arrays.copyOf(nullValue, valueAt + 4)))
                 .hasMessageContaining("value");
+    }
+
+    @Test
+    void negativeOrHugeSequenceNumbersAndOverlongClientIdsAreRefused() {
+        for (long bad : new long[] {-1, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            byte[] seq = ClientCodec.encodeRequest(new ClientRequest("c1", bad, 1, new KvOp.Get("k")));
+            assertThatThrownBy(() -> ClientCodec.decodeRequest(seq)).hasMessageContaining("field seq: " + bad);
+            byte[] attempt = ClientCodec.encodeRequest(new ClientRequest("c1", 1, bad, new KvOp.Get("k")));
+            assertThatThrownBy(() -> ClientCodec.decodeRequest(attempt)).hasMessageContaining("field attempt: " + bad);
+            byte[] reply = ClientCodec.encodeReply(new ClientReply("c1", bad, 1, Status.RETRY, null, null));
+            assertThatThrownBy(() -> ClientCodec.decodeReply(reply)).hasMessageContaining("field seq: " + bad);
+        }
+        byte[] longId = ClientCodec.encodeRequest(new ClientRequest("c".repeat(256), 1, 1, new KvOp.Get("k")));
+        assertThatThrownBy(() -> ClientCodec.decodeRequest(longId)).hasMessageContaining("field clientId");
     }
 }

@@ -25,7 +25,7 @@ class MessageCodecTest {
                 new RequestVoteRequest("n1", "n2", 3, 41, 2, 17),
                 new RequestVoteResponse("n2", "n1", 3, 44, true),
                 new RequestVoteResponse("n2", "n1", 3, 44, false),
-                new AppendEntriesRequest("n1", "n3", 5, Long.MAX_VALUE, 9, 4,
+                new AppendEntriesRequest("n1", "n3", 5, 1L << 62, 9, 4,
                         List.of(Entry.of(5, ""), Entry.of(5, "put 2:c1 7 1:x 3:v12"), Entry.of(5, "ünïcødé ✓")), 8, 77),
                 new AppendEntriesRequest("n1", "n3", 5, 1, 0, 0, List.of(), 0, 0),
                 new AppendEntriesResponse("n3", "n1", 5, 102, true, 12, 77),
@@ -89,5 +89,77 @@ class MessageCodecTest {
         byte[] badBool = MessageCodec.encode(new RequestVoteResponse("a", "b", 1, 1, true));
         badBool[badBool.length - 1] = 2;
         assertThatThrownBy(() -> MessageCodec.decode(badBool)).hasMessageContaining("voteGranted");
+    }
+
+    /** One message per numeric field, that field set to {@code v}, and the field's name. */
+    private static List<Object[]> withField(long v) {
+        return List.of(
+                new Object[] {"term", new RequestVoteResponse("n2", "n1", v, 1, true)},
+                new Object[] {"clock", new RequestVoteResponse("n2", "n1", 1, v, true)},
+                new Object[] {"lastLogIndex", new RequestVoteRequest("n1", "n2", 3, 1, 2, v)},
+                new Object[] {"lastLogIndex", new PreVoteRequest("n1", "n2", 3, 1, 2, v)},
+                new Object[] {"prevLogIndex", new AppendEntriesRequest("n1", "n2", 3, 1, v, 1, List.of(), 0, 0)},
+                new Object[] {"commitIndex", new AppendEntriesRequest("n1", "n2", 3, 1, 0, 0, List.of(), v, 0)},
+                new Object[] {"round", new AppendEntriesRequest("n1", "n2", 3, 1, 0, 0, List.of(), 0, v)},
+                new Object[] {"matchIndex", new AppendEntriesResponse("n2", "n1", 3, 1, true, v, 0)},
+                new Object[] {"round", new AppendEntriesResponse("n2", "n1", 3, 1, true, 0, v)},
+                new Object[] {"snapshot.index",
+                        new InstallSnapshotRequest("n1", "n2", 3, 1, new Snapshot(v, 1, new byte[0]), 0)},
+                new Object[] {"matchIndex", new InstallSnapshotResponse("n2", "n1", 3, 1, true, v, 0)});
+    }
+
+    @Test
+    void termsIndexesRoundsAndClocksOutsideZeroTo2Pow62AreRefusedNamingTheField() throws Exception {
+        for (long bad : new long[] {Long.MAX_VALUE, (1L << 62) + 1, -1, Long.MIN_VALUE}) {
+            for (Object[] c : withField(bad)) {
+                byte[] wire = MessageCodec.encode((Message) c[1]);
+                assertThatThrownBy(() -> MessageCodec.decode(wire)).as(c[0] + " = " + bad)
+                        .isInstanceOf(BadFrameException.class)
+                        .hasMessageContaining("field " + c[0] + ": " + bad + " outside [0, ");
+            }
+        }
+        for (Object[] c : withField(1L << 62)) { // the bound itself is accepted
+            byte[] wire = MessageCodec.encode((Message) c[1]);
+            assertThat(MessageCodec.encode(MessageCodec.decode(wire))).isEqualTo(wire);
+        }
+    }
+
+    @Test
+    void theForgedHugeTermIsRefused() {
+        byte[] forged = MessageCodec.encode(new RequestVoteRequest("n2", "n1", Long.MAX_VALUE, 1, 0, 0));
+        assertThatThrownBy(() -> MessageCodec.decode(forged)).isInstanceOf(BadFrameException.class)
+                .hasMessage("field term: 9223372036854775807 outside [0, 2^62]");
+    }
+
+    @Test
+    void logTermsAboveTheMessageTermAreRefused() {
+        List<Object[]> cases = List.of(
+                new Object[] {"lastLogTerm", new RequestVoteRequest("n1", "n2", 3, 1, 4, 9)},
+                new Object[] {"lastLogTerm", new PreVoteRequest("n1", "n2", 3, 1, 4, 9)},
+                new Object[] {"prevLogTerm", new AppendEntriesRequest("n1", "n2", 3, 1, 5, 4, List.of(), 0, 0)},
+                new Object[] {"entries[1].term", new AppendEntriesRequest("n1", "n2", 3, 1, 0, 0,
+                        List.of(Entry.of(3, "a"), Entry.of(4, "b")), 0, 0)},
+                new Object[] {"snapshot.term",
+                        new InstallSnapshotRequest("n1", "n2", 3, 1, new Snapshot(5, 4, new byte[0]), 0)});
+        for (Object[] c : cases) {
+            byte[] wire = MessageCodec.encode((Message) c[1]);
+            assertThatThrownBy(() -> MessageCodec.decode(wire)).as((String) c[0])
+                    .hasMessageContaining("field " + c[0] + ": 4 outside [0, term]");
+        }
+    }
+
+    @Test
+    void anIndexPlusItsEntryCountMustStayWithinTheBound() {
+        byte[] wire = MessageCodec.encode(new AppendEntriesRequest("n1", "n2", 3, 1, 1L << 62, 1,
+                List.of(Entry.of(3, "a")), 0, 0));
+        assertThatThrownBy(() -> MessageCodec.decode(wire)).hasMessageContaining("exceeds 2^62");
+    }
+
+    @Test
+    void emptyAndOverlongServerIdsAreRefused() {
+        byte[] empty = MessageCodec.encode(new RequestVoteResponse("", "n1", 1, 1, true));
+        assertThatThrownBy(() -> MessageCodec.decode(empty)).hasMessageContaining("field from");
+        byte[] longId = MessageCodec.encode(new RequestVoteResponse("n1", "x".repeat(256), 1, 1, true));
+        assertThatThrownBy(() -> MessageCodec.decode(longId)).hasMessageContaining("field to");
     }
 }

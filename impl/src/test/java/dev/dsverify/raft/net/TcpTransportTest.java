@@ -99,4 +99,39 @@ class TcpTransportTest {
             }
         }
     }
+
+    @Test
+    void anIdleLinkClosesItsConnectionBeforeTheServersIdleTimeoutAndReopensItForTheNextMessage() throws Exception {
+        int port = freePort();
+        LinkedBlockingQueue<Message> q = new LinkedBlockingQueue<>();
+        TcpServer server = TcpServer.start(new InetSocketAddress("127.0.0.1", port),
+                ServerLimits.defaults().withTimeouts(1500, 1000), Security.PLAINTEXT, new TcpServer.Handler() {
+                    @Override
+                    public void onMessage(Message m) {
+                        q.add(m);
+                    }
+
+                    @Override
+                    public void onClientRequest(ClientRequest request, Consumer<ClientReply> reply) {}
+                }, Diagnostics.QUIET);
+        try (TcpTransport t = new TcpTransport(Map.of("n2", new InetSocketAddress("127.0.0.1", port)),
+                new Backoff(10, 80, new Random(3)), Frame.DEFAULT_MAX_BYTES, 64, Security.PLAINTEXT, 300,
+                Diagnostics.QUIET)) {
+            t.send(heartbeat(1));
+            assertThat(q.poll(5, TimeUnit.SECONDS)).isNotNull();
+            for (int i = 0; i < 300 && server.openConnections() > 0; i++) {
+                Thread.sleep(10); // the link closes after 300 ms of silence
+            }
+            assertThat(server.openConnections()).isZero();
+            assertThat(server.timedOut()).as("closed by the link, not by the server's idle timeout").isZero();
+            t.send(heartbeat(2));
+            Message second = q.poll(5, TimeUnit.SECONDS);
+            assertThat(second).isNotNull();
+            assertThat(second.clock()).isEqualTo(2);
+            assertThat(t.connections("n2")).isEqualTo(2);
+            assertThat(t.dropped("n2")).isZero();
+        } finally {
+            server.close();
+        }
+    }
 }
