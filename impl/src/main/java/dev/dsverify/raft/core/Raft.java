@@ -290,40 +290,8 @@ final class Raft {
         }
     }
 
-    // ---- what must hold after every input
-
-    /**
-     * The invariants the code relies on. Those that a test-only bug switch exists to break are checked only
-     * when every switch is off (the checkers under test must see those runs to the end).
-     */
+    /** The invariants the code relies on, after every input. */
     void checkInvariants(long termBefore) {
-        Check.that(currentTerm >= termBefore, "terms never decrease: %d after %d", currentTerm, termBefore);
-        Check.that(log.stableIndex() <= log.lastIndex(), "stable index %d <= last index %d", log.stableIndex(),
-                log.lastIndex());
-        Check.that(role != Role.Leader || id.equals(leaderId), "a leader knows it leads");
-        for (Progress p : tracker.all()) {
-            Check.that(p.next >= 1 && p.match >= 0, "nextIndex %d >= 1 and matchIndex %d >= 0", p.next, p.match);
-        }
-        if (!variations.strict()) {
-            return;
-        }
-        long applied = out.applied();
-        Check.that(applied <= commitIndex, "applied %d <= commit index %d", applied, commitIndex);
-        Check.that(commitIndex <= log.lastIndex(), "commit index %d <= last index %d", commitIndex, log.lastIndex());
-        Check.that(log.snapshotIndex() <= commitIndex, "snapshot index %d <= commit index %d", log.snapshotIndex(),
-                commitIndex);
-        if (role == Role.Leader) {
-            Check.that(id.equals(votedFor), "a leader voted for itself");
-            Check.that(election.votesGranted().size() >= tracker.quorum,
-                    "a leader holds %d votes of its term, a majority is %d", election.votesGranted().size(),
-                    tracker.quorum);
-            // Not next > match: a stale rejection arriving after a success steps next back by one, as the
-            // spec's HandleAppendEntriesResponse does, and can bring it down to match.
-            for (Progress p : tracker.all()) {
-                Check.that(p.match <= log.lastIndex(), "matchIndex %d <= last index %d", p.match, log.lastIndex());
-                Check.that(p.next <= log.lastIndex() + 1, "nextIndex %d <= last index + 1 = %d", p.next,
-                        log.lastIndex() + 1);
-            }
-        }
+        RaftInvariants.check(this, termBefore);
     }
 }

@@ -62,7 +62,8 @@ final class RaftLog {
             return snapshotTerm;
         }
         if (index < snapshotIndex) {
-            throw new IllegalArgumentException("entry " + index + " was compacted into the snapshot at " + snapshotIndex);
+            throw new IllegalArgumentException("entry " + index + " was compacted into the snapshot at "
+                    + snapshotIndex);
         }
         return index > lastIndex() ? 0 : entries.get(position(index)).term();
     }

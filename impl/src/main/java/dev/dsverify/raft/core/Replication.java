@@ -74,7 +74,7 @@ final class Replication {
             long covered = snap - prev;
             if (incoming.size() <= covered) {
                 r.out.send(new AppendEntriesResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), true,
-                        prev + incoming.size(), m.round()));
+                        Math.addExact(prev, incoming.size()), m.round()));
                 return;
             }
             prevTerm = incoming.get(Math.toIntExact(covered) - 1).term();
@@ -92,7 +92,7 @@ final class Replication {
             stepDown = r.role;
         }
         long changedFrom = r.log.merge(prev, incoming);
-        long lastNew = prev + incoming.size();
+        long lastNew = Math.addExact(prev, incoming.size()); // cannot overflow: isMalformed refused such requests
         if (changedFrom > 0 && r.variations.strict()) {
             Check.that(r.log.term(changedFrom - 1) <= r.log.term(changedFrom),
                     "log terms never decrease: term %d before term %d", r.log.term(changedFrom - 1),
