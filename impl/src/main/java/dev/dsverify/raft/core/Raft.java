@@ -107,6 +107,7 @@ final class Raft {
         if (isMalformed(m)) {
             return;
         }
+        // Pre-vote messages carry a term no one has entered yet: they must not move anyone's term.
         if (m instanceof PreVoteRequest q) {
             election.handlePreVote(q);
             return;
@@ -130,6 +131,7 @@ final class Raft {
         }
     }
 
+    /** A leader acts on answers of its term; requests go to their handlers as in every role. */
     private void stepLeader(Message m) {
         if (m instanceof AppendEntriesResponse r) {
             if (isStale(r)) {
@@ -148,6 +150,7 @@ final class Raft {
         }
     }
 
+    /** A candidate counts votes and otherwise behaves as a follower. */
     private void stepCandidate(Message m) {
         if (m instanceof RequestVoteResponse r) {
             election.countVote(r);
@@ -156,6 +159,7 @@ final class Raft {
         }
     }
 
+    /** A follower has no use for answers: they are consumed, changing nothing. */
     private void stepFollower(Message m) {
         if (m instanceof AppendEntriesResponse r) {
             trace.ignoreAppendEntriesResponse(r); // only a leader acts on answers
