@@ -83,8 +83,10 @@ final class RaftLog {
 
     /** Entries {@code from..to}, both inclusive (a view). */
     List<Entry> between(long from, long to) {
-        Check.that(from > snapshotIndex && to <= lastIndex() && from <= to + 1,
-                "entries " + from + ".." + to + " outside the log's " + (snapshotIndex + 1) + ".." + lastIndex());
+        if (from <= snapshotIndex || to > lastIndex() || from > to + 1) {
+            Check.that(false, "entries " + from + ".." + to + " outside the log's " + (snapshotIndex + 1) + ".."
+                    + lastIndex());
+        }
         return entries.subList(position(from), position(to) + 1);
     }
 
