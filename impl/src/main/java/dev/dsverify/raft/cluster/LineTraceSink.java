@@ -1,6 +1,7 @@
 package dev.dsverify.raft.cluster;
 
-import dev.dsverify.raft.trace.FileTraceSink;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsverify.raft.trace.NdjsonTraceWriter;
 import dev.dsverify.raft.trace.TraceEvent;
 import dev.dsverify.raft.trace.TraceSink;
@@ -10,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * A node process's trace file: contract lines collect in memory and reach the file only whole, by
@@ -40,7 +43,7 @@ public final class LineTraceSink implements TraceSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open trace file " + file + ": " + e.getMessage(), e);
         }
-        this.lastClock = FileTraceSink.lastClock(file);
+        this.lastClock = lastClockIn(file);
     }
 
     /** The clock of the last line already in the file (0 for a new file): a restarted node continues from it. */
@@ -85,6 +88,27 @@ public final class LineTraceSink implements TraceSink, AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot close trace file " + file + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** The clock of the last line that parses (0 for an empty file). */
+    private static long lastClockIn(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            ObjectMapper m = new ObjectMapper();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                try {
+                    JsonNode n = m.readTree(lines.get(i));
+                    if (n != null && n.has("clock")) {
+                        return n.get("clock").asLong();
+                    }
+                } catch (IOException unreadable) {
+                    // keep looking at earlier lines
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace file " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>apply {@code committed} to the state machine, in order;</li>
  *   <li>serve the read-index results in {@code readStates}.</li>
  * </ol>
+ * Until then the node takes no input: {@link RaftNode} throws {@link IllegalStateException} for any.
  */
 public record Ready(HardState hardState, long entriesFrom, List<Entry> entries, List<Message> messages,
         List<Entry> committed, long firstCommittedIndex, List<ReadState> readStates, Snapshot snapshot) {

@@ -43,6 +43,7 @@ public final class KvServer {
     private final Map<Long, Pending> pendingReads = new HashMap<>();
     private final ArrayDeque<ServableRead> servable = new ArrayDeque<>();
     private final List<Consumer<KvStateMachine.Applied>> applyListeners = new ArrayList<>();
+    private final List<Consumer<Ready>> readyListeners = new ArrayList<>();
     private long nextReadCtx = 1;
     private long snapshotEvery;
 
@@ -104,6 +105,11 @@ public final class KvServer {
     /** Observes every applied entry (used by the simulator's invariant checks). */
     public void onApply(Consumer<KvStateMachine.Applied> listener) {
         applyListeners.add(listener);
+    }
+
+    /** Observes every Ready before it is persisted (used by the simulator's log checks). */
+    public void onReady(Consumer<Ready> listener) {
+        readyListeners.add(listener);
     }
 
     public void tick() {
@@ -174,6 +180,9 @@ public final class KvServer {
     public void drain() {
         while (node.hasReady()) {
             Ready rd = node.ready();
+            for (Consumer<Ready> l : readyListeners) {
+                l.accept(rd);
+            }
             storage.persist(rd);
             for (Message m : rd.messages()) {
                 transport.send(m);

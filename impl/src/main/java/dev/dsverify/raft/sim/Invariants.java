@@ -2,6 +2,7 @@ package dev.dsverify.raft.sim;
 
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.RaftNode;
+import dev.dsverify.raft.core.Ready;
 import dev.dsverify.raft.core.Role;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ public final class Invariants {
 
     private static final class NodeView {
         long[] prefix = new long[64];
+        /** Lowest log index changed since the last check (0: none); a (re)started server's log is all new. */
+        long changedFrom = 1;
         long snapshotIndex;
         long commit;
         Role role = Role.Follower;
@@ -44,6 +47,17 @@ public final class Invariants {
     /** A server (re)started: its per-incarnation history starts over. */
     public void restarted(String node) {
         views.put(node, new NodeView());
+    }
+
+    /**
+     * {@code node} handed its driver {@code rd}: the log write it carries (and an installed snapshot, which
+     * rewrites the log after it) is what the next {@link #afterStep} re-examines.
+     */
+    public void ready(String node, Ready rd) {
+        if (rd.hasLogWrite()) {
+            NodeView v = views.computeIfAbsent(node, k -> new NodeView());
+            v.changedFrom = v.changedFrom == 0 ? rd.entriesFrom() : Math.min(v.changedFrom, rd.entriesFrom());
+        }
     }
 
     public void afterStep(RaftNode n) {
@@ -84,7 +98,8 @@ public final class Invariants {
     }
 
     private void checkLog(RaftNode n, NodeView v) {
-        long from = n.takeLogChangeFrom();
+        long from = v.changedFrom;
+        v.changedFrom = 0;
         long len = n.lastIndex();
         if (v.prefix.length <= len) {
             v.prefix = Arrays.copyOf(v.prefix, (int) Math.max(len + 1, v.prefix.length * 2L));

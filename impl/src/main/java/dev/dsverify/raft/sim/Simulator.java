@@ -242,6 +242,7 @@ public final class Simulator {
 
     private void watch(SimNode n) {
         n.server.onApply(a -> inv.applied(n.id, a.index(), a.entry()));
+        n.server.onReady(rd -> inv.ready(n.id, rd));
     }
 
     // ------------------------------------------------------------------ events

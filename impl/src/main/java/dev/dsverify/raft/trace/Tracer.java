@@ -1,13 +1,26 @@
 package dev.dsverify.raft.trace;
 
+import dev.dsverify.raft.core.AppendEntriesRequest;
+import dev.dsverify.raft.core.AppendEntriesResponse;
+import dev.dsverify.raft.core.ContractTrace;
+import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.RequestVoteRequest;
+import dev.dsverify.raft.core.RequestVoteResponse;
+import dev.dsverify.raft.core.Role;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One server's Lamport clock and its route to the sink. The clock lives here rather than in the server so
  * that it keeps counting across a simulated crash and restart (a real process would seed it from the last
  * trace line it wrote).
+ *
+ * <p>As the core's {@link ContractTrace} it turns each protocol step into its contract event: which state
+ * fields a line carries is decided here, once. Maps and lists handed in are the caller's snapshots and are kept
+ * as they are.
  */
-public final class Tracer {
+public final class Tracer implements ContractTrace {
     private final String node;
     private final TraceSink sink;
     private final boolean enabled;
@@ -29,20 +42,24 @@ public final class Tracer {
         return node;
     }
 
+    @Override
     public boolean enabled() {
         return enabled;
     }
 
+    @Override
     public long clock() {
         return clock;
     }
 
     /** A local step: the clock moves by one. */
+    @Override
     public long step() {
         return ++clock;
     }
 
     /** A step that reads a message: the clock jumps past the sender's. */
+    @Override
     public long receive(long msgClock) {
         clock = Math.max(clock, msgClock) + 1;
         return clock;
@@ -51,5 +68,91 @@ public final class Tracer {
     /** Emits an event stamped with the current clock; callers test {@link #enabled()} first. */
     public void emit(EventType type, Message msg, Message reply, StateChange state) {
         sink.emit(new TraceEvent(clock, node, type, msg, reply, state));
+    }
+
+    // ---- the core's steps as contract events
+
+    @Override
+    public void restart(Map<String, Long> nextIndex, Map<String, Long> matchIndex, boolean voteForgotten) {
+        StateChange.Builder s = StateChange.builder().role(Role.Follower).commitIndex(0).votesGranted(List.of())
+                .nextIndex(nextIndex).matchIndex(matchIndex);
+        if (voteForgotten) {
+            s.votedFor(null);
+        }
+        emit(EventType.Restart, null, null, s.build());
+    }
+
+    @Override
+    public void updateTerm(Message m, long currentTerm) {
+        emit(EventType.UpdateTerm, m, null,
+                StateChange.builder().currentTerm(currentTerm).role(Role.Follower).votedFor(null).build());
+    }
+
+    @Override
+    public void timeout(long currentTerm, String votedFor, List<String> votesGranted) {
+        emit(EventType.Timeout, null, null, StateChange.builder().currentTerm(currentTerm).role(Role.Candidate)
+                .votedFor(votedFor).votesGranted(votesGranted).build());
+    }
+
+    @Override
+    public void requestVote(RequestVoteRequest request) {
+        emit(EventType.RequestVote, request, null, StateChange.NONE);
+    }
+
+    @Override
+    public void handleRequestVoteRequest(RequestVoteRequest request, RequestVoteResponse response, String votedFor) {
+        emit(EventType.HandleRequestVoteRequest, request, response,
+                votedFor != null ? StateChange.builder().votedFor(votedFor).build() : StateChange.NONE);
+    }
+
+    @Override
+    public void handleRequestVoteResponse(RequestVoteResponse response, List<String> votesGranted) {
+        emit(EventType.HandleRequestVoteResponse, response, null,
+                votesGranted != null ? StateChange.builder().votesGranted(votesGranted).build() : StateChange.NONE);
+    }
+
+    @Override
+    public void becomeLeader(Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
+        emit(EventType.BecomeLeader, null, null,
+                StateChange.builder().role(Role.Leader).nextIndex(nextIndex).matchIndex(matchIndex).build());
+    }
+
+    @Override
+    public void clientRequest(long index, Entry entry) {
+        emit(EventType.ClientRequest, null, null,
+                StateChange.builder().log(new LogChange(index, index, List.of(entry))).build());
+    }
+
+    @Override
+    public void appendEntries(AppendEntriesRequest request) {
+        emit(EventType.AppendEntries, request, null, StateChange.NONE);
+    }
+
+    @Override
+    public void handleAppendEntriesRequest(AppendEntriesRequest request, AppendEntriesResponse response, Role role,
+            long logLen, long logFrom, List<Entry> logEntries, Long commitIndex) {
+        StateChange.Builder s = StateChange.builder();
+        if (role != null) {
+            s.role(role);
+        }
+        if (logFrom > 0) {
+            s.log(new LogChange(logLen, logFrom, logEntries));
+        }
+        if (commitIndex != null) {
+            s.commitIndex(commitIndex);
+        }
+        emit(EventType.HandleAppendEntriesRequest, request, response, s.build());
+    }
+
+    @Override
+    public void handleAppendEntriesResponse(AppendEntriesResponse response, Map<String, Long> nextIndex,
+            Map<String, Long> matchIndex) {
+        emit(EventType.HandleAppendEntriesResponse, response, null, nextIndex == null ? StateChange.NONE
+                : StateChange.builder().nextIndex(nextIndex).matchIndex(matchIndex).build());
+    }
+
+    @Override
+    public void advanceCommitIndex(long commitIndex) {
+        emit(EventType.AdvanceCommitIndex, null, null, StateChange.builder().commitIndex(commitIndex).build());
     }
 }

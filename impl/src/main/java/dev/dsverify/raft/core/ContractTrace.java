@@ -1,0 +1,63 @@
+package dev.dsverify.raft.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server's trace as the core sees it: its Lamport clock and one method per event of the trace contract
+ * (specs/raft/TRACE-CONTRACT.md), each given the post-state of what the step changed. The trace package
+ * implements it ({@code dev.dsverify.raft.trace.Tracer}), so the core depends on no trace type.
+ *
+ * <p>The core calls the event methods only when {@link #enabled()} is true; the clock methods always, since
+ * messages carry the clock whether or not anything is recorded.
+ */
+public interface ContractTrace {
+    boolean enabled();
+
+    long clock();
+
+    /** A local step: the clock moves by one. */
+    long step();
+
+    /** A step that reads a message: the clock jumps past the sender's. */
+    long receive(long msgClock);
+
+    /** Restart: volatile state reset; {@code voteForgotten} when the recovered vote was lost (a test-only bug). */
+    void restart(Map<String, Long> nextIndex, Map<String, Long> matchIndex, boolean voteForgotten);
+
+    /** UpdateTerm: {@code m} carried a newer term, adopted before {@code m} is handled. */
+    void updateTerm(Message m, long currentTerm);
+
+    /** Timeout: a new term, a candidate that voted for itself. */
+    void timeout(long currentTerm, String votedFor, List<String> votesGranted);
+
+    void requestVote(RequestVoteRequest request);
+
+    /** HandleRequestVoteRequest; {@code votedFor} is the new vote when granted, else null (nothing changed). */
+    void handleRequestVoteRequest(RequestVoteRequest request, RequestVoteResponse response, String votedFor);
+
+    /** HandleRequestVoteResponse; {@code votesGranted} is the new set when the vote was counted, else null. */
+    void handleRequestVoteResponse(RequestVoteResponse response, List<String> votesGranted);
+
+    void becomeLeader(Map<String, Long> nextIndex, Map<String, Long> matchIndex);
+
+    /** ClientRequest: {@code entry} appended at {@code index} (the last index). */
+    void clientRequest(long index, Entry entry);
+
+    void appendEntries(AppendEntriesRequest request);
+
+    /**
+     * HandleAppendEntriesRequest. Each change is given only when it happened: {@code role} when a candidate
+     * stepped down (else null); the log's new length {@code logLen} and its entries from {@code logFrom} on
+     * when entries were added or replaced ({@code logFrom} 0: the log did not change); {@code commitIndex}
+     * when it moved (else null).
+     */
+    void handleAppendEntriesRequest(AppendEntriesRequest request, AppendEntriesResponse response, Role role,
+            long logLen, long logFrom, List<Entry> logEntries, Long commitIndex);
+
+    /** HandleAppendEntriesResponse; the maps are null when no leader of the response's term processed it. */
+    void handleAppendEntriesResponse(AppendEntriesResponse response, Map<String, Long> nextIndex,
+            Map<String, Long> matchIndex);
+
+    void advanceCommitIndex(long commitIndex);
+}

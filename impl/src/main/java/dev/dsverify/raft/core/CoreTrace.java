@@ -1,0 +1,128 @@
+package dev.dsverify.raft.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The core's one-line trace hooks: each protocol step calls one of these at the moment it changes a spec
+ * variable, and this class gathers the post-state the contract asks for from {@link Raft} and passes it to the
+ * server's {@link ContractTrace}. With tracing off each hook costs one boolean test.
+ */
+final class CoreTrace {
+    private final Raft r;
+    private final ContractTrace out;
+    private final boolean on;
+
+    CoreTrace(Raft r, ContractTrace out) {
+        this.r = r;
+        this.out = out;
+        this.on = out.enabled();
+    }
+
+    ContractTrace out() {
+        return out;
+    }
+
+    // ---- the Lamport clock (kept whether or not events are recorded: messages carry it)
+
+    long clock() {
+        return out.clock();
+    }
+
+    void step() {
+        out.step();
+    }
+
+    void receive(Message m) {
+        out.receive(m.clock());
+    }
+
+    // ---- one hook per contract event
+
+    void restart(boolean voteForgotten) {
+        if (on) {
+            out.restart(r.tracker.nextIndex(), r.tracker.matchIndex(), voteForgotten);
+        }
+    }
+
+    void updateTerm(Message m) {
+        if (on) {
+            out.updateTerm(m, r.currentTerm);
+        }
+    }
+
+    void timeout() {
+        if (on) {
+            out.timeout(r.currentTerm, r.votedFor, new ArrayList<>(r.election.votesGranted()));
+        }
+    }
+
+    void requestVote(RequestVoteRequest req) {
+        if (on) {
+            out.requestVote(req);
+        }
+    }
+
+    void handleRequestVoteRequest(RequestVoteRequest req, RequestVoteResponse resp) {
+        if (on) {
+            out.handleRequestVoteRequest(req, resp, resp.voteGranted() ? r.votedFor : null);
+        }
+    }
+
+    void handleRequestVoteResponse(RequestVoteResponse resp, boolean counted) {
+        if (on) {
+            out.handleRequestVoteResponse(resp, counted ? new ArrayList<>(r.election.votesGranted()) : null);
+        }
+    }
+
+    void becomeLeader() {
+        if (on) {
+            out.becomeLeader(r.tracker.nextIndex(), r.tracker.matchIndex());
+        }
+    }
+
+    void clientRequest(long index, Entry e) {
+        if (on) {
+            out.clientRequest(index, e);
+        }
+    }
+
+    void appendEntries(AppendEntriesRequest req) {
+        if (on) {
+            out.appendEntries(req);
+        }
+    }
+
+    void rejectAppendEntries(AppendEntriesRequest req, AppendEntriesResponse resp) {
+        if (on) {
+            out.handleAppendEntriesRequest(req, resp, null, 0, 0, List.of(), null);
+        }
+    }
+
+    /** An accepted request: {@code role} if a candidate stepped down, the log from {@code logFrom} (0: unchanged). */
+    void acceptAppendEntries(AppendEntriesRequest req, AppendEntriesResponse resp, Role role, long logFrom,
+            boolean commitMoved) {
+        if (on) {
+            out.handleAppendEntriesRequest(req, resp, role, r.log.lastIndex(), logFrom,
+                    logFrom > 0 ? r.log.from(logFrom) : List.of(), commitMoved ? r.commitIndex : null);
+        }
+    }
+
+    void ignoreAppendEntriesResponse(AppendEntriesResponse resp) {
+        if (on) {
+            out.handleAppendEntriesResponse(resp, null, null);
+        }
+    }
+
+    void handleAppendEntriesResponse(AppendEntriesResponse resp) {
+        if (on) {
+            out.handleAppendEntriesResponse(resp, r.tracker.nextIndex(), r.tracker.matchIndex());
+        }
+    }
+
+    void advanceCommitIndex() {
+        if (on) {
+            out.advanceCommitIndex(r.commitIndex);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.dsverify.raft.core;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Leader election: the randomised election timer, the optional pre-vote phase, casting votes and counting
+ * them. A majority of votes makes {@link Raft#becomeLeader()}.
+ */
+final class Election {
+    private final Raft r;
+    private final Random random;
+    private int elapsed;
+    private int randomizedTimeout;
+    /** The spec's votesGranted: votes received in the current term as a candidate, own vote included. */
+    private final LinkedHashSet<String> votesGranted = new LinkedHashSet<>();
+    /** Pre-vote phase (option): asking whether an election could be won, before changing any spec variable. */
+    private boolean preCandidate;
+    private final Set<String> preVotes = new HashSet<>();
+
+    Election(Raft r, long seed) {
+        this.r = r;
+        this.random = new Random(seed);
+    }
+
+    Set<String> votesGranted() {
+        return votesGranted;
+    }
+
+    /** Draws a new timeout from [electionTicks, 2 electionTicks) and starts counting again. */
+    void resetTimer() {
+        elapsed = 0;
+        randomizedTimeout = r.cfg.electionTicks() + random.nextInt(r.cfg.electionTicks());
+    }
+
+    /** A follower's or candidate's tick: when the timer fires, an election (or its pre-vote) starts. */
+    void tick() {
+        if (++elapsed >= randomizedTimeout) {
+            if (r.cfg.preVote()) {
+                startPreVote();
+            } else {
+                timeout();
+            }
+        }
+    }
+
+    /** Whatever this server was doing as a candidate or pre-candidate is over. */
+    void abandonPreVote() {
+        preCandidate = false;
+    }
+
+    // ---- the spec's Timeout and RequestVote
+
+    /** Timeout: a new term, a vote for itself, a RequestVote to every peer. */
+    void timeout() {
+        r.trace.step();
+        preCandidate = false;
+        r.leaveLeadershipOrCandidacy();
+        r.currentTerm = Math.addExact(r.currentTerm, 1);
+        r.role = Role.Candidate;
+        r.votedFor = r.id;
+        r.out.hardStateChanged();
+        r.leaderId = null;
+        votesGranted.clear();
+        votesGranted.add(r.id);
+        resetTimer();
+        r.trace.timeout();
+        for (String peer : r.tracker.ids()) {
+            r.trace.step();
+            RequestVoteRequest req = new RequestVoteRequest(r.id, peer, r.currentTerm, r.trace.clock(),
+                    r.log.lastTerm(), r.log.lastIndex());
+            r.trace.requestVote(req);
+            r.out.send(req);
+        }
+        if (votesGranted.size() >= r.tracker.quorum) {
+            r.becomeLeader();
+        }
+    }
+
+    /** HandleRequestVoteRequest: one vote per term, only for a candidate whose log is at least as up to date. */
+    void handleRequestVote(RequestVoteRequest m) {
+        boolean logOk = r.log.isUpToDate(m.lastLogTerm(), m.lastLogIndex());
+        boolean grant = r.variations.handleRequestVoteRequestGrants(!r.isStale(m), logOk, r.votedFor, m.from());
+        if (grant) {
+            r.votedFor = m.from();
+            r.out.hardStateChanged();
+            resetTimer();
+        }
+        RequestVoteResponse resp = new RequestVoteResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), grant);
+        r.trace.handleRequestVoteRequest(m, resp);
+        r.out.send(resp);
+    }
+
+    /** HandleRequestVoteResponse at a candidate: a granted vote of its term counts; a majority makes it leader. */
+    void countVote(RequestVoteResponse m) {
+        boolean counted = !r.isStale(m) && m.voteGranted();
+        if (counted) {
+            votesGranted.add(m.from());
+        }
+        r.trace.handleRequestVoteResponse(m, counted);
+        if (counted && votesGranted.size() >= r.tracker.quorum) {
+            r.becomeLeader();
+        }
+    }
+
+    // ---- pre-vote (option, outside the spec: changes no spec variable, never traced)
+
+    private void startPreVote() {
+        preCandidate = true;
+        preVotes.clear();
+        preVotes.add(r.id);
+        resetTimer();
+        long nextTerm = Math.addExact(r.currentTerm, 1);
+        for (String peer : r.tracker.ids()) {
+            r.out.send(new PreVoteRequest(r.id, peer, nextTerm, r.trace.clock(), r.log.lastTerm(), r.log.lastIndex()));
+        }
+        if (preVotes.size() >= r.tracker.quorum) {
+            preCandidate = false;
+            timeout();
+        }
+    }
+
+    /** Would this server vote for the asker in the next term? Not while it hears from a live leader. */
+    void handlePreVote(PreVoteRequest m) {
+        boolean logOk = r.log.isUpToDate(m.lastLogTerm(), m.lastLogIndex());
+        boolean leaderAlive = r.role == Role.Leader || (r.leaderId != null && elapsed < r.cfg.electionTicks());
+        boolean grant = m.term() > r.currentTerm && logOk && !leaderAlive;
+        r.out.send(new PreVoteResponse(r.id, m.from(), grant ? m.term() : r.currentTerm, r.trace.clock(), grant));
+    }
+
+    void handlePreVoteResponse(PreVoteResponse m) {
+        if (preCandidate && m.voteGranted() && m.term() - 1 == r.currentTerm) {
+            preVotes.add(m.from());
+            if (preVotes.size() >= r.tracker.quorum) {
+                preCandidate = false;
+                timeout();
+            }
+        }
+    }
+}
