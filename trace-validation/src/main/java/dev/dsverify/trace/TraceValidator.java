@@ -1,5 +1,7 @@
 package dev.dsverify.trace;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.trace.log.EventKind;
 import dev.dsverify.trace.log.TraceEvent;
 import dev.dsverify.trace.log.TraceFormatException;
@@ -9,10 +11,7 @@ import dev.dsverify.trace.replay.Replay;
 import dev.dsverify.trace.replay.Replayer;
 import dev.dsverify.trace.replay.SpecEvaluator;
 import dev.dsverify.trace.replay.SpecLoadException;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.trace.log.JsonLogReader;
-import dev.dsverify.trace.log.LogRecord;
 import dev.dsverify.trace.tla.LoadedLog;
 import tlc2.tool.TLCState;
 import tlc2.value.impl.Value;

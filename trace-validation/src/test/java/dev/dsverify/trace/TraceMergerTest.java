@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TraceMergerTest {
+public class TraceMergerTest {
     /** Splits a trace into one file per node, as a cluster would write it; the network's lines go to the destination. */
-    static List<Path> splitByNode(Path trace, Path dir) throws Exception {
+    public static List<Path> splitByNode(Path trace, Path dir) throws Exception {
         Map<String, List<String>> byNode = new TreeMap<>();
         for (TraceEvent e : TraceReader.read(trace)) {
             byNode.computeIfAbsent(e.node(), n -> new ArrayList<>()).add(e.text());

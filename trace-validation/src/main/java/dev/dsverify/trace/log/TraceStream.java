@@ -12,9 +12,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The merged log of one or more trace files, read in two passes so that logs larger than memory can be replayed.
+ * The merged log of one or more trace files, read so that logs larger than memory can be replayed.
  *
- * <p>{@link #scan} reads every file once: each line is checked against the contract and each file's clocks as
+ * <p>Logs that fit comfortably in the heap (their size at most {@value #HEAP_SHARE_DIVISOR}th of the maximum heap:
+ * a line held as a checked JSON tree takes several times its bytes) are read once and held, merged as {@link
+ * TraceMerger#merge} merges them. Larger logs are read in two passes. {@link #scan} reads every file once: each line is checked against the contract and each file's clocks as
  * {@link TraceMerger} checks them, and the cluster (every id the log mentions) is collected; nothing is kept but
  * counts. {@link #open} then yields the events in the order {@link TraceMerger#merge} gives, one at a time: a
  * single file in the order written; several files merged by (clock, node, file, line). When every file is already
@@ -32,12 +34,40 @@ public final class TraceStream implements AutoCloseable {
      * @param events  the number of events in all of them
      * @param servers every node id the log mentions
      * @param ordered whether each file is in (clock, node) order, so the files can be merged side by side
+     * @param held    the merged events when the log was small enough to hold, else null (read again by {@link #open})
      */
-    public record Scan(List<Path> files, int events, SortedSet<String> servers, boolean ordered) {
+    public record Scan(List<Path> files, int events, SortedSet<String> servers, boolean ordered, List<TraceEvent> held) {
     }
 
-    /** Reads every file once, checking each line and each file's clocks; keeps only counts and the cluster. */
+    /** A log of at most this fraction of the maximum heap is held in memory; larger ones are streamed. */
+    static final int HEAP_SHARE_DIVISOR = 20;
+
+    /**
+     * Reads every file once, checking each line and each file's clocks and collecting the cluster; holds the merged
+     * events only if the log is small against the heap.
+     */
     public static Scan scan(List<Path> files) throws TraceFormatException {
+        long bytes = 0;
+        for (Path f : files) {
+            try {
+                bytes += java.nio.file.Files.size(f);
+            } catch (java.io.IOException e) {
+                throw new TraceFormatException(f.toString(), 0, null, "cannot read: " + e.getMessage());
+            }
+        }
+        if (bytes <= Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR) {
+            List<List<TraceEvent>> parsed = new ArrayList<>();
+            for (Path f : files) {
+                parsed.add(TraceReader.read(f));
+            }
+            List<TraceEvent> merged = TraceMerger.merge(parsed);
+            return new Scan(List.copyOf(files), merged.size(), Servers.of(merged), true, merged);
+        }
+        return scanStreamed(files);
+    }
+
+    /** The first of two passes over a log too large to hold: counts and the cluster only. */
+    static Scan scanStreamed(List<Path> files) throws TraceFormatException {
         int events = 0;
         SortedSet<String> servers = new TreeSet<>();
         boolean ordered = true;
@@ -54,7 +84,7 @@ public final class TraceStream implements AutoCloseable {
                 }
             }
         }
-        return new Scan(List.copyOf(files), events, servers, ordered);
+        return new Scan(List.copyOf(files), events, servers, ordered, null);
     }
 
     private final List<TraceReader.Lines> open = new ArrayList<>();
@@ -66,6 +96,11 @@ public final class TraceStream implements AutoCloseable {
     }
 
     private TraceStream(Scan scan) throws TraceFormatException {
+        if (scan.held() != null) {
+            sorted = scan.held().iterator();
+            heads = null;
+            return;
+        }
         if (scan.files().size() > 1 && !scan.ordered()) {
             List<List<TraceEvent>> all = new ArrayList<>();
             for (Path f : scan.files()) {
