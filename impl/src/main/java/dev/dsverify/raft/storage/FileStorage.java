@@ -22,17 +22,14 @@ import java.util.zip.CRC32C;
  * are each replaced through {@link AtomicFile}, snapshot first, so a crash in between leaves a WAL whose entries
  * the snapshot already covers (recovery drops them and finishes the compaction).
  *
- * <p>The mark moves when the storage is opened (to what recovery accepted), when it is closed, after a
- * snapshot, and after an fsync once the durable WAL has doubled since the mark, grown by {@link #MARK_STEP} bytes
- * or the mark is a second old: one meta write per second or per MiB, never one per append. Only what was
- * synced after the mark can, after a crash, be cut off by damage that looks exactly like an interrupted append.
+ * <p>The mark moves after every fsync that made new bytes durable, before {@link #sync} returns (so before the
+ * caller acknowledges anything), when the storage is opened (to what recovery accepted), when it is closed and
+ * after a snapshot. So every acknowledged record lies inside the mark, and recovery refuses any WAL that lost one:
+ * only what was written but never synced (never acknowledged) can be read as an interrupted append. The price is
+ * one meta write per fsync, which group commit shares among every write of the batch.
  */
 public final class FileStorage implements Storage {
     public static final int FORMAT = MetaFile.FORMAT;
-    /** The durable WAL may run at most this far past the mark before an fsync moves the mark. */
-    static final long MARK_STEP = 1 << 20;
-    /** ... or for at most this long. */
-    static final long MARK_INTERVAL_NANOS = 1_000_000_000L;
     private final Path dir;
     private final Path walFile;
     private final Path metaFile;
@@ -40,7 +37,6 @@ public final class FileStorage implements Storage {
     private final String nodeId;
     private FileChannel wal;
     private DurableMark mark;
-    private long markMovedAt = System.nanoTime();
     /** Bytes of whole records appended to the WAL, and the part of them made durable. */
     private long written;
     private long synced;
@@ -194,9 +190,8 @@ public final class FileStorage implements Storage {
             throw fail("cannot fsync " + walFile + ": " + e.getMessage(), e);
         }
         synced = written;
-        long m = mark.walBytes();
-        if (synced > m && (synced > 2 * m || synced - m >= MARK_STEP
-                || System.nanoTime() - markMovedAt >= MARK_INTERVAL_NANOS)) {
+        if (synced > mark.walBytes()) {
+            // before the caller acknowledges what this fsync made durable: a WAL that later loses it is refused
             moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
         }
     }
@@ -250,7 +245,6 @@ public final class FileStorage implements Storage {
             throw fail("cannot write " + metaFile + ": " + e.getMessage(), e);
         }
         mark = m;
-        markMovedAt = System.nanoTime();
     }
 
     private StorageException fail(String message, IOException cause) {

@@ -320,8 +320,14 @@ class WalRecoveryRulesTest {
             s.sync();
             assertThat(meta).hasContent("format=1\nnode=n1\nwal-bytes=" + Files.size(wal)
                     + "\nwal-last-index=1\nwal-term=1");
+            long firstMark = Files.size(wal);
             s.write(null, 2, KEYS.subList(1, 5));
+            assertThat(meta).as("written, not yet synced: not marked").hasContent("format=1\nnode=n1\nwal-bytes="
+                    + firstMark + "\nwal-last-index=1\nwal-term=1");
             s.sync();
+            // every fsync moves the mark before sync returns, so nothing acknowledged lies beyond it
+            assertThat(meta).hasContent("format=1\nnode=n1\nwal-bytes=" + Files.size(wal)
+                    + "\nwal-last-index=5\nwal-term=1");
         }
         assertThat(meta).hasContent("format=1\nnode=n1\nwal-bytes=" + Files.size(wal) + "\nwal-last-index=5\nwal-term=1");
         try (FileStorage s = FileStorage.open(dir, "n1")) {
