@@ -1,7 +1,10 @@
 package dev.dsverify.cli;
 
 import dev.dsverify.raft.core.Bugs;
+import dev.dsverify.raft.sim.Fault;
 import dev.dsverify.raft.sim.FaultType;
+import dev.dsverify.raft.sim.Schedule;
+import dev.dsverify.raft.sim.ScheduleText;
 import dev.dsverify.raft.sim.Shrinker;
 import dev.dsverify.raft.sim.SimConfig;
 import dev.dsverify.raft.sim.SimResult;
@@ -77,6 +80,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Servers snapshot and compact their log every N applied entries (default 0: never; not with --trace).")
     int snapshotEvery;
 
+    @Option(names = "--schedule", paramLabel = "TEXT", description = "Run this schedule (client operations and"
+            + " faults, as a failing run's 'reproduce the minimal schedule' line prints it) instead of generating one"
+            + " from --ops and --faults; only with --seed.")
+    private String schedule;
+
     @Option(names = "--no-shrink", description = "Do not shrink failing seeds.")
     boolean noShrink;
 
@@ -91,6 +99,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (trace != null && seed == null) {
             throw new ParameterException(spec.commandLine(), "--trace writes one run's trace; use it with --seed");
+        }
+        if (schedule != null && seed == null) {
+            throw new ParameterException(spec.commandLine(), "--schedule is one run's schedule; use it with --seed");
         }
         if (ops < 1) {
             throw new ParameterException(spec.commandLine(), "--ops must be at least 1, got " + ops);
@@ -118,14 +129,27 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (seed != null) {
-            return single(out, cfg.withSeed(seed).withTrace(trace != null), kinds);
+            Schedule given = null;
+            if (schedule != null) {
+                try {
+                    given = ScheduleText.decode(schedule, nodes);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--schedule: " + e.getMessage());
+                }
+                if (trace != null && given.faults().stream().anyMatch(f -> f instanceof Fault.Crash c && c.torn())) {
+                    throw new ParameterException(spec.commandLine(),
+                            "--schedule has crashes during writes (tcrash), which lose steps the trace already holds;"
+                                    + " leave --trace off");
+                }
+            }
+            return single(out, cfg.withSeed(seed).withTrace(trace != null), kinds, given);
         }
         long[] range = parseRange(seeds);
         return sweep(out, cfg, range[0], range[1], kinds);
     }
 
-    private int single(PrintWriter out, SimConfig cfg, EnumSet<FaultType> kinds) {
-        SimResult r = Simulator.run(cfg, ops, kinds);
+    private int single(PrintWriter out, SimConfig cfg, EnumSet<FaultType> kinds, Schedule given) {
+        SimResult r = given != null ? new Simulator(cfg, given).run() : Simulator.run(cfg, ops, kinds);
         out.println(r.summary());
         if (trace != null) {
             try {

@@ -70,4 +70,53 @@ class SimulateCommandTest {
         assertThat(err.toString()).contains("torn");
         assertThat(run()).isEqualTo(2);
     }
+
+    /** The arguments of the printed command after "dsverify simulate" (the values hold no spaces). */
+    private static String[] command(String report, String label) {
+        String line = report.lines().filter(l -> l.strip().startsWith(label + " dsverify simulate ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + label + "' line in:\n" + report));
+        return line.strip().substring((label + " dsverify simulate ").length()).split(" ");
+    }
+
+    /** The first failing seed's property, e.g. "ElectionSafety", from its summary line. */
+    private static String failedProperty(String report) {
+        return report.lines().filter(l -> l.contains("FAIL")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void thePrintedReproduceLinesRunTheFailureAgain() {
+        assertThat(run("--seeds", "1..20", "--bug", "double-vote", "--ops", "200")).isEqualTo(1);
+        String report = out.toString();
+        String[] original = command(report, "reproduce:");
+        String[] minimal = command(report, "reproduce the minimal schedule:");
+        String firstFailure = failedProperty(report);
+        String seed = original[1];
+
+        out.getBuffer().setLength(0);
+        assertThat(run(minimal)).as(String.join(" ", minimal)).isEqualTo(1);
+        String minimalRun = out.toString();
+        assertThat(minimalRun).contains("seed " + seed + ": FAIL");
+        // the same property fails, and the minimal run's own minimal schedule is the one it ran
+        String property = firstFailure.replaceAll(".*FAIL[^A-Za-z]*", "").split("[ :(]")[0];
+        assertThat(failedProperty(minimalRun)).contains(property);
+
+        out.getBuffer().setLength(0);
+        assertThat(run(original)).as(String.join(" ", original)).isEqualTo(1);
+        assertThat(out.toString()).contains("seed " + seed + ": FAIL");
+    }
+
+    @Test
+    void aScheduleRoundTripsAndBadOnesAreNamed() {
+        assertThat(run("--seed", "4", "--schedule", "ops=20/types=delay.drop/crash:n2:100000:400000/"
+                + "part:0:900000:n1-n2.n2-n1/pause:n3:5:600000/skew:n1:0.93")).isEqualTo(0);
+        assertThat(out.toString()).contains("seed 4: PASS");
+        assertThat(run("--seeds", "1..2", "--schedule", "ops=1/types=none")).isEqualTo(2);
+        assertThat(err.toString()).contains("--schedule is one run's schedule; use it with --seed");
+        assertThat(run("--seed", "1", "--schedule", "ops=5/types=none/crash:n7:1:2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--schedule: part 3 'crash:n7:1:2': no server 'n7'");
+        assertThat(run("--seed", "1", "--schedule", "ops=5/types=none/pause:n1:9:2")).isEqualTo(2);
+        assertThat(err.toString()).contains("ends at 2, before it starts at 9");
+        assertThat(run("--seed", "1", "--schedule", "ops=5")).isEqualTo(2);
+        assertThat(err.toString()).contains("a schedule starts ops=N/types=KINDS");
+    }
 }

@@ -72,21 +72,35 @@ public final class Shrinker {
         sb.append("  minimal schedule after ").append(s.runs()).append(" shrinking runs (still fails: ")
                 .append(s.minimal().property()).append("):\n");
         sb.append(s.minimal().schedule().describe());
-        sb.append("  reproduce: ").append(reproduce(cfg, s.minimal())).append('\n');
+        sb.append("  reproduce: ").append(reproduce(cfg, s.original(), false)).append('\n');
+        sb.append("  reproduce the minimal schedule: ").append(reproduce(cfg, s.minimal(), true)).append('\n');
         return sb.toString();
     }
 
-    static String reproduce(SimConfig cfg, SimResult r) {
-        List<String> kinds = new ArrayList<>();
-        for (FaultType t : r.schedule().types()) {
-            kinds.add(t.cliName());
+    /**
+     * The command that runs {@code r} again, bit for bit: the same seed and options, and either the options the
+     * schedule was generated from ({@code exact = false}: the original run) or the schedule itself
+     * ({@code --schedule}, for a shrunk schedule no seed generates).
+     */
+    static String reproduce(SimConfig cfg, SimResult r, boolean exact) {
+        StringBuilder sb = new StringBuilder("dsverify simulate --seed ").append(r.seed()).append(" --nodes ")
+                .append(cfg.nodes()).append(" --clients ").append(cfg.clients()).append(" --keys ").append(cfg.keys());
+        if (exact) {
+            sb.append(" --schedule ").append(ScheduleText.encode(r.schedule()));
+        } else {
+            List<String> kinds = new ArrayList<>();
+            for (FaultType t : r.schedule().types()) {
+                kinds.add(t.cliName());
+            }
+            if (cfg.tornWrites()) {
+                kinds.add("torn");
+            }
+            sb.append(" --ops ").append(r.schedule().ops()).append(" --faults ")
+                    .append(kinds.isEmpty() ? "none" : String.join(",", kinds));
         }
-        return "dsverify simulate --seed " + r.seed() + " --nodes " + cfg.nodes() + " --ops " + r.schedule().ops()
-                + " --faults " + (kinds.isEmpty() ? "none" : String.join(",", kinds))
-                + (cfg.bugs().any() ? " --bug " + cfg.bugs() : "")
-                + (cfg.preVote() ? " --pre-vote" : "") + (cfg.checkQuorum() ? " --check-quorum" : "")
-                + (cfg.snapshotEvery() > 0 ? " --snapshot-every " + cfg.snapshotEvery() : "")
-                + (cfg.tornWrites() ? " --torn-writes" : "")
-                + " (original schedule; the timed faults above are its shrunk subset)";
+        return sb.append(cfg.bugs().any() ? " --bug " + cfg.bugs() : "")
+                .append(cfg.preVote() ? " --pre-vote" : "").append(cfg.checkQuorum() ? " --check-quorum" : "")
+                .append(cfg.snapshotEvery() > 0 ? " --snapshot-every " + cfg.snapshotEvery() : "")
+                .toString();
     }
 }
