@@ -23,10 +23,11 @@ import java.util.zip.CRC32C;
  * the snapshot already covers (recovery drops them and finishes the compaction).
  *
  * <p>The mark moves after every fsync that made new bytes durable, before {@link #sync} returns (so before the
- * caller acknowledges anything), when the storage is opened (to what recovery accepted), when it is closed and
- * after a snapshot. So every acknowledged record lies inside the mark, and recovery refuses any WAL that lost one:
- * only what was written but never synced (never acknowledged) can be read as an interrupted append. The price is
- * one meta write per fsync, which group commit shares among every write of the batch.
+ * caller acknowledges anything): one small write in place in the {@code mark} file ({@link MarkFile}) and one
+ * fdatasync, which group commit shares among every write of the batch. It also moves (in both files) when the
+ * storage is opened (to what recovery accepted), when it is closed and after a snapshot. So every acknowledged
+ * record lies inside the mark, and recovery refuses any WAL that lost one: only what was written but never synced
+ * (never acknowledged) can be read as an interrupted append.
  */
 public final class FileStorage implements Storage {
     public static final int FORMAT = MetaFile.FORMAT;
@@ -46,7 +47,13 @@ public final class FileStorage implements Storage {
     /** A write or fsync failed: what reached the disk is unknown, so nothing more is written (nor marked). */
     private StorageException failed;
 
-    private FileStorage(Path dir, String nodeId, FileChannel wal, DurableMark mark) {
+    private final MarkFile marks;
+    /** The mark the meta file holds (it moves only on open, close and snapshots). */
+    private DurableMark metaMark;
+    /** Where the mark recovery trusts was read: the mark file, or (a directory without one) the meta file. */
+    private final Path markSource;
+
+    private FileStorage(Path dir, String nodeId, FileChannel wal, DurableMark mark, MarkFile marks, Path markSource) {
         this.dir = dir;
         this.nodeId = nodeId;
         this.walFile = dir.resolve("wal");
@@ -54,6 +61,13 @@ public final class FileStorage implements Storage {
         this.snapshotFile = dir.resolve("snapshot");
         this.wal = wal;
         this.mark = mark;
+        this.marks = marks;
+        this.markSource = markSource;
+    }
+
+    private FileStorage withMetaMark(DurableMark m) {
+        this.metaMark = m;
+        return this;
     }
 
     /**
@@ -67,6 +81,7 @@ public final class FileStorage implements Storage {
             Path meta = dir.resolve("meta");
             Path walPath = dir.resolve("wal");
             Path snap = dir.resolve("snapshot");
+            Path markPath = dir.resolve("mark");
             for (Path p : List.of(meta, walPath, snap)) {
                 AtomicFile.removeLeftovers(p);
                 Files.deleteIfExists(p.resolveSibling(p.getFileName() + ".tmp")); // the old temp file name
@@ -84,8 +99,10 @@ public final class FileStorage implements Storage {
                             + " state of node " + nodeId + "; refusing to start with an empty log");
                 }
             } else {
-                if (Files.exists(snap) || Files.exists(walPath) && Files.size(walPath) > 0) {
-                    throw new StorageException(meta + ": missing, but " + (Files.exists(snap) ? snap : walPath)
+                if (Files.exists(snap) || Files.exists(walPath) && Files.size(walPath) > 0
+                        || Files.exists(markPath) && Files.size(markPath) > 0) {
+                    throw new StorageException(meta + ": missing, but " + (Files.exists(snap) ? snap
+                            : Files.exists(walPath) && Files.size(walPath) > 0 ? walPath : markPath)
                             + " holds state; refusing to guess whose it is");
                 }
                 // The WAL first, then the meta file: wherever a meta file exists, its WAL was created.
@@ -94,8 +111,18 @@ public final class FileStorage implements Storage {
                 m = new MetaFile(FORMAT, nodeId, DurableMark.NONE);
                 m.writeTo(meta);
             }
+            MarkFile marks = MarkFile.open(markPath);
+            DurableMark latest;
+            try {
+                latest = marks.mark();
+            } catch (IOException | RuntimeException e) {
+                marks.close();
+                throw e;
+            }
             FileChannel ch = FileChannel.open(walPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new FileStorage(dir, nodeId, ch, m.mark());
+            // the mark file follows every fsync; the meta file's mark only opens, closes and snapshots
+            return (latest != null ? new FileStorage(dir, nodeId, ch, latest, marks, markPath)
+                    : new FileStorage(dir, nodeId, ch, m.mark(), marks, meta)).withMetaMark(m.mark());
         } catch (IOException e) {
             throw new StorageException("cannot open storage in " + dir + ": " + e.getMessage(), e);
         }
@@ -109,7 +136,7 @@ public final class FileStorage implements Storage {
                 throw new StorageException(walFile + ": " + len + " bytes is more than recovery reads in one piece");
             }
             if (len < mark.walBytes()) {
-                throw new StorageException(walFile + ": " + len + " bytes, but " + metaFile + " records its first "
+                throw new StorageException(walFile + ": " + len + " bytes, but " + markSource + " records its first "
                         + mark.walBytes() + " bytes (the log up to entry " + mark.lastIndex() + ", term "
                         + mark.term() + ") as durable: acknowledged data is missing");
             }
@@ -120,7 +147,8 @@ public final class FileStorage implements Storage {
             Snapshot snap = readSnapshot();
             WalCodec.Decoded d = WalCodec.decode(buf.array(), (int) len, walFile.toString(), mark.walBytes());
             if (!mark.isNone() && (d.lastIndexAtMark() != mark.lastIndex() || d.termAtMark() != mark.term())) {
-                throw new StorageException(walFile + " and " + metaFile + " disagree: the meta file records the log"
+                throw new StorageException(walFile + " and " + markSource + " disagree: " + markSource.getFileName()
+                        + " records the log"
                         + " up to entry " + mark.lastIndex() + " and term " + mark.term() + " at byte "
                         + mark.walBytes() + ", the WAL holds " + (d.lastIndexAtMark() < 0 ? "no record boundary there"
                         : "the log up to entry " + d.lastIndexAtMark() + " and term " + d.termAtMark()));
@@ -192,7 +220,13 @@ public final class FileStorage implements Storage {
         synced = written;
         if (synced > mark.walBytes()) {
             // before the caller acknowledges what this fsync made durable: a WAL that later loses it is refused
-            moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
+            DurableMark m = new DurableMark(synced, lastIndex, lastHardState.term());
+            try {
+                marks.write(m);
+            } catch (IOException e) {
+                throw fail("cannot record the durable mark in " + dir.resolve("mark") + ": " + e.getMessage(), e);
+            }
+            mark = m;
         }
     }
 
@@ -236,11 +270,18 @@ public final class FileStorage implements Storage {
     /** Records {@code m} in the meta file (only what an fsync already made durable). */
     private void moveMark(DurableMark m) {
         assert m.walBytes() <= synced : "mark " + m + " beyond the " + synced + " durable bytes";
-        if (m.equals(mark)) {
+        if (m.equals(mark) && m.equals(metaMark)) {
             return;
         }
         try {
-            new MetaFile(FORMAT, nodeId, m).writeTo(metaFile);
+            // the mark file first: recovery trusts it over the meta file whenever it holds a mark
+            if (!m.equals(mark)) {
+                marks.reset(m);
+            }
+            if (!m.equals(metaMark)) {
+                new MetaFile(FORMAT, nodeId, m).writeTo(metaFile);
+                metaMark = m;
+            }
         } catch (IOException e) {
             throw fail("cannot write " + metaFile + ": " + e.getMessage(), e);
         }
@@ -293,9 +334,11 @@ public final class FileStorage implements Storage {
     @Override
     public void close() {
         try {
-            if (recovered && failed == null && written > mark.walBytes()) {
-                wal.force(false);
-                synced = written;
+            if (recovered && failed == null) {
+                if (written > synced) {
+                    wal.force(false);
+                    synced = written;
+                }
                 moveMark(new DurableMark(synced, lastIndex, lastHardState.term()));
             }
         } catch (IOException e) {
@@ -303,6 +346,7 @@ public final class FileStorage implements Storage {
         } finally {
             try {
                 wal.close();
+                marks.close();
             } catch (IOException e) {
                 throw new StorageException("cannot close " + walFile + ": " + e.getMessage(), e);
             }

@@ -205,7 +205,7 @@ public final class WalCodec {
             String problem) {
         if (off < durableBytes) {
             throw new CorruptWalException(file, off, problem + ", inside the first " + durableBytes
-                    + " bytes, which the meta file records as durable");
+                    + " bytes, which the durable mark covers");
         }
         for (int p = scanFrom(data, off, length); p + HEADER <= length; p++) {
             if (fieldsAgree(data, p, length) && problemAt(data, p, length) == null) {

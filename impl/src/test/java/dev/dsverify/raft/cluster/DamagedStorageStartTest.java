@@ -47,7 +47,7 @@ class DamagedStorageStartTest {
         assertThat(code).isEqualTo(1);
         assertThat(out.lines()).containsExactly("node n1: " + wal + ": corrupt record at offset 0: length "
                 + Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(b).getInt()) + " exceeds the " + (b.length - 8)
-                + " bytes left, inside the first " + b.length + " bytes, which the meta file records as durable");
+                + " bytes left, inside the first " + b.length + " bytes, which the durable mark covers");
         assertThat(Files.readAllBytes(wal)).isEqualTo(b);
     }
 }

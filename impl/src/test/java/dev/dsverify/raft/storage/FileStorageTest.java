@@ -135,9 +135,10 @@ class FileStorageTest {
             s.write(new HardState(2, "n1"), 1, List.of(e(1, "a"), e(1, "b"), e(2, "c"), e(2, "d")));
             s.sync();
         }
-        // Keep the old WAL and meta aside: they stand for a crash after the snapshot's rename, before the WAL's.
+        // Keep the old WAL, meta and mark aside: they stand for a crash after the snapshot's rename, before the WAL's.
         byte[] oldWal = Files.readAllBytes(dir.resolve("wal"));
         byte[] oldMeta = Files.readAllBytes(dir.resolve("meta"));
+        byte[] oldMark = Files.readAllBytes(dir.resolve("mark"));
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             s.recover();
             s.saveSnapshot(new dev.dsverify.raft.core.Snapshot(2, 1, new byte[] {7, 7}), null, List.of(e(2, "c"), e(2, "d")));
@@ -153,6 +154,7 @@ class FileStorageTest {
         }
         Files.write(dir.resolve("wal"), oldWal);
         Files.write(dir.resolve("meta"), oldMeta);
+        Files.write(dir.resolve("mark"), oldMark);
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             Recovered r = s.recover();
             assertThat(r.snapshot().index()).isEqualTo(2);

@@ -21,18 +21,18 @@ import org.junit.jupiter.api.io.TempDirFactory;
  * each damaged copy: recovery either returns every acknowledged (synced) record and the same hard state, or
  * refuses to start naming the file and the offset. It never serves an empty or shorter state without a word.
  *
- * <p>Two copies of the same history are attacked: one closed cleanly (the meta file records the whole WAL as
- * durable) and one taken while the storage was still open, as a crash would leave it (the meta file records
- * only what was durable when the storage was opened; after it, a shorter file is indistinguishable from an
- * interrupted append). The quick tier flips every byte with three masks; -Pslow with all 255.
+ * <p>Two copies of the same history are attacked: one closed cleanly and one taken while the storage was still
+ * open, as a crash would leave it. In both the mark file records every synced byte of the WAL as durable (it
+ * follows every fsync), so no cut of the WAL may pass for an interrupted append. The WAL, the meta file and the
+ * mark file are each damaged in turn. The quick tier flips every byte with three masks; -Pslow with all 255.
  */
 class WalDamageSweepTest {
 
     private static final boolean SLOW = "slow".equals(System.getProperty("dsverify.tier", "quick"));
 
     /** What the storage acknowledged: the state after the last sync. */
-    private record History(byte[] wal, byte[] meta, HardState hardState, List<Entry> entries, long durableMark,
-            List<State> boundaries) {}
+    private record History(byte[] wal, byte[] meta, byte[] mark, HardState hardState, List<Entry> entries,
+            long durableMark, List<State> boundaries) {}
 
     /** The state replay reaches at one record boundary of the WAL. */
     private record State(HardState hardState, List<Entry> entries) {}
@@ -116,32 +116,28 @@ class WalDamageSweepTest {
             }
             byte[] wal = Files.readAllBytes(dir.resolve("wal"));
             byte[] meta = Files.readAllBytes(dir.resolve("meta"));
-            return new History(wal, meta, m.hs, List.copyOf(m.log), durableMark(meta), List.copyOf(m.boundaries));
+            byte[] mark = Files.readAllBytes(dir.resolve("mark"));
+            long durable;
+            try (MarkFile mf = MarkFile.open(dir.resolve("mark"))) {
+                durable = mf.mark().walBytes();
+            }
+            return new History(wal, meta, mark, m.hs, List.copyOf(m.log), durable, List.copyOf(m.boundaries));
         } finally {
             s.close();
         }
     }
 
-    /** The WAL length the meta file records as durable (0 when it records none). */
-    private static long durableMark(byte[] meta) {
-        for (String line : new String(meta, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-            if (line.startsWith("wal-bytes=")) {
-                return Long.parseLong(line.substring("wal-bytes=".length()));
-            }
-        }
-        return 0;
-    }
-
     /** Recovers {@code wal} (with the history's meta file) in {@code dir} and files the outcome. */
     private static void attack(Path dir, History h, byte[] wal, String what, boolean cutBeyondMark, Tally t)
             throws IOException {
-        attack(dir, h, wal, h.meta(), what, cutBeyondMark, t);
+        attack(dir, h, wal, h.meta(), h.mark(), what, cutBeyondMark, t);
     }
 
-    private static void attack(Path dir, History h, byte[] wal, byte[] meta, String what, boolean cutBeyondMark,
-            Tally t) throws IOException {
+    private static void attack(Path dir, History h, byte[] wal, byte[] meta, byte[] mark, String what,
+            boolean cutBeyondMark, Tally t) throws IOException {
         Files.write(dir.resolve("wal"), wal);
         Files.write(dir.resolve("meta"), meta);
+        Files.write(dir.resolve("mark"), mark);
         Recovered r;
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             r = s.recover();
@@ -198,12 +194,23 @@ class WalDamageSweepTest {
             for (int mask : masks()) {
                 byte[] m = h.meta().clone();
                 m[at] ^= (byte) mask;
-                attack(dir, h, h.wal(), m, "meta byte " + at + " ^ 0x" + Integer.toHexString(mask), false, metaFlips);
+                attack(dir, h, h.wal(), m, h.mark(), "meta byte " + at + " ^ 0x" + Integer.toHexString(mask), false,
+                        metaFlips);
             }
         }
-        System.out.printf("WAL damage sweep (%s, %d bytes, %d durable per meta): flips: %s; truncations: %s;"
-                + " flips of the meta file: %s (%d ms)%n", crash ? "crashed" : "closed", h.wal().length,
-                h.durableMark(), flips, cuts, metaFlips, (System.nanoTime() - t0) / 1_000_000);
+        Tally markFlips = new Tally();
+        for (int at = 0; at < h.mark().length; at++) {
+            for (int mask : masks()) {
+                byte[] k = h.mark().clone();
+                k[at] ^= (byte) mask;
+                attack(dir, h, h.wal(), h.meta(), k, "mark byte " + at + " ^ 0x" + Integer.toHexString(mask), false,
+                        markFlips);
+            }
+        }
+        System.out.printf("WAL damage sweep (%s, %d bytes, %d durable per the mark file): flips: %s; truncations: %s;"
+                + " flips of the meta file: %s; flips of the mark file: %s (%d ms)%n", crash ? "crashed" : "closed",
+                h.wal().length, h.durableMark(), flips, cuts, metaFlips, markFlips, (System.nanoTime() - t0) / 1_000_000);
+        assertThat(markFlips.silent).as("mark flips served as a wrong state").isEmpty();
         assertThat(metaFlips.silent).as("meta flips served as a wrong state").isEmpty();
         assertThat(flips.silent).as("flips served as a wrong state").isEmpty();
         assertThat(cuts.silent).as("truncations served as a wrong state").isEmpty();

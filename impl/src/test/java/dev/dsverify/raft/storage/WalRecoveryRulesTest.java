@@ -72,6 +72,7 @@ class WalRecoveryRulesTest {
         Path dir = root.resolve("d");
         fortyWrites(dir);
         Files.writeString(dir.resolve("meta"), "format=1\nnode=n1\n");
+        Files.delete(dir.resolve("mark"));
         Path wal = dir.resolve("wal");
         flip(wal, 3, 0x04); // the first record's length, low byte
         assertThatThrownBy(() -> recover(dir)).isInstanceOf(CorruptWalException.class)
@@ -82,6 +83,7 @@ class WalRecoveryRulesTest {
     void aZeroedRegionInTheMiddleIsCorruption(@TempDir Path dir) throws IOException {
         fortyWrites(dir);
         Files.writeString(dir.resolve("meta"), "format=1\nnode=n1\n");
+        Files.delete(dir.resolve("mark"));
         Path wal = dir.resolve("wal");
         byte[] b = Files.readAllBytes(wal);
         Arrays.fill(b, 200, 700, (byte) 0);
@@ -98,8 +100,8 @@ class WalRecoveryRulesTest {
         long size = Files.size(wal);
         flip(wal, (int) size - 1, 0x01);
         assertThatThrownBy(() -> recover(dir)).isInstanceOf(CorruptWalException.class)
-                .hasMessageContaining("checksum mismatch, inside the first " + size + " bytes, which the meta file"
-                        + " records as durable");
+                .hasMessageContaining("checksum mismatch, inside the first " + size + " bytes, which the durable mark"
+                        + " covers");
         assertThat(Files.size(wal)).isEqualTo(size);
     }
 
@@ -110,7 +112,7 @@ class WalRecoveryRulesTest {
         byte[] b = Files.readAllBytes(wal);
         Files.write(wal, Arrays.copyOf(b, 52));
         assertThatThrownBy(() -> recover(dir)).isInstanceOf(StorageException.class)
-                .hasMessageContaining(wal + ": 52 bytes, but " + dir.resolve("meta") + " records its first "
+                .hasMessageContaining(wal + ": 52 bytes, but " + dir.resolve("mark") + " records its first "
                         + b.length + " bytes (the log up to entry 40, term 1) as durable");
     }
 
@@ -217,7 +219,7 @@ class WalRecoveryRulesTest {
         fortyWrites(dir);
         Files.write(dir.resolve("wal"), new byte[0]);
         assertThatThrownBy(() -> recover(dir)).isInstanceOf(StorageException.class)
-                .hasMessageContaining(dir.resolve("wal") + ": 0 bytes, but " + dir.resolve("meta"));
+                .hasMessageContaining(dir.resolve("wal") + ": 0 bytes, but " + dir.resolve("mark"));
     }
 
     @Test
@@ -253,9 +255,9 @@ class WalRecoveryRulesTest {
             s.write(new HardState(2, "n2"), 1, KEYS); // the same length, another history
             s.sync();
         }
-        Files.copy(b.resolve("meta"), a.resolve("meta"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(b.resolve("mark"), a.resolve("mark"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThatThrownBy(() -> recover(a)).isInstanceOf(StorageException.class)
-                .hasMessageContaining(a.resolve("wal") + " and " + a.resolve("meta") + " disagree");
+                .hasMessageContaining(a.resolve("wal") + " and " + a.resolve("mark") + " disagree");
     }
 
     private static void compacted(Path dir) {
@@ -299,14 +301,22 @@ class WalRecoveryRulesTest {
         s.recover();
         s.write(new HardState(1, "n1"), 1, KEYS.subList(0, 1));
         s.sync();
-        String meta = Files.readString(dir.resolve("meta"));
         s.close(); // the channel is gone: the next append fails like a failing disk
+        String meta = Files.readString(dir.resolve("meta"));
+        byte[] mark = Files.readAllBytes(dir.resolve("mark"));
         assertThatThrownBy(() -> s.write(null, 2, KEYS.subList(1, 2))).isInstanceOf(StorageException.class)
                 .hasMessageContaining("cannot append to " + dir.resolve("wal"));
         assertThatThrownBy(s::sync).isInstanceOf(StorageException.class)
                 .hasMessageContaining("an earlier write failed").hasMessageContaining("refusing to write more");
         s.close();
         assertThat(dir.resolve("meta")).hasContent(meta.strip());
+        assertThat(Files.readAllBytes(dir.resolve("mark"))).isEqualTo(mark);
+    }
+
+    private static DurableMark markFile(Path dir) throws IOException {
+        try (MarkFile mf = MarkFile.open(dir.resolve("mark"))) {
+            return mf.mark();
+        }
     }
 
     @Test
@@ -318,26 +328,59 @@ class WalRecoveryRulesTest {
             assertThat(meta).hasContent("format=1\nnode=n1");
             s.write(new HardState(1, "n1"), 1, KEYS.subList(0, 1));
             s.sync();
-            assertThat(meta).hasContent("format=1\nnode=n1\nwal-bytes=" + Files.size(wal)
-                    + "\nwal-last-index=1\nwal-term=1");
             long firstMark = Files.size(wal);
+            assertThat(markFile(dir)).isEqualTo(new DurableMark(firstMark, 1, 1));
             s.write(null, 2, KEYS.subList(1, 5));
-            assertThat(meta).as("written, not yet synced: not marked").hasContent("format=1\nnode=n1\nwal-bytes="
-                    + firstMark + "\nwal-last-index=1\nwal-term=1");
+            assertThat(markFile(dir)).as("written, not yet synced: not marked")
+                    .isEqualTo(new DurableMark(firstMark, 1, 1));
             s.sync();
             // every fsync moves the mark before sync returns, so nothing acknowledged lies beyond it
-            assertThat(meta).hasContent("format=1\nnode=n1\nwal-bytes=" + Files.size(wal)
-                    + "\nwal-last-index=5\nwal-term=1");
+            assertThat(markFile(dir)).isEqualTo(new DurableMark(Files.size(wal), 5, 1));
+            assertThat(meta).as("the meta file's mark moves only on open, close and snapshots")
+                    .hasContent("format=1\nnode=n1");
         }
         assertThat(meta).hasContent("format=1\nnode=n1\nwal-bytes=" + Files.size(wal) + "\nwal-last-index=5\nwal-term=1");
+        assertThat(markFile(dir)).isEqualTo(new DurableMark(Files.size(wal), 5, 1));
         try (FileStorage s = FileStorage.open(dir, "n1")) {
             s.recover();
             s.saveSnapshot(new Snapshot(3, 1, new byte[] {9}), new HardState(2, null), KEYS.subList(3, 5));
             assertThat(meta).hasContent("format=1\nnode=n1\nwal-bytes=" + Files.size(wal)
                     + "\nwal-last-index=5\nwal-term=2");
+            assertThat(markFile(dir)).isEqualTo(new DurableMark(Files.size(wal), 5, 2));
         }
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("meta", "wal", "snapshot");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("meta", "wal", "snapshot", "mark");
         }
+    }
+
+    /** A write of the mark torn by a crash leaves the other slot: the mark of the fsync before, still intact. */
+    @Test
+    void aTornMarkWriteLeavesThePreviousMark(@TempDir Path dir) throws IOException {
+        Path wal = dir.resolve("wal");
+        long first;
+        try (FileStorage s = FileStorage.open(dir, "n1")) {
+            s.recover();
+            s.write(new HardState(1, "n1"), 1, KEYS.subList(0, 1));
+            s.sync();
+            first = Files.size(wal);
+            s.write(null, 2, KEYS.subList(1, 3));
+            s.sync();
+            assertThat(markFile(dir)).isEqualTo(new DurableMark(Files.size(wal), 3, 1));
+            // tear the slot the last sync wrote: whichever slot holds the newer sequence number
+            byte[] bytes = Files.readAllBytes(dir.resolve("mark"));
+            long seqA = java.nio.ByteBuffer.wrap(bytes, 4, 8).getLong();
+            long seqB = java.nio.ByteBuffer.wrap(bytes, MarkFile.STRIDE + 4, 8).getLong();
+            int newest = seqA > seqB ? 0 : MarkFile.STRIDE;
+            bytes[newest + 20] ^= 0x40;
+            Files.write(dir.resolve("mark"), bytes);
+            assertThat(markFile(dir)).isEqualTo(new DurableMark(first, 1, 1));
+        }
+        byte[] both = Files.readAllBytes(dir.resolve("mark"));
+        both[3] ^= 1;
+        both[MarkFile.STRIDE + 3] ^= 1;
+        Files.write(dir.resolve("mark"), both);
+        assertThatThrownBy(() -> FileStorage.open(dir, "n1")).isInstanceOf(StorageException.class)
+                .hasMessageContaining(dir.resolve("mark") + ": ").hasMessageContaining("neither slot");
     }
 }

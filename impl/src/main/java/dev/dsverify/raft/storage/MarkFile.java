@@ -1,0 +1,130 @@
+package dev.dsverify.raft.storage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * The {@code mark} file: the {@link DurableMark} as of the latest fsync, cheap enough to write after every one
+ * (one small write in place and one fdatasync; no new file, no rename, no directory fsync).
+ *
+ * <p>Two slots of {@value #SLOT} bytes at offsets 0 and {@value #STRIDE}: {@code magic:u32 seq:u64 walBytes:u64
+ * lastIndex:u64 term:u64 crc:u32} (CRC32C of what precedes it). Writes alternate between the slots, so a write torn
+ * by a crash leaves the other slot, which holds the mark of the fsync before: that one covers everything
+ * acknowledged, since a sync returns (and its writes are acknowledged) only after its mark is durable. The newest
+ * intact slot is the mark. {@link #reset} writes both slots, so that no slot can hold a mark older than one
+ * recorded elsewhere.
+ */
+final class MarkFile implements Closeable {
+    static final int SLOT = 40;
+    static final int STRIDE = 64;
+    private static final int MAGIC = 0x44534d4b; // "DSMK"
+
+    private final Path file;
+    private final FileChannel ch;
+    private long seq;
+
+    private MarkFile(Path file, FileChannel ch, long seq) {
+        this.file = file;
+        this.ch = ch;
+        this.seq = seq;
+    }
+
+    /** A slot read back: its sequence number and mark. */
+    record Slot(long seq, DurableMark mark) {
+    }
+
+    /** Opens (creating if missing) the mark file. */
+    static MarkFile open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            Slot newest = newest(file, ch);
+            return new MarkFile(file, ch, newest == null ? 0 : newest.seq());
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The mark of the newest intact slot, or null when the file holds none yet (a new file, or a directory written
+     * before mark files existed). A file with content but no intact slot is damage: refused.
+     */
+    DurableMark mark() throws IOException {
+        Slot s = newest(file, ch);
+        return s == null ? null : s.mark();
+    }
+
+    private static Slot newest(Path file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0) {
+            return null;
+        }
+        Slot a = slot(ch, 0);
+        Slot b = slot(ch, STRIDE);
+        if (a == null && b == null) {
+            throw new StorageException(file + ": " + size + " bytes, but neither slot (offsets 0 and " + STRIDE
+                    + ") holds an intact durable mark: damaged; refusing to guess what was acknowledged");
+        }
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.seq() > b.seq() ? a : b;
+    }
+
+    private static Slot slot(FileChannel ch, long offset) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(SLOT);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, offset + buf.position()) < 0) {
+                return null;
+            }
+        }
+        buf.flip();
+        CRC32C crc = new CRC32C();
+        crc.update(buf.array(), 0, SLOT - 4);
+        if (buf.getInt(0) != MAGIC || buf.getInt(SLOT - 4) != (int) crc.getValue()) {
+            return null;
+        }
+        long seq = buf.getLong(4);
+        long walBytes = buf.getLong(12);
+        long lastIndex = buf.getLong(20);
+        long term = buf.getLong(28);
+        if (seq < 0 || walBytes < 0 || lastIndex < 0 || term < 0) {
+            return null;
+        }
+        return new Slot(seq, new DurableMark(walBytes, lastIndex, term));
+    }
+
+    /** Records {@code m} in the next slot and makes it durable. */
+    void write(DurableMark m) throws IOException {
+        long next = seq + 1;
+        ByteBuffer buf = ByteBuffer.allocate(SLOT);
+        buf.putInt(MAGIC).putLong(next).putLong(m.walBytes()).putLong(m.lastIndex()).putLong(m.term());
+        CRC32C crc = new CRC32C();
+        crc.update(buf.array(), 0, SLOT - 4);
+        buf.putInt((int) crc.getValue());
+        buf.flip();
+        long offset = (next % 2) * STRIDE;
+        while (buf.hasRemaining()) {
+            ch.write(buf, offset + buf.position());
+        }
+        ch.force(false);
+        seq = next;
+    }
+
+    /** Records {@code m} in both slots, one after the other, each made durable. */
+    void reset(DurableMark m) throws IOException {
+        write(m);
+        write(m);
+    }
+
+    @Override
+    public void close() throws IOException {
+        ch.close();
+    }
+}
