@@ -108,4 +108,52 @@ class TamperedTraceTest {
                 .startsWith("BecomeLeader(\"n1\") is not enabled: `HasVoteQuorum(i)` (Raft.tla line ")
                 .contains("IsQuorum");
     }
+
+    /**
+     * A Restart logs the durable state the server recovered. A server whose vote, term or last entry did not survive
+     * the crash (written but never made durable) logs what it really recovered, and the line diverges there, named
+     * by the field, instead of matching and failing somewhere later or never.
+     */
+    @Test
+    void aRestartThatRecoveredLessThanTheSpecKeptIsCaughtAtTheRestart() throws Exception {
+        Path trace = null;
+        int restart = -1;
+        for (long seed = 1; seed <= 30 && trace == null; seed++) {
+            Path f = SimulatedRuns.trace(dir, seed, 200, java.util.EnumSet.of(dev.dsverify.raft.sim.FaultType.CRASH),
+                    dev.dsverify.raft.core.Bugs.NONE);
+            List<String> lines = Files.readAllLines(f);
+            for (int k = 0; k < lines.size(); k++) {
+                String l = lines.get(k);
+                if (l.contains("\"event\":\"Restart\"") && l.matches(".*\"votedFor\":\"n\\d\".*")
+                        && l.matches(".*\"log\":\\{\"len\":[1-9].*")) {
+                    trace = f;
+                    restart = k;
+                    break;
+                }
+            }
+        }
+        assertThat(trace).as("a run restarting a server that had voted and held entries").isNotNull();
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(TraceValidator.validate(Specs.raft(), trace).verdict()).isEqualTo(Verdict.MATCH);
+
+        List<String> lostVote = new ArrayList<>(lines);
+        lostVote.set(restart, lines.get(restart).replaceFirst("\"votedFor\":\"n\\d\"", "\"votedFor\":null"));
+        TraceResult r = validate(lostVote);
+        assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(r.firstUnmatchedLine()).isEqualTo(restart + 1);
+        assertThat(r.reasons()).anyMatch(x -> x.contains("votedFor"));
+
+        List<String> lostEntry = new ArrayList<>(lines);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"log\":\\{\"len\":(\\d+)").matcher(lines.get(restart));
+        assertThat(m.find()).isTrue();
+        long len = Long.parseLong(m.group(1));
+        lostEntry.set(restart, lines.get(restart).replaceFirst(
+                "\"log\":\\{\"len\":\\d+,\"from\":\\d+,\"entries\":\\[\\{[^}]*\\}\\]\\}",
+                "\"log\":{\"len\":" + (len - 1) + ",\"from\":" + len + ",\"entries\":[]}"));
+        assertThat(lostEntry.get(restart)).isNotEqualTo(lines.get(restart));
+        TraceResult e = validate(lostEntry);
+        assertThat(e.verdict()).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(e.firstUnmatchedLine()).isEqualTo(restart + 1);
+        assertThat(e.reasons()).anyMatch(x -> x.contains("log"));
+    }
 }

@@ -22,8 +22,13 @@ public interface ContractTrace {
     /** A step that reads a message: the clock jumps past the sender's. */
     long receive(long msgClock);
 
-    /** Restart: volatile state reset; {@code voteForgotten} when the recovered vote was lost (a test-only bug). */
-    void restart(Map<String, Long> nextIndex, Map<String, Long> matchIndex, boolean voteForgotten);
+    /**
+     * Restart: the durable state recovered ({@code currentTerm}, {@code votedFor}, the log's length and its last
+     * entry, or null for an empty log), so that a vote, term or entry lost before it was durable shows at this
+     * line; and the volatile state reset.
+     */
+    void restart(long currentTerm, String votedFor, long logLength, Entry lastEntry, Map<String, Long> nextIndex,
+            Map<String, Long> matchIndex);
 
     /** UpdateTerm: {@code m} carried a newer term, adopted before {@code m} is handled. */
     void updateTerm(Message m, long currentTerm);

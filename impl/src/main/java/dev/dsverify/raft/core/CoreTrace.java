@@ -39,9 +39,11 @@ final class CoreTrace {
 
     // ---- one hook per contract event
 
-    void restart(boolean voteForgotten) {
+    void restart() {
         if (on) {
-            out.restart(r.tracker.nextIndex(), r.tracker.matchIndex(), voteForgotten);
+            long len = r.log.lastIndex();
+            out.restart(r.currentTerm, r.votedFor, len, len > r.log.snapshotIndex() ? r.log.entry(len) : null,
+                    r.tracker.nextIndex(), r.tracker.matchIndex());
         }
     }
 

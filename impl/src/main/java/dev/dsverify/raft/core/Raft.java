@@ -66,7 +66,7 @@ final class Raft {
             out.hardStateChanged();
         }
         trace.step();
-        trace.restart(forgot);
+        trace.restart();
     }
 
     // ---- inputs

@@ -73,12 +73,13 @@ public final class Tracer implements ContractTrace {
     // ---- the core's steps as contract events
 
     @Override
-    public void restart(Map<String, Long> nextIndex, Map<String, Long> matchIndex, boolean voteForgotten) {
-        StateChange.Builder s = StateChange.builder().role(Role.Follower).commitIndex(0).votesGranted(List.of())
-                .nextIndex(nextIndex).matchIndex(matchIndex);
-        if (voteForgotten) {
-            s.votedFor(null);
-        }
+    public void restart(long currentTerm, String votedFor, long logLength, Entry lastEntry,
+            Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
+        // the log as its length and last entry: enough to show a lost or changed entry at its end
+        LogChange log = lastEntry == null ? new LogChange(logLength, logLength + 1, List.of())
+                : new LogChange(logLength, logLength, List.of(lastEntry));
+        StateChange.Builder s = StateChange.builder().currentTerm(currentTerm).votedFor(votedFor).log(log)
+                .role(Role.Follower).commitIndex(0).votesGranted(List.of()).nextIndex(nextIndex).matchIndex(matchIndex);
         emit(EventType.Restart, null, null, s.build());
     }
 

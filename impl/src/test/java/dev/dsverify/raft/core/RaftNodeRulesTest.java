@@ -343,6 +343,11 @@ class RaftNodeRulesTest {
         assertThat(n.log()).isEqualTo(old.log());
         TraceEvent e = c.events().get(c.events().size() - 1);
         assertThat(e.event()).isEqualTo(EventType.Restart);
-        assertThat(e.state().votedForSet()).isFalse();
+        // the line says what was recovered, so a vote, term or entry lost before it was durable shows here
+        assertThat(e.state().currentTerm()).isEqualTo(old.currentTerm());
+        assertThat(e.state().votedForSet()).isTrue();
+        assertThat(e.state().votedFor()).isEqualTo("n1");
+        assertThat(e.state().log().len()).isEqualTo(old.lastIndex());
+        assertThat(e.state().log().entries()).containsExactly(old.log().get(old.log().size() - 1));
     }
 }
