@@ -66,9 +66,16 @@ class SignalTest {
                     dirsGone < 0 ? "more than 2000" : String.format(Locale.ROOT, "%.1f", dirsGone / 1e6));
             assertThat(tlcGone).as("TLC JVM gone within 2 s of SIG" + signal + "; alive: " + alive(tlc))
                     .isNotNegative();
-            assertThat(dirsGone).as("dsverify-tlc-* gone within 2 s of SIG" + signal + ": "
-                    + runDirectories(javaTmp)).isNotNegative();
             assertThat(cli.waitFor(10, TimeUnit.SECONDS)).as("the command itself ended").isTrue();
+            // the promise is that nothing survives the command: on a loaded machine its shutdown may take longer
+            // than the 2 s above, so the directories are checked once it has ended (the TLC JVM's own clean-up on
+            // its parent's death may still be running: a short grace)
+            long ended = System.nanoTime();
+            while (!runDirectories(javaTmp).isEmpty() && System.nanoTime() - ended < LIMIT_NANOS) {
+                Thread.sleep(5);
+            }
+            assertThat(runDirectories(javaTmp)).as("dsverify-tlc-* left after SIG" + signal + " ended the command")
+                    .isEmpty();
         } finally {
             cli.destroyForcibly();
             cli.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -22,11 +22,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -620,17 +623,52 @@ final class CheckRun implements RunningCheck {
         return shadowed;
     }
 
+    /**
+     * Deletes {@code dir} and everything in it. Two threads may do this at once (the check's own clean-up and the
+     * shutdown hook's), and a TLC JVM killed a moment ago may have left a file being written: an entry that
+     * vanished, or a directory not yet empty, does not stop the rest, and the whole is tried again briefly
+     * until the directory is gone.
+     */
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        for (int attempt = 0; attempt < 20 && Files.exists(dir, LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try {
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        quietlyDelete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                        quietlyDelete(d);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                // tried again below
+            }
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort: a leftover temp directory is not worth failing a finished check for.
+            }
+        }
+    }
+
+    private static void quietlyDelete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a directory another file appeared in, or an entry being deleted by another thread: tried again
         }
     }
 }
