@@ -37,7 +37,15 @@ public final class LinearizabilityChecker {
         LinResult unknown = null;
         for (Map.Entry<String, List<Operation>> e : byKey.entrySet()) {
             Search s = new Search(e.getValue(), maxStates);
-            Boolean ok = s.run();
+            Boolean ok;
+            try {
+                ok = deep(s);
+            } catch (StackOverflowError tooDeep) {
+                explored += s.states;
+                unknown = new LinResult(LinResult.Status.UNKNOWN, e.getKey(), "the " + e.getValue().size()
+                        + " operations on key '" + e.getKey() + "' are more than the search's stack holds", explored);
+                continue;
+            }
             explored += s.states;
             if (ok == null) {
                 unknown = new LinResult(LinResult.Status.UNKNOWN, e.getKey(),
@@ -49,6 +57,39 @@ public final class LinearizabilityChecker {
             }
         }
         return unknown != null ? unknown : new LinResult(LinResult.Status.LINEARIZABLE, null, "", explored);
+    }
+
+    /** The search recurses once per operation linearized: run it where a long history fits in the stack. */
+    static final long SEARCH_STACK_BYTES = 1L << 30;
+
+    private static Boolean deep(Search s) {
+        Boolean[] result = new Boolean[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = s.run();
+            } catch (Throwable x) {
+                failure[0] = x;
+            }
+        }, "linearizability-search", SEARCH_STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking linearizability", e);
+        }
+        if (failure[0] instanceof StackOverflowError soe) {
+            throw soe;
+        }
+        if (failure[0] instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
+        return result[0];
     }
 
     private static final class Search {

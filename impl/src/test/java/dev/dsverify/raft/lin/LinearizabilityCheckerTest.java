@@ -105,4 +105,16 @@ class LinearizabilityCheckerTest {
         assertThat(r.ok()).isFalse();
         assertThat(new LinearizabilityChecker().check(h).status()).isEqualTo(LinResult.Status.VIOLATION);
     }
+
+    /** A long history (a long simulated run) is decided, not ended by the search's recursion overflowing the stack. */
+    @Test
+    void aLongSequentialHistoryIsDecided() {
+        for (int i = 0; i < 60_000; i++) {
+            op(i % 2 == 0 ? "a" : "b", new KvOp.Put("x", "v" + i), 2L * i, 2L * i + 1, ok("v" + i));
+        }
+        LinResult r = check();
+        assertThat(r.status()).as(r.detail()).isEqualTo(LinResult.Status.LINEARIZABLE);
+        op("a", new KvOp.Get("x"), 200_000, 200_001, ok("v7"));
+        assertThat(check().status()).isEqualTo(LinResult.Status.VIOLATION);
+    }
 }
