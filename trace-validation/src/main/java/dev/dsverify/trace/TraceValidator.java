@@ -233,8 +233,7 @@ public final class TraceValidator {
         Path dir = stage(raftSpec);
         TraceSpecValidator.Staged driver = TraceSpecValidator.stage(
                 new TraceSpecValidator.Options(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"), null, false),
-                MORE_STEPS);
-        STAGED_DIRS.add(driver.dir());
+                MORE_STEPS); // registered for deletion at exit by stage()
         LoadedLog.installStreamed(servers);
         evaluator = SpecEvaluator.load(driver.dir(), TraceSpecValidator.DRIVER, TraceSpecValidator.REPLAY_CFG,
                 driver.libraryPath().stream().map(Path::toString).toArray(String[]::new));

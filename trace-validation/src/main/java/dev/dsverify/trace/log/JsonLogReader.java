@@ -14,10 +14,6 @@ import tlc2.value.impl.Value;
 import util.UniqueString;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,25 +72,16 @@ public final class JsonLogReader {
 
     private List<LogRecord> parse(byte[] bytes) throws TraceFormatException {
         List<LogRecord> out = new ArrayList<>();
-        int start = 0;
-        line = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            line++;
-            boolean last = end == bytes.length;
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            String text = decode(bytes, start, stop);
-            if (text.isBlank()) {
+        LineSource lines = new LineSource(file, new java.io.ByteArrayInputStream(bytes));
+        for (LineSource.Line l = lines.next(); l != null; l = lines.next()) {
+            line = l.number();
+            if (l.text().isBlank()) {
                 throw error(null, "empty line");
             }
-            if (last && torn(text)) {
+            if (l.lastWithoutNewline() && torn(l.text())) {
                 break; // what a crash in the middle of a write leaves: the step was never completely logged
             }
-            out.add(parseLine(text, last));
-            start = end + 1;
+            out.add(parseLine(l.text(), l.lastWithoutNewline()));
         }
         if (out.isEmpty()) {
             throw new TraceFormatException(file, 0, null, "empty trace: no events");
@@ -109,18 +96,6 @@ public final class JsonLogReader {
             return false;
         } catch (JsonProcessingException e) {
             return true;
-        }
-    }
-
-    private String decode(byte[] bytes, int from, int to) throws TraceFormatException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw error(null, "not UTF-8 text");
         }
     }
 
