@@ -56,7 +56,7 @@ public final class ScheduleText {
         if (parts.length < 2 || !parts[0].startsWith("ops=") || !parts[1].startsWith("types=")) {
             throw new IllegalArgumentException("a schedule starts ops=N/types=KINDS, got '" + abbreviate(text) + "'");
         }
-        int ops = (int) number(parts[0].substring(4), 1, "ops", 1);
+        int ops = (int) number(parts[0].substring(4), 1, "ops");
         String kinds = parts[1].substring(6);
         EnumSet<FaultType> types = kinds.equals("none") ? EnumSet.noneOf(FaultType.class)
                 : FaultType.parse(kinds.replace('.', ','));
@@ -73,19 +73,19 @@ public final class ScheduleText {
         switch (f[0]) {
             case "crash", "tcrash" -> {
                 arity(f, 4, where);
-                long at = number(f[2], 0, where, position);
-                return new Fault.Crash(node(f[1], ids, where), at, atLeast(number(f[3], 0, where, position), at, where),
+                long at = number(f[2], 0, where);
+                return new Fault.Crash(node(f[1], ids, where), at, atLeast(number(f[3], 0, where), at, where),
                         f[0].equals("tcrash"));
             }
             case "pause" -> {
                 arity(f, 4, where);
-                long at = number(f[2], 0, where, position);
-                return new Fault.Pause(node(f[1], ids, where), at, atLeast(number(f[3], 0, where, position), at, where));
+                long at = number(f[2], 0, where);
+                return new Fault.Pause(node(f[1], ids, where), at, atLeast(number(f[3], 0, where), at, where));
             }
             case "part" -> {
                 arity(f, 4, where);
-                long at = number(f[1], 0, where, position);
-                long until = atLeast(number(f[2], 0, where, position), at, where);
+                long at = number(f[1], 0, where);
+                long until = atLeast(number(f[2], 0, where), at, where);
                 Set<String> cut = new TreeSet<>();
                 for (String link : f[3].split("\\.")) {
                     String[] ends = link.split("-", -1);
@@ -155,7 +155,7 @@ public final class ScheduleText {
         return id;
     }
 
-    private static long number(String s, long min, String where, int position) {
+    private static long number(String s, long min, String where) {
         try {
             long v = Long.parseLong(s);
             if (v < min) {

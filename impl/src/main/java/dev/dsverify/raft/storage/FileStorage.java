@@ -53,7 +53,8 @@ public final class FileStorage implements Storage {
     /** Where the mark recovery trusts was read: the mark file, or (a directory without one) the meta file. */
     private final Path markSource;
 
-    private FileStorage(Path dir, String nodeId, FileChannel wal, DurableMark mark, MarkFile marks, Path markSource) {
+    private FileStorage(Path dir, String nodeId, FileChannel wal, DurableMark mark, MarkFile marks, Path markSource,
+            DurableMark metaMark) {
         this.dir = dir;
         this.nodeId = nodeId;
         this.walFile = dir.resolve("wal");
@@ -63,11 +64,7 @@ public final class FileStorage implements Storage {
         this.mark = mark;
         this.marks = marks;
         this.markSource = markSource;
-    }
-
-    private FileStorage withMetaMark(DurableMark m) {
-        this.metaMark = m;
-        return this;
+        this.metaMark = metaMark;
     }
 
     /**
@@ -112,17 +109,11 @@ public final class FileStorage implements Storage {
                 m.writeTo(meta);
             }
             MarkFile marks = MarkFile.open(markPath);
-            DurableMark latest;
-            try {
-                latest = marks.mark();
-            } catch (IOException | RuntimeException e) {
-                marks.close();
-                throw e;
-            }
+            DurableMark latest = marks.mark();
             FileChannel ch = FileChannel.open(walPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
             // the mark file follows every fsync; the meta file's mark only opens, closes and snapshots
-            return (latest != null ? new FileStorage(dir, nodeId, ch, latest, marks, markPath)
-                    : new FileStorage(dir, nodeId, ch, m.mark(), marks, meta)).withMetaMark(m.mark());
+            return latest != null ? new FileStorage(dir, nodeId, ch, latest, marks, markPath, m.mark())
+                    : new FileStorage(dir, nodeId, ch, m.mark(), marks, meta, m.mark());
         } catch (IOException e) {
             throw new StorageException("cannot open storage in " + dir + ": " + e.getMessage(), e);
         }

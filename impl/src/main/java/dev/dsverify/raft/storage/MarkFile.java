@@ -24,14 +24,15 @@ final class MarkFile implements Closeable {
     static final int STRIDE = 64;
     private static final int MAGIC = 0x44534d4b; // "DSMK"
 
-    private final Path file;
     private final FileChannel ch;
+    /** The mark the file held when opened, or null when it held none. */
+    private final DurableMark atOpen;
     private long seq;
 
-    private MarkFile(Path file, FileChannel ch, long seq) {
-        this.file = file;
+    private MarkFile(FileChannel ch, Slot newest) {
         this.ch = ch;
-        this.seq = seq;
+        this.atOpen = newest == null ? null : newest.mark();
+        this.seq = newest == null ? 0 : newest.seq();
     }
 
     /** A slot read back: its sequence number and mark. */
@@ -43,8 +44,7 @@ final class MarkFile implements Closeable {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            Slot newest = newest(file, ch);
-            return new MarkFile(file, ch, newest == null ? 0 : newest.seq());
+            return new MarkFile(ch, newest(file, ch));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -52,12 +52,12 @@ final class MarkFile implements Closeable {
     }
 
     /**
-     * The mark of the newest intact slot, or null when the file holds none yet (a new file, or a directory written
-     * before mark files existed). A file with content but no intact slot is damage: refused.
+     * The mark of the newest intact slot when the file was opened, or null when it held none (a new file, or a
+     * directory written before mark files existed). A file with content but no intact slot was refused by
+     * {@link #open}.
      */
-    DurableMark mark() throws IOException {
-        Slot s = newest(file, ch);
-        return s == null ? null : s.mark();
+    DurableMark mark() {
+        return atOpen;
     }
 
     private static Slot newest(Path file, FileChannel ch) throws IOException {
