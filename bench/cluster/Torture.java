@@ -56,7 +56,10 @@ public final class Torture {
         for (int c = 0; c < clients; c++) {
             int ci = c;
             Thread t = new Thread(() -> {
-                try (RemoteKvClient k = new RemoteKvClient("torture-" + ci, addrs, 300)) {
+                // A session whose operation timed out cannot go on (its outcome is unknown): open a new one.
+                RemoteKvClient k = new RemoteKvClient("torture-" + ci + "-0", addrs, 300);
+                int sessions = 1;
+                try {
                     for (long i = 0; System.nanoTime() < end; i++) {
                         String key = "c" + ci + "-" + (i % 50);
                         String value = "v" + i;
@@ -67,8 +70,12 @@ public final class Torture {
                         } catch (Exception e) {
                             unknown.put(key, true); // it may still be applied later
                             failed.incrementAndGet();
+                            k.close();
+                            k = new RemoteKvClient("torture-" + ci + "-" + sessions++, addrs, 300);
                         }
                     }
+                } finally {
+                    k.close();
                 }
             });
             threads.add(t);
@@ -138,7 +145,8 @@ public final class Torture {
     }
 
     static void signal(String sig, Process p) throws Exception {
-        new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
     static void killAll() {

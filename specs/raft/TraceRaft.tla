@@ -125,6 +125,75 @@ TraceAdvanceCommitIndex(i) ==
           /\ commitIndex' = [commitIndex EXCEPT ![i] = CHOOSE k \in ok : \A j \in ok : k >= j]
     /\ UNCHANGED <<currentTerm, votedFor, log, role, votesGranted, nextIndex, matchIndex, messages>>
 
+-----------------------------------------------------------------------------
+(* Lines a crash cut off.                                                  *)
+(* A node writes a step's lines once the step's durable state is on disk,  *)
+(* and sends the step's messages only after that (TRACE-CONTRACT.md). A   *)
+(* node killed between the fsync and the write has durable state no line   *)
+(* describes, and its Restart line recovers more than the trace knew. The  *)
+(* lost steps sent nothing and their volatile effects die with the crash,   *)
+(* so what is left of them is the durable state the Restart line logs. A   *)
+(* Restart is therefore also explained by one such lost step of the node   *)
+(* before the crash, taken from the spec state the trace reached: a leader *)
+(* appending client commands, a timeout, or the handling of a message in    *)
+(* flight to it (a newer term adopted, a vote granted, entries merged).    *)
+(* Nothing else is excused: a vote forgotten, a term gone back, or an entry *)
+(* the trace saw that recovery lacks still diverges here.                   *)
+
+\* The durable state i may have reached in one step whose line was lost.
+LostDurableStep(e) ==
+    LET i == e.node IN
+    \/ \* client commands appended by a leader: entries of its term, the values
+       \* as the Restart line logs them (it logs the end of the recovered log)
+       /\ role[i] = R!Leader
+       /\ Logs(e, "log")
+       /\ LET lg == e.state.log IN
+            /\ lg.len > Len(log[i])
+            /\ lg.from <= Len(log[i]) + 1
+            /\ \A k \in 1..Len(lg.entries) :
+                  lg.from + k - 1 > Len(log[i]) => lg.entries[k].term = currentTerm[i]
+            /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, lg.from - 1) \o lg.entries]
+       /\ UNCHANGED <<currentTerm, votedFor>>
+    \/ \* an election timeout
+       /\ role[i] # R!Leader
+       /\ currentTerm' = [currentTerm EXCEPT ![i] = @ + 1]
+       /\ votedFor' = [votedFor EXCEPT ![i] = i]
+       /\ UNCHANGED log
+    \/ \* a message in flight to i: its term adopted, then a vote or entries
+       \E m \in DOMAIN messages :
+          /\ m.to = i
+          /\ m.term >= currentTerm[i]
+          /\ LET vote == IF m.term > currentTerm[i] THEN Nil ELSE votedFor[i] IN
+             /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
+             /\ \/ /\ m.term > currentTerm[i]
+                   /\ votedFor' = [votedFor EXCEPT ![i] = Nil]
+                   /\ UNCHANGED log
+                \/ /\ m.type = "RequestVoteRequest"
+                   /\ vote \in {Nil, m.from}
+                   /\ R!CandidateLogOk(i, m)
+                   /\ votedFor' = [votedFor EXCEPT ![i] = m.from]
+                   /\ UNCHANGED log
+                \/ /\ m.type = "AppendEntriesRequest"
+                   /\ R!PrevLogOk(i, m)
+                   /\ votedFor' = [votedFor EXCEPT ![i] = vote]
+                   /\ log' = [log EXCEPT ![i] = R!MergeEntries(@, m.prevLogIndex, m.entries)]
+
+\* Restart after a lost step: the durable state above, the volatile state
+\* reset as Raft.tla's Restart resets it, the network untouched.
+RestartAfterLostLine(e) ==
+    LET i == e.node IN
+    /\ e.event = "Restart"
+    /\ LostDurableStep(e)
+    /\ role'         = [role EXCEPT ![i] = R!Follower]
+    /\ commitIndex'  = [commitIndex EXCEPT ![i] = 0]
+    /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
+    /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in TraceServers |-> 1]]
+    /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in TraceServers |-> 0]]
+    /\ UNCHANGED messages
+
+-----------------------------------------------------------------------------
+(* The step a line names.                                                  *)
+
 \* The step of Raft.tla the line names, with the line's parameters. With
 \* exact = FALSE, AdvanceCommitIndex is evaluated as TraceAdvanceCommitIndex.
 Action(e, exact) ==
@@ -141,7 +210,8 @@ Action(e, exact) ==
     \/ e.event = "AdvanceCommitIndex"          /\ IF exact THEN R!AdvanceCommitIndex(i)
                                                           ELSE TraceAdvanceCommitIndex(i)
     \/ e.event = "UpdateTerm"                  /\ R!UpdateTerm(i, Msg(e))
-    \/ e.event = "Restart"                     /\ R!Restart(i)
+    \/ e.event = "Restart"                     /\ \/ R!Restart(i)
+                                                  \/ RestartAfterLostLine(e)
     \/ e.event = "DropMessage"                 /\ R!DropMessage(Msg(e))
     \/ e.event = "DuplicateMessage"            /\ R!DuplicateMessage(Msg(e))
 

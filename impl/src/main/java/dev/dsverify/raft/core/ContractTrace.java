@@ -24,10 +24,10 @@ public interface ContractTrace {
 
     /**
      * Restart: the durable state recovered ({@code currentTerm}, {@code votedFor}, the log's length and its last
-     * entry, or null for an empty log), so that a vote, term or entry lost before it was durable shows at this
-     * line; and the volatile state reset.
+     * entries {@code tail}, which end at {@code logLength}; empty for an empty log), so that a vote, term or
+     * entry lost before it was durable shows at this line; and the volatile state reset.
      */
-    void restart(long currentTerm, String votedFor, long logLength, Entry lastEntry, Map<String, Long> nextIndex,
+    void restart(long currentTerm, String votedFor, long logLength, List<Entry> tail, Map<String, Long> nextIndex,
             Map<String, Long> matchIndex);
 
     /** UpdateTerm: {@code m} carried a newer term, adopted before {@code m} is handled. */

@@ -39,10 +39,19 @@ final class CoreTrace {
 
     // ---- one hook per contract event
 
+    /**
+     * How many entries at the end of the recovered log a Restart line logs. A crash between an fsync and the
+     * write of that step's lines leaves durable entries no line describes (a leader's group-committed client
+     * commands, a follower's merge); the Restart line must show their values for replay to explain them, and
+     * one step appends at most a batch of entries.
+     */
+    static final int RESTART_TAIL = 256;
+
     void restart() {
         if (on) {
             long len = r.log.lastIndex();
-            out.restart(r.currentTerm, r.votedFor, len, len > r.log.snapshotIndex() ? r.log.entry(len) : null,
+            long from = Math.max(r.log.snapshotIndex() + 1, len - RESTART_TAIL + 1);
+            out.restart(r.currentTerm, r.votedFor, len, List.copyOf(r.log.from(from)),
                     r.tracker.nextIndex(), r.tracker.matchIndex());
         }
     }

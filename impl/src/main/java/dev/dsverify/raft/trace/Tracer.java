@@ -73,11 +73,11 @@ public final class Tracer implements ContractTrace {
     // ---- the core's steps as contract events
 
     @Override
-    public void restart(long currentTerm, String votedFor, long logLength, Entry lastEntry,
+    public void restart(long currentTerm, String votedFor, long logLength, List<Entry> tail,
             Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
-        // the log as its length and last entry: enough to show a lost or changed entry at its end
-        LogChange log = lastEntry == null ? new LogChange(logLength, logLength + 1, List.of())
-                : new LogChange(logLength, logLength, List.of(lastEntry));
+        // the log as its length and last entries: enough to show a lost or changed entry at its end, and the
+        // values of entries whose lines a crash cut off
+        LogChange log = new LogChange(logLength, logLength - tail.size() + 1, tail);
         StateChange.Builder s = StateChange.builder().currentTerm(currentTerm).votedFor(votedFor).log(log)
                 .role(Role.Follower).commitIndex(0).votesGranted(List.of()).nextIndex(nextIndex).matchIndex(matchIndex);
         emit(EventType.Restart, null, null, s.build());
