@@ -100,7 +100,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     return 2;
                 }
             }
-            TraceResult r = TraceValidator.validate(raft, traces);
+            TraceResult r = TraceValidator.validate(raft, traces, fullState);
             out.print(TraceReport.text(r));
             if (json != null) {
                 TraceReport.writeAtomically(TraceReport.json(r), json);

@@ -9,6 +9,7 @@ import dev.dsverify.trace.log.TraceStream;
 import dev.dsverify.trace.replay.Diagnosis;
 import dev.dsverify.trace.replay.Replay;
 import dev.dsverify.trace.replay.Replayer;
+import dev.dsverify.trace.replay.ShownValue;
 import dev.dsverify.trace.replay.SpecEvaluator;
 import dev.dsverify.trace.replay.SpecLoadException;
 import dev.dsverify.trace.log.JsonLogReader;
@@ -79,11 +80,25 @@ public final class TraceValidator {
      * @throws SpecLoadException    the spec does not parse or lacks what TraceRaft.tla needs
      */
     public static TraceResult validate(Path raftSpec, List<Path> traceFiles) throws TraceFormatException, SpecLoadException {
-        return validate(raftSpec, traceFiles, Replayer.STEP);
+        return validate(raftSpec, traceFiles, false);
+    }
+
+    /**
+     * As {@link #validate(Path, List)}; a divergence shows long values (a log, the messages in flight) folded to
+     * their length, head and tail unless {@code fullState}.
+     */
+    public static TraceResult validate(Path raftSpec, List<Path> traceFiles, boolean fullState)
+            throws TraceFormatException, SpecLoadException {
+        return validate(raftSpec, traceFiles, Replayer.STEP, fullState);
     }
 
     /** Replays with another step operator of TraceRaft.tla (the tests compare ReplayStepExact). */
     static TraceResult validate(Path raftSpec, List<Path> traceFiles, String step)
+            throws TraceFormatException, SpecLoadException {
+        return validate(raftSpec, traceFiles, step, false);
+    }
+
+    private static TraceResult validate(Path raftSpec, List<Path> traceFiles, String step, boolean fullState)
             throws TraceFormatException, SpecLoadException {
         long start = System.nanoTime();
         if (traceFiles.isEmpty()) {
@@ -119,13 +134,13 @@ public final class TraceValidator {
                         coverage);
             }
             TraceEvent bad = current[0];
-            Diagnosis diagnosis = new Diagnosis(spec, stagedDir, TraceSpecValidator.driverStep("SpecStep"));
+            Diagnosis diagnosis = new Diagnosis(spec, stagedDir, TraceSpecValidator.driverStep("SpecStep"), fullState);
             List<String> reasons = new ArrayList<>();
             List<String> before = new ArrayList<>();
             List<TLCState> frontier = replay.frontier();
             for (int k = 0; k < frontier.size() && k < MAX_STATES_SHOWN; k++) {
                 TLCState s = frontier.get(k);
-                before.add(render(s));
+                before.add(render(s, fullState));
                 String prefix = frontier.size() > 1 ? "in state " + (k + 1) + ": " : "";
                 for (String r : diagnosis.explain(s, currentValue[0], bad)) {
                     reasons.add(prefix + r);
@@ -158,13 +173,13 @@ public final class TraceValidator {
     }
 
     /** The protocol variables of a state, in TLA+ syntax (the cursor and Raft.tla's frozen history are left out). */
-    private static String render(TLCState s) {
+    private static String render(TLCState s, boolean full) {
         StringBuilder sb = new StringBuilder();
         for (String v : List.of("currentTerm", "votedFor", "log", "role", "commitIndex", "votesGranted",
                 "nextIndex", "matchIndex", "messages")) {
             Object value = s.lookup(v);
             sb.append(sb.length() == 0 ? "" : "\n").append("/\\ ").append(v).append(" = ")
-                    .append(String.valueOf(value).replace("\n", "\n" + " ".repeat(v.length() + 6)));
+                    .append(ShownValue.of(value, full).replace("\n", "\n" + " ".repeat(v.length() + 6)));
         }
         return sb.toString();
     }

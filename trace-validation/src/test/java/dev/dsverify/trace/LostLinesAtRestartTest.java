@@ -110,6 +110,13 @@ class LostLinesAtRestartTest {
         });
         assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
         assertThat(r.firstUnmatchedLine()).isEqualTo(prefix.size() + 1);
+        // the report folds the long values (the log, the messages in flight) to their length, head and tail
+        String report = TraceReport.text(r);
+        assertThat(report).contains("characters; --full-state shows all");
+        assertThat(report.lines().mapToInt(String::length).max().orElse(0)).isLessThan(1_000);
+        Path f = dir.resolve("cut.ndjson");
+        String full = TraceReport.text(TraceValidator.validate(Specs.raft(), List.of(f), true));
+        assertThat(full).doesNotContain("--full-state shows all");
     }
 
     @Test

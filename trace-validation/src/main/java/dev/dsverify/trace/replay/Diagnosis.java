@@ -45,6 +45,7 @@ public final class Diagnosis {
     private final Map<String, List<String>> sources = new HashMap<>();
 
     private final String specStep;
+    private final boolean full;
 
     /**
      * @param specDir  where the modules are, to quote their source
@@ -52,9 +53,15 @@ public final class Diagnosis {
      *                 the driver names it with the cursor)
      */
     public Diagnosis(SpecEvaluator spec, Path specDir, String specStep) {
+        this(spec, specDir, specStep, false);
+    }
+
+    /** @param full show long values in full rather than folded ({@link ShownValue}) */
+    public Diagnosis(SpecEvaluator spec, Path specDir, String specStep, boolean full) {
         this.spec = spec;
         this.specDir = specDir;
         this.specStep = specStep;
+        this.full = full;
     }
 
     public List<String> explain(TLCState state, Value line, TraceEvent event) {
@@ -130,12 +137,12 @@ public final class Diagnosis {
             return "messages: the spec's step " + bagChange((Value) before.lookup(f), (Value) after.lookup(f))
                     + "; the line logs msg=" + json(e, "msg") + (e.reply() != null ? " reply=" + json(e, "reply") : "");
         }
-        String spec = at(after.lookup(f), node);
+        String spec = ShownValue.of(at(after.lookup(f), node), full);
         if (!e.state().has(f)) {
             return f + "[" + e.node() + "]: expected (spec) " + spec + ", logged: nothing, i.e. unchanged "
-                    + at(before.lookup(f), node);
+                    + ShownValue.of(at(before.lookup(f), node), full);
         }
-        return f + "[" + e.node() + "]: expected (spec) " + spec + ", logged " + e.state().get(f);
+        return f + "[" + e.node() + "]: expected (spec) " + spec + ", logged " + ShownValue.of(e.state().get(f), full);
     }
 
     private static String json(TraceEvent e, String field) {
