@@ -1,7 +1,6 @@
 package dev.dsverify.cli;
 
 import dev.dsverify.raft.core.Bugs;
-import dev.dsverify.raft.sim.Fault;
 import dev.dsverify.raft.sim.FaultType;
 import dev.dsverify.raft.sim.Schedule;
 import dev.dsverify.raft.sim.ScheduleText;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run the Raft key-value store in the deterministic fault-injecting simulator.",
         footer = {"", "Faults: delay, drop, dup, reorder, partition, crash, pause, skew (all = these eight), and torn",
-                "(crashes between a write and its fsync; cannot be traced).",
+                "(crashes inside steps: between a write and its fsync, after persisting, after sending).",
                 "Bugs (for testing checkers): double-vote, commit-old-term, skip-prevlog-check, forget-vote, "
                         + "commit-backwards.",
                 "Exit codes: 0 all runs passed, 1 a run failed, 2 bad usage."})
@@ -119,9 +118,6 @@ public final class SimulateCommand implements Callable<Integer> {
             if (trace != null && snapshotEvery > 0) {
                 throw new IllegalArgumentException("snapshots are not in the Raft spec; leave --snapshot-every off with --trace");
             }
-            if (trace != null && torn) {
-                throw new IllegalArgumentException("--faults torn loses steps the trace already holds; leave it out with --trace");
-            }
             if (trace != null && checkQuorum) {
                 throw new IllegalArgumentException("--check-quorum steps are not in the Raft spec; leave it off with --trace");
             }
@@ -135,11 +131,6 @@ public final class SimulateCommand implements Callable<Integer> {
                     given = ScheduleText.decode(schedule, nodes);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), "--schedule: " + e.getMessage());
-                }
-                if (trace != null && given.faults().stream().anyMatch(f -> f instanceof Fault.Crash c && c.torn())) {
-                    throw new ParameterException(spec.commandLine(),
-                            "--schedule has crashes during writes (tcrash), which lose steps the trace already holds;"
-                                    + " leave --trace off");
                 }
             }
             return single(out, cfg.withSeed(seed).withTrace(trace != null), kinds, given);

@@ -44,6 +44,7 @@ public final class KvServer {
     private final ArrayDeque<ServableRead> servable = new ArrayDeque<>();
     private final List<Consumer<KvStateMachine.Applied>> applyListeners = new ArrayList<>();
     private final List<Consumer<Ready>> readyListeners = new ArrayList<>();
+    private final List<Consumer<Ready>> sentListeners = new ArrayList<>();
     private long nextReadCtx = 1;
     private long snapshotEvery;
 
@@ -110,6 +111,14 @@ public final class KvServer {
     /** Observes every Ready before it is persisted (used by the simulator's log checks). */
     public void onReady(Consumer<Ready> listener) {
         readyListeners.add(listener);
+    }
+
+    /**
+     * Observes every Ready once its messages are sent, before its entries are applied (used by the simulator to
+     * crash a server at that point).
+     */
+    public void onSent(Consumer<Ready> listener) {
+        sentListeners.add(listener);
     }
 
     public void tick() {
@@ -186,6 +195,9 @@ public final class KvServer {
             storage.persist(rd);
             for (Message m : rd.messages()) {
                 transport.send(m);
+            }
+            for (Consumer<Ready> l : sentListeners) {
+                l.accept(rd);
             }
             if (rd.snapshot() != null) {
                 sm.restore(rd.snapshot().data());

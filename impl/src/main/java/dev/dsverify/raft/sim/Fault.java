@@ -17,13 +17,28 @@ public sealed interface Fault permits Fault.Partition, Fault.Crash, Fault.Pause,
     }
 
     /**
-     * {@code node} crashes at {@code at} and restarts from its storage at {@code restartAt}. A {@code torn}
-     * crash waits for the node's next write and strikes between the write and its fsync.
+     * {@code node} crashes and restarts from its storage at {@code restartAt}. A crash {@link CrashPoint#BETWEEN_STEPS
+     * between steps} strikes at {@code at}; one inside a step waits from {@code at} for the node to reach its
+     * {@code point} and strikes there (if the node does not before {@code restartAt}, the crash never happens).
      */
-    record Crash(String node, long at, long restartAt, boolean torn) implements Fault {
+    record Crash(String node, long at, long restartAt, CrashPoint point) implements Fault {
+        /** A crash between steps, or ({@code torn}) between a write and its fsync. */
+        public Crash(String node, long at, long restartAt, boolean torn) {
+            this(node, at, restartAt, torn ? CrashPoint.WRITE_FSYNC : CrashPoint.BETWEEN_STEPS);
+        }
+
+        /** Strikes between a write and its fsync (the disk decides what survives). */
+        public boolean torn() {
+            return point == CrashPoint.WRITE_FSYNC;
+        }
+
+        /** Strikes inside a step rather than between two. */
+        public boolean inStep() {
+            return point != CrashPoint.BETWEEN_STEPS;
+        }
+
         public String describe() {
-            return String.format("%8.3fs..%8.3fs  %s %s", at / 1e6, restartAt / 1e6,
-                    torn ? "crash during a write (torn WAL tail)" : "crash", node);
+            return String.format("%8.3fs..%8.3fs  %s %s", at / 1e6, restartAt / 1e6, point.description(), node);
         }
     }
 

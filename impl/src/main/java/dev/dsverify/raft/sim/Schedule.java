@@ -22,7 +22,10 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
         return generate(seed, nodes, ops, kinds, false);
     }
 
-    /** As {@link #generate(long, int, int, Set)}, plus crashes in the middle of writes when {@code tornWrites}. */
+    /**
+     * As {@link #generate(long, int, int, Set)}, plus crashes inside steps when {@code tornWrites}: between a
+     * write and its fsync, after persisting, after sending ({@link CrashPoint#IN_STEP}).
+     */
     public static Schedule generate(long seed, int nodes, int ops, Set<FaultType> kinds, boolean tornWrites) {
         Random r = new Random(seed * 0x9E3779B97F4A7C15L + 17);
         EnumSet<FaultType> types = kinds.isEmpty() ? EnumSet.noneOf(FaultType.class) : EnumSet.copyOf(kinds);
@@ -55,7 +58,7 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
             for (int i = 0; i < count; i++) {
                 long at = (long) (r.nextDouble() * horizon);
                 faults.add(new Fault.Crash(ids.get(r.nextInt(nodes)), at, at + 50_000L + (long) (r.nextDouble() * 950_000L),
-                        true));
+                        CrashPoint.IN_STEP.get(r.nextInt(CrashPoint.IN_STEP.size()))));
             }
         }
         if (types.contains(FaultType.PAUSE)) {

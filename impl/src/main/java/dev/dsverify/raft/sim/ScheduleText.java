@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * </pre>
  *
  * {@code types} are the active fault kinds ({@code none} for none); times are simulated microseconds; {@code tcrash}
- * is a crash in the middle of a write; a partition lists the directed links it cuts ({@code a-b}: a's messages to b
+ * is a crash between a write and its fsync, {@code pcrash} one after persisting and before sending, {@code scrash}
+ * one after sending and before applying ({@link CrashPoint}); a partition lists the directed links it cuts ({@code a-b}: a's messages to b
  * are lost); a skew's rate is written exactly ({@link Double#toString}).
  */
 public final class ScheduleText {
@@ -33,7 +34,7 @@ public final class ScheduleText {
         for (Fault f : s.faults()) {
             sb.append('/');
             if (f instanceof Fault.Crash c) {
-                sb.append(c.torn() ? "tcrash:" : "crash:").append(c.node()).append(':').append(c.at()).append(':')
+                sb.append(c.point().text()).append(':').append(c.node()).append(':').append(c.at()).append(':')
                         .append(c.restartAt());
             } else if (f instanceof Fault.Pause p) {
                 sb.append("pause:").append(p.node()).append(':').append(p.at()).append(':').append(p.until());
@@ -71,11 +72,11 @@ public final class ScheduleText {
         String[] f = part.split(":", -1);
         String where = "part " + position + " '" + abbreviate(part) + "'";
         switch (f[0]) {
-            case "crash", "tcrash" -> {
+            case "crash", "tcrash", "pcrash", "scrash" -> {
                 arity(f, 4, where);
                 long at = number(f[2], 0, where);
                 return new Fault.Crash(node(f[1], ids, where), at, atLeast(number(f[3], 0, where), at, where),
-                        f[0].equals("tcrash"));
+                        CrashPoint.ofText(f[0]));
             }
             case "pause" -> {
                 arity(f, 4, where);
@@ -110,7 +111,7 @@ public final class ScheduleText {
                 return new Fault.Skew(node(f[1], ids, where), rate);
             }
             default -> throw new IllegalArgumentException(where + ": unknown fault '" + f[0]
-                    + "' (crash, tcrash, pause, part, skew)");
+                    + "' (crash, tcrash, pcrash, scrash, pause, part, skew)");
         }
     }
 

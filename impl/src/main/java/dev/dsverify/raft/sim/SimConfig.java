@@ -21,9 +21,9 @@ import java.util.List;
  * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
  * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never;
  *                  snapshots are not in the spec: no trace with them)
- * @param tornWrites the schedule also crashes servers in the middle of a write, between the write and its
- *                  fsync, so recovery meets lost and torn WAL tails. The trace would already hold the lost
- *                  steps, which the spec's Restart cannot undo: no trace with them.
+ * @param tornWrites the schedule also crashes servers inside steps: between a write and its fsync (so recovery
+ *                  meets lost, kept and torn writes), after persisting, after sending ({@link CrashPoint}). A
+ *                  step's trace lines wait until its state is durable, so these runs can be traced.
  */
 public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
         double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
@@ -46,10 +46,6 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         }
         if (trace && snapshotEvery > 0) {
             throw new IllegalArgumentException("snapshots are not in the spec; trace runs need them off");
-        }
-        if (trace && tornWrites) {
-            throw new IllegalArgumentException("torn-write crashes lose steps the trace already holds; "
-                    + "trace runs need them off");
         }
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshotEvery must be >= 0, got " + snapshotEvery);

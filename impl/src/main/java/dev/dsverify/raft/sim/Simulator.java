@@ -11,7 +11,10 @@ import dev.dsverify.raft.kv.KvResult;
 import dev.dsverify.raft.lin.LinResult;
 import dev.dsverify.raft.lin.LinearizabilityChecker;
 import dev.dsverify.raft.lin.Operation;
-import dev.dsverify.raft.storage.MemoryStorage;
+import dev.dsverify.raft.storage.Directory;
+import dev.dsverify.raft.storage.FileStorage;
+import dev.dsverify.raft.storage.Storage;
+import dev.dsverify.raft.storage.StorageException;
 import dev.dsverify.raft.trace.EventType;
 import dev.dsverify.raft.trace.StateChange;
 import dev.dsverify.raft.trace.TraceBuffer;
@@ -38,6 +41,13 @@ import java.util.Set;
  *
  * <p>Network faults are logged to the trace as the contract's DropMessage and DuplicateMessage events (with the
  * destination as {@code node}), so the trace's bag of messages in flight matches the network's.
+ *
+ * <p>Each server keeps its state with the production {@link FileStorage} on its own {@link SimDisk}, which a crash
+ * treats like a real disk: what was not fsynced is lost, kept or torn, drawn from the seed. A crash may also strike
+ * inside a step ({@link CrashPoint}); a step's trace lines are written only once the step's state is durable and
+ * dropped with the state when a crash interrupts it ({@link DeferredSink}), so a trace with crashes of every kind
+ * still describes what each server's disk holds. A server whose storage cannot be recovered fails the run
+ * ({@code Recovery}).
  */
 public final class Simulator {
     private static final long TICK = 10_000L;          // 10 ms per server tick at clock rate 1
@@ -47,6 +57,7 @@ public final class Simulator {
 
     private final SimConfig cfg;
     private final Schedule schedule;
+    private StorageFault storageFault = StorageFault.NONE;
     private final List<String> ids;
     private final PriorityQueue<Timed> queue = new PriorityQueue<>();
     private final Random net;
@@ -82,9 +93,13 @@ public final class Simulator {
     private final class SimNode {
         final String id;
         final int index;
-        final MemoryStorage disk;
-        final TearingStorage storage;
+        final SimDisk disk;
+        final DeferredSink traceOut;
         final Tracer tracer;
+        /** The running process's storage (a new one after each restart, as a new process opens its files). */
+        StepStorage storage;
+        /** An in-step crash waiting for the node to reach its point. */
+        CrashPoint armed;
         double rate = 1.0;
         KvServer server;
         boolean up = true;
@@ -94,9 +109,20 @@ public final class Simulator {
         SimNode(String id, int index) {
             this.id = id;
             this.index = index;
-            this.disk = new MemoryStorage("memory-wal-" + id);
-            this.storage = new TearingStorage(disk);
-            this.tracer = new Tracer(id, sink);
+            this.disk = new SimDisk(id);
+            this.traceOut = new DeferredSink(sink);
+            this.tracer = new Tracer(id, traceOut);
+        }
+
+        /** Opens the node's storage on its disk, as a starting process does. */
+        Storage openStorage() {
+            Directory d = storageFault == StorageFault.SKIP_WAL_FSYNC ? new SkipFsyncDirectory(disk, "wal") : disk;
+            Storage s = FileStorage.open(d, id);
+            if (storageFault == StorageFault.ACK_BEFORE_FSYNC) {
+                s = new LateSyncStorage(s);
+            }
+            storage = new StepStorage(s, traceOut::flush);
+            return storage;
         }
 
         RaftConfig raftConfig() {
@@ -119,10 +145,12 @@ public final class Simulator {
         this.diskRandom = new Random(cfg.seed() * 31 + 3);
         this.traceBuffer = cfg.trace() ? new TraceBuffer() : null;
         this.sink = cfg.trace() ? traceBuffer : TraceSink.OFF;
-        if (cfg.trace() && schedule.faults().stream().anyMatch(f -> f instanceof Fault.Crash c && c.torn())) {
-            throw new IllegalArgumentException("torn-write crashes lose steps the trace already holds; "
-                    + "run them without a trace");
-        }
+    }
+
+    /** Runs every server on a storage path broken on purpose (tests of the simulator's reach). */
+    public Simulator withStorageFault(StorageFault fault) {
+        this.storageFault = fault;
+        return this;
     }
 
     /** Runs the seed with its generated schedule. */
@@ -198,17 +226,12 @@ public final class Simulator {
             } else if (f instanceof Fault.Partition p) {
                 at(p.at(), () -> partitions.add(p));
                 at(p.until(), () -> partitions.remove(p));
-            } else if (f instanceof Fault.Crash c && c.torn()) {
-                at(c.at(), () -> {
-                    SimNode n = nodes.get(c.node());
-                    if (n.up) {
-                        n.storage.arm(true);
-                    }
-                });
+            } else if (f instanceof Fault.Crash c && c.inStep()) {
+                at(c.at(), () -> arm(nodes.get(c.node()), c.point()));
                 at(c.restartAt(), () -> {
                     SimNode n = nodes.get(c.node());
                     if (n.up) {
-                        n.storage.arm(false); // the node wrote nothing meanwhile: the crash never struck
+                        disarm(n); // the node never reached the point meanwhile: the crash never struck
                     } else {
                         restart(n);
                     }
@@ -224,8 +247,9 @@ public final class Simulator {
             }
         }
         for (SimNode n : nodes.values()) {
-            n.server = KvServer.boot(n.raftConfig(), n.storage, m -> send(n, m), n.tracer)
+            n.server = KvServer.boot(n.raftConfig(), n.openStorage(), m -> send(n, m), n.tracer)
                     .snapshotEvery(cfg.snapshotEvery());
+            n.traceOut.flush();
             watch(n);
             inv.restarted(n.id);
             // Servers start at slightly different moments, like real processes.
@@ -243,6 +267,35 @@ public final class Simulator {
     private void watch(SimNode n) {
         n.server.onApply(a -> inv.applied(n.id, a.index(), a.entry()));
         n.server.onReady(rd -> inv.ready(n.id, rd));
+        n.server.onSent(rd -> {
+            if (n.armed == CrashPoint.AFTER_SEND) {
+                n.armed = null;
+                throw new Crashed();
+            }
+        });
+    }
+
+    /** From now on, {@code n}'s next arrival at {@code point} crashes it (a node that is down is left alone). */
+    private void arm(SimNode n, CrashPoint point) {
+        if (!n.up) {
+            return;
+        }
+        disarm(n);
+        n.armed = point;
+        switch (point) {
+            // the WAL's fsync or the mark's after it: the disk then holds the WAL's records but an older mark
+            case WRITE_FSYNC -> n.disk.armFsync(diskRandom.nextInt(2));
+            case AFTER_PERSIST -> n.storage.arm(true);
+            case AFTER_SEND, BETWEEN_STEPS -> { }
+        }
+    }
+
+    private void disarm(SimNode n) {
+        n.armed = null;
+        n.disk.disarm();
+        if (n.storage != null) {
+            n.storage.arm(false);
+        }
     }
 
     // ------------------------------------------------------------------ events
@@ -270,15 +323,16 @@ public final class Simulator {
         scheduleTick(n, Math.max(1, (long) (TICK / n.rate)));
     }
 
-    /** Runs one step of {@code n} and checks it; false when a torn-write crash struck during the step. */
+    /** Runs one step of {@code n} and checks it; false when an in-step crash struck during the step. */
     private boolean stepped(SimNode n, Runnable step) {
         try {
             step.run();
-        } catch (TearingStorage.Crashed c) {
+        } catch (Crashed c) {
             tornCrashes++;
             crash(n);
             return false;
         }
+        n.traceOut.flush(); // lines of a step that persisted nothing: they describe no durable state
         checked(n);
         return true;
     }
@@ -296,9 +350,12 @@ public final class Simulator {
         bugActivations += n.server.node().bugActivations();
         n.server = null;
         n.incarnation++;
-        n.storage.arm(false);
-        // Written but unsynced bytes survive only as a random prefix. Outside a torn-write crash there are
-        // none: every Ready is synced before its messages leave.
+        disarm(n);
+        n.storage = null;
+        // the lines of an interrupted step go with the state they describe
+        n.traceOut.discard();
+        // What was not fsynced is lost, kept or torn. Outside an in-step crash there is nothing: every Ready is
+        // synced before its messages leave.
         n.disk.crash(diskRandom);
     }
 
@@ -309,8 +366,14 @@ public final class Simulator {
         n.up = true;
         n.pausedUntil = 0;
         inv.restarted(n.id);
-        n.server = KvServer.restart(n.raftConfig(), n.storage, m -> send(n, m), n.tracer)
-                .snapshotEvery(cfg.snapshotEvery());
+        try {
+            n.server = KvServer.restart(n.raftConfig(), n.openStorage(), m -> send(n, m), n.tracer)
+                    .snapshotEvery(cfg.snapshotEvery());
+        } catch (StorageException e) {
+            throw new InvariantViolation("Recovery", n.id + " cannot restart from its disk after a crash: "
+                    + e.getMessage());
+        }
+        n.traceOut.flush();
         watch(n);
         checked(n);
         scheduleTick(n, (long) (net.nextDouble() * TICK) + 1);
@@ -380,6 +443,7 @@ public final class Simulator {
         if (t.enabled() && m.inContract()) {
             t.receive(m.clock());
             t.emit(type, m, null, StateChange.NONE);
+            nodes.get(m.to()).traceOut.flush(); // the network's step, not the node's: nothing to wait for
         }
     }
 

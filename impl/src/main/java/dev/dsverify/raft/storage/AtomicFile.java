@@ -3,14 +3,8 @@ package dev.dsverify.raft.storage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file so that, after a crash at any moment, it holds either its old content or the whole new one:
@@ -33,42 +27,67 @@ public final class AtomicFile {
 
     public static void write(Path file, Content content) throws IOException {
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        // A random name: two writers of the same file never share a temp file.
-        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(
-                ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        write(new FsDirectory(abs.getParent()), abs.getFileName().toString(), content);
+    }
+
+    /** Replaces {@code name} in {@code dir} by {@code content}. */
+    public static void write(Directory dir, String name, byte[] content) throws IOException {
+        write(dir, name, out -> out.write(content));
+    }
+
+    /** Replaces {@code name} in {@code dir} by what {@code content} writes. */
+    public static void write(Directory dir, String name, Content content) throws IOException {
+        String tmp = dir.tempName(name);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            try (DiskFile f = dir.create(tmp)) {
+                OutputStream out = new BufferedOutputStream(new Appender(f), 1 << 16);
                 content.writeTo(out);
                 out.flush();
-                ch.force(true);
+                f.force(true);
             }
-            // Same directory, so the rename is atomic on every platform Java supports; no non-atomic fallback.
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dir);
+            dir.replace(tmp, name);
+            dir.sync();
         } finally {
-            Files.deleteIfExists(tmp);
+            dir.deleteIfExists(tmp);
         }
     }
 
     /** Removes temp files a crash left behind while replacing {@code file}. */
     public static void removeLeftovers(Path file) throws IOException {
         Path abs = file.toAbsolutePath();
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(abs.getParent(),
-                "." + abs.getFileName() + ".*.tmp")) {
-            for (Path p : leftovers) {
-                Files.deleteIfExists(p);
-            }
+        removeLeftovers(new FsDirectory(abs.getParent()), abs.getFileName().toString());
+    }
+
+    /** Removes temp files a crash left behind while replacing {@code name} in {@code dir}. */
+    public static void removeLeftovers(Directory dir, String name) throws IOException {
+        for (String n : dir.list("." + name + ".", ".tmp")) {
+            dir.deleteIfExists(n);
         }
     }
 
     /** Makes the directory's entries (a created or renamed file) durable. */
     public static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms cannot open directories; their renames are durable without it.
+        new FsDirectory(dir).sync();
+    }
+
+    /** An output stream appending to a file. */
+    private static final class Appender extends OutputStream {
+        private final DiskFile f;
+        private long at;
+
+        Appender(DiskFile f) {
+            this.f = f;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            f.write(ByteBuffer.wrap(b, off, len), at);
+            at += len;
         }
     }
 }

@@ -5,11 +5,8 @@ import dev.dsverify.raft.core.HardState;
 import dev.dsverify.raft.core.Snapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -20,23 +17,34 @@ import java.util.zip.CRC32C;
  * there. {@link #sync} is {@link FileChannel#force}. With snapshots (an option), {@code snapshot} holds
  * {@code index:u64 term:u64 length:u32 data crc:u32} (CRC32C of everything before it); it and the compacted WAL
  * are each replaced through {@link AtomicFile}, snapshot first, so a crash in between leaves a WAL whose entries
- * the snapshot already covers (recovery drops them and finishes the compaction).
+ * the snapshot already covers (recovery drops them and finishes the compaction). Every file-system call goes
+ * through a {@link Directory}: the real one, or the simulator's disk, which crashes it.
  *
  * <p>The mark moves after every fsync that made new bytes durable, before {@link #sync} returns (so before the
  * caller acknowledges anything): one small write in place in the {@code mark} file ({@link MarkFile}) and one
  * fdatasync, which group commit shares among every write of the batch. It also moves (in both files) when the
  * storage is opened (to what recovery accepted), when it is closed and after a snapshot. So every acknowledged
- * record lies inside the mark, and recovery refuses any WAL that lost one: only what was written but never synced
- * (never acknowledged) can be read as an interrupted append.
+ * record lies inside the mark, and recovery refuses any WAL that lost one.
+ *
+ * <p>The bytes after the mark file's mark were written but never acknowledged: the sync that would have
+ * acknowledged them did not return. Recovery cuts them off, whatever they hold (a torn append, pages written back
+ * out of order, or whole records whose fsync or mark never finished), so a restarted server holds exactly the
+ * state of its last completed sync: the state its trace, written after each sync, describes. (A directory whose
+ * mark comes from the meta file, written before mark files existed, keeps valid records after it and drops only
+ * a proven torn tail.)
  */
 public final class FileStorage implements Storage {
     public static final int FORMAT = MetaFile.FORMAT;
-    private final Path dir;
+    private static final String WAL = "wal";
+    private static final String META = "meta";
+    private static final String SNAPSHOT = "snapshot";
+    private static final String MARK = "mark";
+    private final Directory dir;
     private final Path walFile;
     private final Path metaFile;
     private final Path snapshotFile;
     private final String nodeId;
-    private FileChannel wal;
+    private DiskFile wal;
     private DurableMark mark;
     /** Bytes of whole records appended to the WAL, and the part of them made durable. */
     private long written;
@@ -52,18 +60,21 @@ public final class FileStorage implements Storage {
     private DurableMark metaMark;
     /** Where the mark recovery trusts was read: the mark file, or (a directory without one) the meta file. */
     private final Path markSource;
+    /** The mark was read from the mark file, which follows every sync: nothing after it was acknowledged. */
+    private final boolean markFollowsSyncs;
 
-    private FileStorage(Path dir, String nodeId, FileChannel wal, DurableMark mark, MarkFile marks, Path markSource,
-            DurableMark metaMark) {
+    private FileStorage(Directory dir, String nodeId, DiskFile wal, DurableMark mark, MarkFile marks,
+            boolean fromMarkFile, DurableMark metaMark) {
         this.dir = dir;
         this.nodeId = nodeId;
-        this.walFile = dir.resolve("wal");
-        this.metaFile = dir.resolve("meta");
-        this.snapshotFile = dir.resolve("snapshot");
+        this.walFile = dir.resolve(WAL);
+        this.metaFile = dir.resolve(META);
+        this.snapshotFile = dir.resolve(SNAPSHOT);
         this.wal = wal;
         this.mark = mark;
         this.marks = marks;
-        this.markSource = markSource;
+        this.markSource = dir.resolve(fromMarkFile ? MARK : META);
+        this.markFollowsSyncs = fromMarkFile;
         this.metaMark = metaMark;
     }
 
@@ -73,47 +84,58 @@ public final class FileStorage implements Storage {
      * file.
      */
     public static FileStorage open(Path dir, String nodeId) {
+        FsDirectory d;
         try {
-            Files.createDirectories(dir);
-            Path meta = dir.resolve("meta");
-            Path walPath = dir.resolve("wal");
-            Path snap = dir.resolve("snapshot");
-            Path markPath = dir.resolve("mark");
-            for (Path p : List.of(meta, walPath, snap)) {
-                AtomicFile.removeLeftovers(p);
-                Files.deleteIfExists(p.resolveSibling(p.getFileName() + ".tmp")); // the old temp file name
+            d = FsDirectory.create(dir);
+        } catch (IOException e) {
+            throw new StorageException("cannot open storage in " + dir + ": " + e.getMessage(), e);
+        }
+        return open(d, nodeId);
+    }
+
+    /** As {@link #open(Path, String)}, in {@code directory} (the real file system, or a simulated disk). */
+    public static FileStorage open(Directory directory, String nodeId) {
+        Path dir = directory.path();
+        try {
+            Path meta = directory.resolve(META);
+            Path walPath = directory.resolve(WAL);
+            Path snap = directory.resolve(SNAPSHOT);
+            Path markPath = directory.resolve(MARK);
+            for (String p : List.of(META, WAL, SNAPSHOT)) {
+                AtomicFile.removeLeftovers(directory, p);
+                directory.deleteIfExists(p + ".tmp"); // the old temp file name
             }
             MetaFile m;
-            if (Files.exists(meta)) {
-                String found = Files.readString(meta, StandardCharsets.UTF_8);
+            if (directory.exists(META)) {
+                String found = new String(directory.readAll(META), StandardCharsets.UTF_8);
                 m = MetaFile.parse(found, meta);
                 if (m.format() != FORMAT || !m.node().equals(nodeId)) {
                     throw new StorageException(meta + ": holds '" + found.strip().replace('\n', ' ')
                             + "' but this server is node=" + nodeId + " with format=" + FORMAT);
                 }
-                if (!Files.exists(walPath)) {
+                if (!directory.exists(WAL)) {
                     throw new StorageException(walPath + ": missing, but " + meta + " says this directory holds the"
                             + " state of node " + nodeId + "; refusing to start with an empty log");
                 }
             } else {
-                if (Files.exists(snap) || Files.exists(walPath) && Files.size(walPath) > 0
-                        || Files.exists(markPath) && Files.size(markPath) > 0) {
-                    throw new StorageException(meta + ": missing, but " + (Files.exists(snap) ? snap
-                            : Files.exists(walPath) && Files.size(walPath) > 0 ? walPath : markPath)
-                            + " holds state; refusing to guess whose it is");
+                boolean walHolds = directory.exists(WAL) && directory.size(WAL) > 0;
+                if (directory.exists(SNAPSHOT) || walHolds
+                        || directory.exists(MARK) && directory.size(MARK) > 0) {
+                    throw new StorageException(meta + ": missing, but " + (directory.exists(SNAPSHOT) ? snap
+                            : walHolds ? walPath : markPath) + " holds state; refusing to guess whose it is");
                 }
                 // The WAL first, then the meta file: wherever a meta file exists, its WAL was created.
-                FileChannel.open(walPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
-                AtomicFile.syncDirectory(dir);
+                directory.open(WAL, true).close();
+                directory.sync();
                 m = new MetaFile(FORMAT, nodeId, DurableMark.NONE);
-                m.writeTo(meta);
+                m.writeTo(directory, META);
             }
-            MarkFile marks = MarkFile.open(markPath);
+            MarkFile marks = MarkFile.open(directory, MARK);
             DurableMark latest = marks.mark();
-            FileChannel ch = FileChannel.open(walPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            DiskFile ch = directory.open(WAL, false);
             // the mark file follows every fsync; the meta file's mark only opens, closes and snapshots
-            return latest != null ? new FileStorage(dir, nodeId, ch, latest, marks, markPath, m.mark())
-                    : new FileStorage(dir, nodeId, ch, m.mark(), marks, meta, m.mark());
+            return latest != null ? new FileStorage(directory, nodeId, ch, latest, marks, true, m.mark())
+                    : new FileStorage(directory, nodeId, ch, m.mark(), marks, false, m.mark());
         } catch (IOException e) {
             throw new StorageException("cannot open storage in " + dir + ": " + e.getMessage(), e);
         }
@@ -131,12 +153,14 @@ public final class FileStorage implements Storage {
                         + mark.walBytes() + " bytes (the log up to entry " + mark.lastIndex() + ", term "
                         + mark.term() + ") as durable: acknowledged data is missing");
             }
-            ByteBuffer buf = ByteBuffer.allocate((int) len);
+            // after a mark that follows every sync nothing was acknowledged: those bytes are not even read
+            long keep = markFollowsSyncs && !mark.isNone() ? mark.walBytes() : len;
+            ByteBuffer buf = ByteBuffer.allocate((int) keep);
             while (buf.hasRemaining() && wal.read(buf, buf.position()) >= 0) {
                 // read until full
             }
             Snapshot snap = readSnapshot();
-            WalCodec.Decoded d = WalCodec.decode(buf.array(), (int) len, walFile.toString(), mark.walBytes());
+            WalCodec.Decoded d = WalCodec.decode(buf.array(), (int) keep, walFile.toString(), mark.walBytes());
             if (!mark.isNone() && (d.lastIndexAtMark() != mark.lastIndex() || d.termAtMark() != mark.term())) {
                 throw new StorageException(walFile + " and " + markSource + " disagree: " + markSource.getFileName()
                         + " records the log"
@@ -153,11 +177,13 @@ public final class FileStorage implements Storage {
                         + snapshotFile + " only covers up to entry " + snap.index());
             }
             Recovered r = d.recovered().withSnapshot(snap, d.base());
+            if (keep < len) {
+                r = new Recovered(r.hardState(), r.entries(), r.validBytes(), true, r.snapshot());
+            }
             if (r.tornTail()) {
                 wal.truncate(r.validBytes());
                 wal.force(true);
             }
-            wal.position(r.validBytes());
             written = synced = r.validBytes();
             lastIndex = (snap == null ? 0 : snap.index()) + r.entries().size();
             lastHardState = r.hardState();
@@ -183,10 +209,7 @@ public final class FileStorage implements Storage {
         usable();
         byte[] rec = WalCodec.encode(hs, entriesFrom, entries, lastIndex);
         try {
-            ByteBuffer b = ByteBuffer.wrap(rec);
-            while (b.hasRemaining()) {
-                wal.write(b);
-            }
+            wal.write(ByteBuffer.wrap(rec), written);
         } catch (IOException e) {
             throw fail("cannot append to " + walFile + ": " + e.getMessage(), e);
         }
@@ -215,7 +238,7 @@ public final class FileStorage implements Storage {
             try {
                 marks.write(m);
             } catch (IOException e) {
-                throw fail("cannot record the durable mark in " + dir.resolve("mark") + ": " + e.getMessage(), e);
+                throw fail("cannot record the durable mark in " + dir.resolve(MARK) + ": " + e.getMessage(), e);
             }
             mark = m;
         }
@@ -231,7 +254,7 @@ public final class FileStorage implements Storage {
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
         try {
-            AtomicFile.write(snapshotFile, b.array());
+            AtomicFile.write(dir, SNAPSHOT, b.array());
         } catch (IOException e) {
             throw fail("cannot save snapshot in " + snapshotFile + ": " + e.getMessage(), e);
         }
@@ -246,9 +269,8 @@ public final class FileStorage implements Storage {
             }
             wal.close();
             byte[] compacted = WalCodec.encodeCompacted(h, baseIndex, baseTerm, entriesAfter);
-            AtomicFile.write(walFile, compacted);
-            wal = FileChannel.open(walFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            wal.position(compacted.length);
+            AtomicFile.write(dir, WAL, compacted);
+            wal = dir.open(WAL, false);
             written = synced = compacted.length;
             lastHardState = h;
             lastIndex = baseIndex + entriesAfter.size();
@@ -270,7 +292,7 @@ public final class FileStorage implements Storage {
                 marks.reset(m);
             }
             if (!m.equals(metaMark)) {
-                new MetaFile(FORMAT, nodeId, m).writeTo(metaFile);
+                new MetaFile(FORMAT, nodeId, m).writeTo(dir, META);
                 metaMark = m;
             }
         } catch (IOException e) {
@@ -293,10 +315,10 @@ public final class FileStorage implements Storage {
 
     private Snapshot readSnapshot() throws IOException {
         Path f = snapshotFile;
-        if (!Files.exists(f)) {
+        if (!dir.exists(SNAPSHOT)) {
             return null;
         }
-        byte[] all = Files.readAllBytes(f);
+        byte[] all = dir.readAll(SNAPSHOT);
         ByteBuffer b = ByteBuffer.wrap(all);
         if (all.length < 24) {
             throw new StorageException(f + ": snapshot file of " + all.length + " bytes is shorter than its header");
@@ -318,7 +340,7 @@ public final class FileStorage implements Storage {
     }
 
     public Path directory() {
-        return dir;
+        return dir.path();
     }
 
     /** Closes the WAL; after a clean run, first records all of it as durable so later damage is never a tear. */

@@ -3,9 +3,7 @@ package dev.dsverify.raft.storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -24,12 +22,12 @@ final class MarkFile implements Closeable {
     static final int STRIDE = 64;
     private static final int MAGIC = 0x44534d4b; // "DSMK"
 
-    private final FileChannel ch;
+    private final DiskFile ch;
     /** The mark the file held when opened, or null when it held none. */
     private final DurableMark atOpen;
     private long seq;
 
-    private MarkFile(FileChannel ch, Slot newest) {
+    private MarkFile(DiskFile ch, Slot newest) {
         this.ch = ch;
         this.atOpen = newest == null ? null : newest.mark();
         this.seq = newest == null ? 0 : newest.seq();
@@ -39,12 +37,25 @@ final class MarkFile implements Closeable {
     record Slot(long seq, DurableMark mark) {
     }
 
-    /** Opens (creating if missing) the mark file. */
+    /** Opens (creating if missing) the mark file {@code file} on the real file system. */
     static MarkFile open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        Path abs = file.toAbsolutePath();
+        return open(new FsDirectory(abs.getParent()), abs.getFileName().toString());
+    }
+
+    /**
+     * Opens (creating if missing) the mark file {@code name} of {@code dir}. A new file's name is made durable
+     * (directory fsync) before any mark goes into it: a mark file that a crash could unlink would leave recovery
+     * with the older mark of the meta file.
+     */
+    static MarkFile open(Directory dir, String name) throws IOException {
+        boolean created = !dir.exists(name);
+        DiskFile ch = dir.open(name, true);
         try {
-            return new MarkFile(ch, newest(file, ch));
+            if (created) {
+                dir.sync();
+            }
+            return new MarkFile(ch, newest(dir.resolve(name), ch));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -60,7 +71,7 @@ final class MarkFile implements Closeable {
         return atOpen;
     }
 
-    private static Slot newest(Path file, FileChannel ch) throws IOException {
+    private static Slot newest(Path file, DiskFile ch) throws IOException {
         long size = ch.size();
         if (size == 0) {
             return null;
@@ -77,7 +88,7 @@ final class MarkFile implements Closeable {
         return b == null || a.seq() > b.seq() ? a : b;
     }
 
-    private static Slot slot(FileChannel ch, long offset) throws IOException {
+    private static Slot slot(DiskFile ch, long offset) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(SLOT);
         while (buf.hasRemaining()) {
             if (ch.read(buf, offset + buf.position()) < 0) {
@@ -110,9 +121,7 @@ final class MarkFile implements Closeable {
         buf.putInt((int) crc.getValue());
         buf.flip();
         long offset = (next % 2) * STRIDE;
-        while (buf.hasRemaining()) {
-            ch.write(buf, offset + buf.position());
-        }
+        ch.write(buf, offset);
         ch.force(false);
         seq = next;
     }

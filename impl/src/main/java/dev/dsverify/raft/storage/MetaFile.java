@@ -39,6 +39,11 @@ public record MetaFile(int format, String node, DurableMark mark) {
         AtomicFile.write(file, encode());
     }
 
+    /** Replaces {@code name} in {@code dir} by this content ({@link AtomicFile}). */
+    public void writeTo(Directory dir, String name) throws IOException {
+        AtomicFile.write(dir, name, encode());
+    }
+
     /** Parses {@code content} read from {@code file}; errors name the file, the line and the field. */
     public static MetaFile parse(String content, Path file) {
         Map<String, String> fields = new LinkedHashMap<>();
