@@ -53,7 +53,11 @@ final class SimDisk implements Directory {
     }
 
     /** An operation on the directory not yet made durable by its fsync. */
-    private sealed interface DirOp permits Link, Unlink {
+    private sealed interface DirOp permits Link, Unlink, Rename {
+    }
+
+    /** One journal transaction: the two halves of a rename survive together. */
+    private record Rename(String from, String to, Inode inode) implements DirOp {
     }
 
     private record Link(String name, Inode inode) implements DirOp {
@@ -229,6 +233,9 @@ final class SimDisk implements Directory {
             dir.put(l.name(), l.inode());
         } else if (op instanceof Unlink u) {
             dir.remove(u.name());
+        } else if (op instanceof Rename r) {
+            dir.remove(r.from());
+            dir.put(r.to(), r.inode());
         }
     }
 
@@ -318,9 +325,7 @@ final class SimDisk implements Directory {
         Inode f = inode(from);
         names.remove(from);
         names.put(to, f);
-        // one journal transaction: the two halves of a rename survive together
-        unsyncedOps.add(new Link(to, f));
-        unsyncedOps.add(new Unlink(from));
+        unsyncedOps.add(new Rename(from, to, f));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.dsverify.raft.client.ClientRequest;
 import dev.dsverify.raft.client.KvClient;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RaftConfig;
+import dev.dsverify.raft.core.RaftNode;
 import dev.dsverify.raft.host.KvServer;
 import dev.dsverify.raft.kv.KvOp;
 import dev.dsverify.raft.kv.KvResult;
@@ -100,6 +101,8 @@ public final class Simulator {
         StepStorage storage;
         /** An in-step crash waiting for the node to reach its point. */
         CrashPoint armed;
+        /** The durable part of the state a crash interrupted (what its held trace lines describe), or null. */
+        Durable interrupted;
         double rate = 1.0;
         KvServer server;
         boolean up = true;
@@ -121,7 +124,12 @@ public final class Simulator {
             if (storageFault == StorageFault.ACK_BEFORE_FSYNC) {
                 s = new LateSyncStorage(s);
             }
-            storage = new StepStorage(s, traceOut::flush);
+            storage = new StepStorage(s, traceOut::flush, r -> {
+                if (interrupted != null) {
+                    traceOut.settle(interrupted.equals(Durable.of(r)));
+                    interrupted = null;
+                }
+            });
             return storage;
         }
 
@@ -347,13 +355,16 @@ public final class Simulator {
             return;
         }
         n.up = false;
-        bugActivations += n.server.node().bugActivations();
+        RaftNode node = n.server.node();
+        bugActivations += node.bugActivations();
         n.server = null;
         n.incarnation++;
         disarm(n);
         n.storage = null;
-        // the lines of an interrupted step go with the state they describe
-        n.traceOut.discard();
+        // the lines of an interrupted step wait for recovery to show whether its state survived
+        if (n.traceOut.hold()) {
+            n.interrupted = Durable.of(node);
+        }
         // What was not fsynced is lost, kept or torn. Outside an in-step crash there is nothing: every Ready is
         // synced before its messages leave.
         n.disk.crash(diskRandom);
@@ -443,7 +454,7 @@ public final class Simulator {
         if (t.enabled() && m.inContract()) {
             t.receive(m.clock());
             t.emit(type, m, null, StateChange.NONE);
-            nodes.get(m.to()).traceOut.flush(); // the network's step, not the node's: nothing to wait for
+            nodes.get(m.to()).traceOut.flush(); // the network's step, not the node's: nothing to wait for (but held lines)
         }
     }
 

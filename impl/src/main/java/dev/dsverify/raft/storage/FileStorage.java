@@ -60,11 +60,11 @@ public final class FileStorage implements Storage {
     private DurableMark metaMark;
     /** Where the mark recovery trusts was read: the mark file, or (a directory without one) the meta file. */
     private final Path markSource;
-    /** The mark was read from the mark file, which follows every sync: nothing after it was acknowledged. */
+    /** The mark is the last one a completed sync recorded: nothing after it was acknowledged. */
     private final boolean markFollowsSyncs;
 
     private FileStorage(Directory dir, String nodeId, DiskFile wal, DurableMark mark, MarkFile marks,
-            boolean fromMarkFile, DurableMark metaMark) {
+            String markSource, boolean markFollowsSyncs, DurableMark metaMark) {
         this.dir = dir;
         this.nodeId = nodeId;
         this.walFile = dir.resolve(WAL);
@@ -73,8 +73,8 @@ public final class FileStorage implements Storage {
         this.wal = wal;
         this.mark = mark;
         this.marks = marks;
-        this.markSource = dir.resolve(fromMarkFile ? MARK : META);
-        this.markFollowsSyncs = fromMarkFile;
+        this.markSource = dir.resolve(markSource);
+        this.markFollowsSyncs = markFollowsSyncs;
         this.metaMark = metaMark;
     }
 
@@ -106,7 +106,8 @@ public final class FileStorage implements Storage {
                 directory.deleteIfExists(p + ".tmp"); // the old temp file name
             }
             MetaFile m;
-            if (directory.exists(META)) {
+            boolean freshDir = !directory.exists(META);
+            if (!freshDir) {
                 String found = new String(directory.readAll(META), StandardCharsets.UTF_8);
                 m = MetaFile.parse(found, meta);
                 if (m.format() != FORMAT || !m.node().equals(nodeId)) {
@@ -133,9 +134,19 @@ public final class FileStorage implements Storage {
             MarkFile marks = MarkFile.open(directory, MARK);
             DurableMark latest = marks.mark();
             DiskFile ch = directory.open(WAL, false);
-            // the mark file follows every fsync; the meta file's mark only opens, closes and snapshots
-            return latest != null ? new FileStorage(directory, nodeId, ch, latest, marks, true, m.mark())
-                    : new FileStorage(directory, nodeId, ch, m.mark(), marks, false, m.mark());
+            // The mark file follows every fsync; the meta file's mark only opens, closes and snapshots.
+            if (marks.fresh()) {
+                // a new directory's WAL holds no completed sync; an older one's mark is the meta file's
+                return new FileStorage(directory, nodeId, ch, m.mark(), marks, META, freshDir, m.mark());
+            } else if (!latest.isNone()) {
+                return new FileStorage(directory, nodeId, ch, latest, marks, MARK, marks.bothIntact(), m.mark());
+            } else if (!m.mark().isNone() || directory.exists(SNAPSHOT)) {
+                // a mark withdrawn while the WAL was replaced (whose new content was synced before its rename)
+                return new FileStorage(directory, nodeId, ch, m.mark(), marks, META, false, m.mark());
+            } else {
+                // no sync ever completed: nothing in the WAL was acknowledged
+                return new FileStorage(directory, nodeId, ch, latest, marks, MARK, true, m.mark());
+            }
         } catch (IOException e) {
             throw new StorageException("cannot open storage in " + dir + ": " + e.getMessage(), e);
         }
@@ -154,7 +165,7 @@ public final class FileStorage implements Storage {
                         + mark.term() + ") as durable: acknowledged data is missing");
             }
             // after a mark that follows every sync nothing was acknowledged: those bytes are not even read
-            long keep = markFollowsSyncs && !mark.isNone() ? mark.walBytes() : len;
+            long keep = markFollowsSyncs ? mark.walBytes() : len;
             ByteBuffer buf = ByteBuffer.allocate((int) keep);
             while (buf.hasRemaining() && wal.read(buf, buf.position()) >= 0) {
                 // read until full

@@ -25,12 +25,18 @@ final class MarkFile implements Closeable {
     private final DiskFile ch;
     /** The mark the file held when opened, or null when it held none. */
     private final DurableMark atOpen;
+    /** The file was created by this open. */
+    private final boolean fresh;
+    /** Both slots were intact when opened: no mark write was torn, so the newest is the last one written. */
+    private final boolean bothIntact;
     private long seq;
 
-    private MarkFile(DiskFile ch, Slot newest) {
+    private MarkFile(DiskFile ch, Slot newest, boolean fresh, boolean bothIntact) {
         this.ch = ch;
         this.atOpen = newest == null ? null : newest.mark();
         this.seq = newest == null ? 0 : newest.seq();
+        this.fresh = fresh;
+        this.bothIntact = bothIntact;
     }
 
     /** A slot read back: its sequence number and mark. */
@@ -44,22 +50,40 @@ final class MarkFile implements Closeable {
     }
 
     /**
-     * Opens (creating if missing) the mark file {@code name} of {@code dir}. A new file's name is made durable
-     * (directory fsync) before any mark goes into it: a mark file that a crash could unlink would leave recovery
-     * with the older mark of the meta file.
+     * Opens the mark file {@code name} of {@code dir}, creating it when missing (or empty) with both slots
+     * holding {@link DurableMark#NONE}, through {@link AtomicFile}: so a crash never leaves a mark file whose name
+     * could vanish, nor one whose only slot is torn.
      */
     static MarkFile open(Directory dir, String name) throws IOException {
-        boolean created = !dir.exists(name);
-        DiskFile ch = dir.open(name, true);
+        boolean fresh = !dir.exists(name) || dir.size(name) == 0;
+        if (fresh) {
+            ByteBuffer init = ByteBuffer.allocate(STRIDE + SLOT);
+            init.put(encode(2, DurableMark.NONE)).position(STRIDE);
+            init.put(encode(1, DurableMark.NONE));
+            AtomicFile.write(dir, name, init.array());
+        }
+        DiskFile ch = dir.open(name, false);
         try {
-            if (created) {
-                dir.sync();
-            }
-            return new MarkFile(ch, newest(dir.resolve(name), ch));
+            Slot a = slot(ch, 0);
+            Slot b = slot(ch, STRIDE);
+            return new MarkFile(ch, newest(dir.resolve(name), ch.size(), a, b), fresh, a != null && b != null);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
+    }
+
+    /** This open created the file: it holds no mark of any earlier run. */
+    boolean fresh() {
+        return fresh;
+    }
+
+    /**
+     * Both slots were intact: the newest is the last mark written. (With one slot damaged, by a mark write a
+     * crash tore or by damage later, the intact one may be older than a mark already acknowledged.)
+     */
+    boolean bothIntact() {
+        return bothIntact;
     }
 
     /**
@@ -71,13 +95,10 @@ final class MarkFile implements Closeable {
         return atOpen;
     }
 
-    private static Slot newest(Path file, DiskFile ch) throws IOException {
-        long size = ch.size();
+    private static Slot newest(Path file, long size, Slot a, Slot b) {
         if (size == 0) {
             return null;
         }
-        Slot a = slot(ch, 0);
-        Slot b = slot(ch, STRIDE);
         if (a == null && b == null) {
             throw new StorageException(file + ": " + size + " bytes, but neither slot (offsets 0 and " + STRIDE
                     + ") holds an intact durable mark: damaged; refusing to guess what was acknowledged");
@@ -114,16 +135,19 @@ final class MarkFile implements Closeable {
     /** Records {@code m} in the next slot and makes it durable. */
     void write(DurableMark m) throws IOException {
         long next = seq + 1;
+        long offset = (next % 2) * STRIDE;
+        ch.write(ByteBuffer.wrap(encode(next, m)), offset);
+        ch.force(false);
+        seq = next;
+    }
+
+    private static byte[] encode(long seq, DurableMark m) {
         ByteBuffer buf = ByteBuffer.allocate(SLOT);
-        buf.putInt(MAGIC).putLong(next).putLong(m.walBytes()).putLong(m.lastIndex()).putLong(m.term());
+        buf.putInt(MAGIC).putLong(seq).putLong(m.walBytes()).putLong(m.lastIndex()).putLong(m.term());
         CRC32C crc = new CRC32C();
         crc.update(buf.array(), 0, SLOT - 4);
         buf.putInt((int) crc.getValue());
-        buf.flip();
-        long offset = (next % 2) * STRIDE;
-        ch.write(buf, offset);
-        ch.force(false);
-        seq = next;
+        return buf.array();
     }
 
     /** Records {@code m} in both slots, one after the other, each made durable. */

@@ -141,9 +141,28 @@ class WalRecoveryRulesTest {
     }
 
     @Test
+    void afterACrashEverythingAfterTheMarkIsCutUnreadWhateverItHolds(@TempDir Path root) throws IOException {
+        for (int flipAt : new int[] {-1, 2, 30}) {
+            Path copy = root.resolve("crash" + flipAt);
+            long at = crashedWithUnsyncedTail(root.resolve("d" + flipAt), copy,
+                    Entry.of(1, "put 2:c1 41 3:k41 3:v41"));
+            Path wal = copy.resolve("wal");
+            if (flipAt >= 0) {
+                flip(wal, (int) at + flipAt, 0x20); // damaged, or pages written back out of order: never acknowledged
+            }
+            Recovered r = recover(copy);
+            assertThat(r.tornTail()).isTrue();
+            assertThat(r.entries()).as("the unsynced entry 41 is gone, intact or not").isEqualTo(KEYS);
+            assertThat(Files.size(wal)).isEqualTo(at);
+        }
+    }
+
+    /** Without a mark file (a directory written before they existed) the meta file's mark rules, as before. */
+    @Test
     void afterACrashAWholeButDamagedLastRecordIsRefused(@TempDir Path root) throws IOException {
         Path copy = root.resolve("crash");
         long at = crashedWithUnsyncedTail(root.resolve("d"), copy, Entry.of(1, "put 2:c1 41 3:k41 3:v41"));
+        Files.delete(copy.resolve("mark"));
         Path wal = copy.resolve("wal");
         flip(wal, (int) at + 30, 0x20);
         assertThatThrownBy(() -> recover(copy)).isInstanceOf(CorruptWalException.class)
@@ -155,6 +174,7 @@ class WalRecoveryRulesTest {
     void afterACrashALengthFieldThatDisagreesWithItsRecordIsRefused(@TempDir Path root) throws IOException {
         Path copy = root.resolve("crash");
         long at = crashedWithUnsyncedTail(root.resolve("d"), copy, Entry.of(1, "put 2:c1 41 3:k41 3:v41"));
+        Files.delete(copy.resolve("mark"));
         flip(copy.resolve("wal"), (int) at + 2, 0x01); // the length now runs past the end of the file
         assertThatThrownBy(() -> recover(copy)).isInstanceOf(CorruptWalException.class)
                 .hasMessageContaining("offset " + at + ": length ").hasMessageContaining("its length field says");
