@@ -27,7 +27,7 @@ public record SimResult(long seed, Schedule schedule, Verdict verdict, String fa
         String first = failure == null ? "" : " - " + failure.lines().findFirst().orElse("");
         return String.format("seed %d: %s%s (%.2fs simulated, %d steps, %d/%d ops, %d msgs, %d leaders, commit %d%s)",
                 seed, verdict, first, simMicros / 1e6, steps, opsCompleted, schedule.ops(), messages, leaders,
-                maxCommitted, (tornCrashes > 0 ? ", " + tornCrashes + " torn-write crashes" : "")
+                maxCommitted, (tornCrashes > 0 ? ", " + tornCrashes + " crashes inside steps" : "")
                         + (bugActivations > 0 ? ", bug switch took effect " + bugActivations + " times" : ""));
     }
 }
