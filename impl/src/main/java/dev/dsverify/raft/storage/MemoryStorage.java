@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The simulator's disk: the real WAL encoding in a byte array, with the position up to which the bytes have
- * been synced. A crash keeps the synced bytes and a random prefix of the unsynced ones, so an unsynced
- * record is lost or torn exactly as on a real disk, and recovery runs the same decoder as the file storage.
+ * A storage without files, for tests: the real WAL encoding in a byte array, with the position up to which the
+ * bytes have been synced. A crash keeps the synced bytes and a random prefix of the unsynced ones, and recovery
+ * runs the same decoder as the file storage. (The simulator runs {@link FileStorage} on a simulated disk.)
  */
 public final class MemoryStorage implements Storage {
     private final String name;

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The WAL's byte layout, shared by the file storage and the simulator's in-memory storage so that
- * simulated crashes exercise the real recovery code.
+ * The WAL's byte layout, shared by the file storage and the in-memory storage of tests.
  *
  * <pre>
  * record   := length:u32  crc:u32  body[length]          (big-endian; crc = CRC32C(body))

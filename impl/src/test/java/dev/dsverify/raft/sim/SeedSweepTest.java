@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed sweep: many seeds with every fault type (torn-write crashes included), all must pass every
+ * The seed sweep: many seeds with every fault type (crashes inside steps included), all must pass every
  * invariant and the linearizability check. The quick tier (default) runs 500 seeds of 300 operations plus
  * 200 seeds with the options (pre-vote, check-quorum, snapshots) on; -Pslow runs ten times as many seeds of
  * 1,000 operations.
