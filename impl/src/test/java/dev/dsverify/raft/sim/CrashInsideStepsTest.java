@@ -60,6 +60,33 @@ class CrashInsideStepsTest {
         assertThat(ContractReplay.check(IDS, a.trace())).isNull();
     }
 
+    @Test
+    void aFailureWithCrashesInsideStepsShrinksAndItsPrintedScheduleFailsAgain() {
+        SimConfig cfg = null;
+        SimResult failing = null;
+        for (long seed = 1; seed <= 40 && failing == null; seed++) {
+            SimConfig c = SimConfig.builder().seed(seed).nodes(3).tornWrites(true)
+                    .bugs(dev.dsverify.raft.core.Bugs.parse("commit-backwards")).build();
+            Schedule s = Schedule.generate(seed, 3, 200, ALL, true);
+            if (s.faults().stream().noneMatch(f -> f instanceof Fault.Crash k && k.inStep())) {
+                continue;
+            }
+            SimResult r = new Simulator(c, s).run();
+            if (r.verdict() == SimResult.Verdict.FAIL) {
+                cfg = c;
+                failing = r;
+            }
+        }
+        assertThat(failing).as("a failing seed with in-step crashes in its schedule").isNotNull();
+        Shrinker.Shrunk shrunk = Shrinker.shrink(cfg, failing, 30);
+        assertThat(shrunk.minimal().schedule().faults().size())
+                .isLessThanOrEqualTo(failing.schedule().faults().size());
+        Schedule again = ScheduleText.decode(ScheduleText.encode(shrunk.minimal().schedule()), 3);
+        SimResult r = new Simulator(cfg, again).run();
+        assertThat(r.property()).isEqualTo(failing.property());
+        assertThat(r.summary()).isEqualTo(shrunk.minimal().summary());
+    }
+
     /** A WAL whose fsync is left out loses acknowledged records in a crash: the seed fails, saying so. */
     @Test
     void aSkippedWalFsyncIsCaughtBySeedSweep() {
