@@ -22,7 +22,7 @@ public enum FaultType {
     /** Servers' clocks run at different rates. */
     SKEW;
 
-    // Torn-write crashes are not a kind here but SimConfig.tornWrites: a trace cannot describe them.
+    // Crashes inside steps are not a kind here but SimConfig.tornWrites (CLI "torn"), drawn as CrashPoints.
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);

@@ -45,9 +45,9 @@ import java.util.Set;
  *
  * <p>Each server keeps its state with the production {@link FileStorage} on its own {@link SimDisk}, which a crash
  * treats like a real disk: what was not fsynced is lost, kept or torn, drawn from the seed. A crash may also strike
- * inside a step ({@link CrashPoint}); a step's trace lines are written only once the step's state is durable and
- * dropped with the state when a crash interrupts it ({@link DeferredSink}), so a trace with crashes of every kind
- * still describes what each server's disk holds. A server whose storage cannot be recovered fails the run
+ * inside a step ({@link CrashPoint}); a step's trace lines are written only once the step's state is durable, and
+ * those of a step a crash interrupts only if the restarted server's recovery finds its state ({@link DeferredSink}),
+ * so a trace with crashes of every kind still describes what each server's disk holds. A server whose storage cannot be recovered fails the run
  * ({@code Recovery}).
  */
 public final class Simulator {
@@ -454,7 +454,8 @@ public final class Simulator {
         if (t.enabled() && m.inContract()) {
             t.receive(m.clock());
             t.emit(type, m, null, StateChange.NONE);
-            nodes.get(m.to()).traceOut.flush(); // the network's step, not the node's: nothing to wait for (but held lines)
+            // the network's step, not the node's: nothing to wait for (unless lines of a crashed step are held)
+            nodes.get(m.to()).traceOut.flush();
         }
     }
 
