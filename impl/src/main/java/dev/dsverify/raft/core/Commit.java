@@ -15,16 +15,16 @@ final class Commit {
      * AdvanceCommitIndex. The leader counts itself only for entries it has persisted (stableIndex), so a leader
      * that crashes before its fsync cannot have committed on the strength of its own unsynced copy.
      */
-    void maybeAdvance() {
+    boolean maybeAdvance() {
         if (r.role != Role.Leader) {
-            return;
+            return false;
         }
         long onMajority = r.tracker.majorityIndex(r.log.stableIndex(), r.log.lastIndex());
         if (onMajority <= r.commitIndex) {
-            return;
+            return false;
         }
         if (!r.variations.commitEligible(r.log.term(onMajority), r.currentTerm)) {
-            return;
+            return false;
         }
         r.trace.step();
         r.commitIndex = onMajority;
@@ -32,6 +32,7 @@ final class Commit {
         if (r.log.term(r.commitIndex) == r.currentTerm) {
             r.reads.ownTermCommitted();
         }
+        return true;
     }
 
     /**

@@ -67,6 +67,9 @@ final class Election {
         votesGranted.add(r.id);
         resetTimer();
         r.trace.timeout();
+        if (r.stepByStep) {
+            return; // each RequestVote, and BecomeLeader in a one-server cluster, is a step of its own
+        }
         for (String peer : r.tracker.ids()) {
             r.trace.step();
             RequestVoteRequest req = new RequestVoteRequest(r.id, peer, r.currentTerm, r.trace.clock(),
@@ -77,6 +80,37 @@ final class Election {
         if (votesGranted.size() >= r.tracker.quorum) {
             r.becomeLeader();
         }
+    }
+
+    /** Timeout driven from outside: the timer of a follower or candidate fires now. */
+    boolean timeoutNow() {
+        if (r.role == Role.Leader) {
+            return false;
+        }
+        timeout();
+        return true;
+    }
+
+    /** RequestVote driven from outside: a candidate asks {@code peer} again. */
+    boolean requestVote(String peer) {
+        if (r.role != Role.Candidate || !r.tracker.isPeer(peer)) {
+            return false;
+        }
+        r.trace.step();
+        RequestVoteRequest req = new RequestVoteRequest(r.id, peer, r.currentTerm, r.trace.clock(),
+                r.log.lastTerm(), r.log.lastIndex());
+        r.trace.requestVote(req);
+        r.out.send(req);
+        return true;
+    }
+
+    /** BecomeLeader driven from outside: a candidate with a majority of its term's votes takes office. */
+    boolean becomeLeaderIfWon() {
+        if (r.role != Role.Candidate || votesGranted.size() < r.tracker.quorum) {
+            return false;
+        }
+        r.becomeLeader();
+        return true;
     }
 
     /** HandleRequestVoteRequest: one vote per term, only for a candidate whose log is at least as up to date. */
@@ -100,7 +134,7 @@ final class Election {
             votesGranted.add(m.from());
         }
         r.trace.handleRequestVoteResponse(m, counted);
-        if (counted && votesGranted.size() >= r.tracker.quorum) {
+        if (counted && votesGranted.size() >= r.tracker.quorum && !r.stepByStep) {
             r.becomeLeader();
         }
     }

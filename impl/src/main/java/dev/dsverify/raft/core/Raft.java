@@ -24,6 +24,9 @@ final class Raft {
     final RaftLog log;
     final ProgressTracker tracker;
 
+    /** One spec step per input (see {@link RaftNode#isStepByStep()}); set before the first input. */
+    boolean stepByStep;
+
     // ---- outside the spec
     /** The leader this server last heard from in its current term, or null. */
     String leaderId;
@@ -99,7 +102,9 @@ final class Raft {
             return -1;
         }
         long index = replication.appendOwn(command);
-        replication.sendToIdlePeers();
+        if (!stepByStep) {
+            replication.sendToIdlePeers();
+        }
         return index;
     }
 
@@ -181,6 +186,15 @@ final class Raft {
         }
     }
 
+    /** UpdateTerm on its own (step-by-step driving): adopts a newer term of a well-formed {@code m}, handles nothing. */
+    boolean observeTerm(Message m) {
+        if (isMalformed(m) || m instanceof PreVoteRequest || m instanceof PreVoteResponse || m.term() <= currentTerm) {
+            return false;
+        }
+        updateTerm(m);
+        return true;
+    }
+
     // ---- which messages are ignored
 
     /** A message of an earlier term: its sender's term is over. Requests get a refusal, answers are dropped. */
@@ -257,6 +271,9 @@ final class Raft {
         heartbeatElapsed = 0;
         checkQuorumElapsed = 0;
         trace.becomeLeader();
+        if (stepByStep) {
+            return; // the no-op and the AppendEntries are steps of their own
+        }
         // A no-op of the new term lets the leader learn what is committed (paper section 8) and serve reads.
         if (variations.becomeLeaderAppendsNoop()) {
             replication.appendOwn(new byte[0]);
@@ -288,7 +305,7 @@ final class Raft {
 
     void advance(Ready rd) {
         out.advance(rd);
-        if (role == Role.Leader) {
+        if (role == Role.Leader && !stepByStep) {
             // The leader counts itself only for durable entries, so its own write may decide a commit.
             commit.maybeAdvance();
         }

@@ -46,6 +46,23 @@ public final class RaftNode {
     }
 
     /**
+     * A server starting for the first time that takes exactly one step of Raft.tla per input: see
+     * {@link #isStepByStep()}. For drivers that walk the spec's behaviours (conformance checking).
+     */
+    public static RaftNode startStepByStep(RaftConfig cfg, ContractTrace tracer) {
+        RaftNode n = start(cfg, tracer);
+        n.raft.stepByStep = true;
+        return n;
+    }
+
+    /** {@link #restart(RaftConfig, HardState, List, ContractTrace)} of a server that takes one spec step per input. */
+    public static RaftNode restartStepByStep(RaftConfig cfg, HardState hs, List<Entry> entries, ContractTrace tracer) {
+        RaftNode n = restart(cfg, hs, entries, tracer);
+        n.raft.stepByStep = true;
+        return n;
+    }
+
+    /**
      * A server recovering its durable state after a crash: the contract's {@code Restart} step.
      * Volatile state starts afresh; the state machine is rebuilt by applying committed entries again.
      */
@@ -101,6 +118,80 @@ public final class RaftNode {
         long term = accepting("compact()");
         raft.snapshots.compact(index, data);
         raft.checkInvariants(term);
+    }
+
+    // ------------------------------------------------------------------ inputs that name one spec step
+    //
+    // Each runs the protocol's own code for one action of specs/raft/Raft.tla at the moment the driver chooses,
+    // instead of when a timer or a message would trigger it. Each returns whether the server took the step; when
+    // the server's state does not allow it (the action's guard as the code sees it), nothing changes.
+
+    /**
+     * Whether this server takes exactly one step of Raft.tla per input. In that mode the steps a server
+     * otherwise chains by itself wait for their own input: the RequestVotes after a Timeout
+     * ({@link #requestVote}), BecomeLeader on the deciding vote ({@link #becomeLeaderNow}), a new leader's
+     * no-op ({@link #propose}) and AppendEntries ({@link #sendAppend}), the AppendEntries after a proposal or a
+     * response, and AdvanceCommitIndex after a response or a write ({@link #advanceCommitNow}). Every step runs
+     * the same code as in the normal mode; only the chaining differs.
+     */
+    public boolean isStepByStep() {
+        return raft.stepByStep;
+    }
+
+    /** Timeout: the election timer of a follower or candidate fires now. A leader has none: false. */
+    public boolean timeoutNow() {
+        long term = accepting("timeoutNow()");
+        boolean took = raft.election.timeoutNow();
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /** RequestVote: a candidate sends {@code peer} its vote request now. False when not a candidate or no peer. */
+    public boolean requestVote(String peer) {
+        long term = accepting("requestVote()");
+        boolean took = raft.election.requestVote(peer);
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /** BecomeLeader: a candidate holding votes from a majority becomes leader now; false otherwise. */
+    public boolean becomeLeaderNow() {
+        long term = accepting("becomeLeaderNow()");
+        boolean took = raft.election.becomeLeaderIfWon();
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /**
+     * AppendEntries: a leader sends {@code peer} the {@code n} entries from its nextIndex for the peer on
+     * ({@code n = 0}: a heartbeat). False when not the leader, no peer, or the log holds fewer than {@code n}
+     * entries from there.
+     */
+    public boolean sendAppend(String peer, int n) {
+        long term = accepting("sendAppend()");
+        boolean took = raft.replication.sendAppend(peer, n);
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /** AdvanceCommitIndex: a leader raises its commit index now; false when it is not leader or it cannot move. */
+    public boolean advanceCommitNow() {
+        long term = accepting("advanceCommitNow()");
+        boolean took = raft.commit.maybeAdvance();
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /**
+     * UpdateTerm alone: {@code m} carries a newer term, which this server adopts now without handling
+     * {@code m}; a later {@link #step(Message)} handles it in the new term. False when {@code m}'s term is not
+     * newer or {@code m} is malformed (see the README).
+     */
+    public boolean observeTerm(Message m) {
+        long term = accepting("observeTerm()");
+        boolean took = raft.observeTerm(m);
+        raft.checkInvariants(term);
+        return took;
     }
 
     private long accepting(String input) {

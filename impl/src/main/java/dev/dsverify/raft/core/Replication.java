@@ -46,8 +46,29 @@ final class Replication {
             r.snapshots.send(peer);
             return;
         }
+        send(peer, p, p.next <= r.log.lastIndex() ? r.log.from(p.next) : List.of());
+    }
+
+    /**
+     * AppendEntries driven from outside: the leader sends {@code peer} the {@code n} entries from its nextIndex
+     * on. Refused when this server does not lead, {@code peer} is none, the entries are not all in the log, or
+     * the first of them was compacted into a snapshot (a snapshot is not an AppendEntries).
+     */
+    boolean sendAppend(String peer, int n) {
+        if (r.role != Role.Leader || !r.tracker.isPeer(peer) || n < 0) {
+            return false;
+        }
+        Progress p = r.tracker.get(peer);
+        if (p.next <= r.log.snapshotIndex() || p.next - 1 + n > r.log.lastIndex()) {
+            return false;
+        }
+        r.trace.step();
+        send(peer, p, n == 0 ? List.of() : r.log.between(p.next, p.next - 1 + n));
+        return true;
+    }
+
+    private void send(String peer, Progress p, List<Entry> entries) {
         long prev = p.next - 1;
-        List<Entry> entries = p.next <= r.log.lastIndex() ? r.log.from(p.next) : List.of();
         AppendEntriesRequest req = new AppendEntriesRequest(r.id, peer, r.currentTerm, r.trace.clock(), prev,
                 r.log.term(prev), entries, Math.min(r.commitIndex, prev + entries.size()), r.reads.round());
         r.trace.appendEntries(req);
@@ -122,6 +143,9 @@ final class Replication {
             p.rejected();
         }
         r.trace.handleAppendEntriesResponse(m);
+        if (r.stepByStep) {
+            return; // AdvanceCommitIndex and the next AppendEntries are steps of their own
+        }
         r.commit.maybeAdvance();
         r.reads.confirm();
         if (!m.success() || p.next <= r.log.lastIndex()) {

@@ -73,6 +73,9 @@ public final class SpecEvaluator {
                 s.setLoc(-1);
             }
             loads++;
+            // TLC's fingerprints need FP64's tables, which tlc2.TLC fills at startup: without them every state
+            // fingerprints to 0 and states that differ count as one. Polynomial 0 is TLC's default (-fp 0).
+            tlc2.util.FP64.Init(0);
             String d = dir.toAbsolutePath().toString();
             FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(), // TLC appends .cfg
                     new SimpleFilenameToStream(libraryPath));
