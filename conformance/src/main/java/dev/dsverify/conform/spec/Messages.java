@@ -6,8 +6,6 @@ import tlc2.value.impl.RecordValue;
 import tlc2.value.impl.Value;
 import util.UniqueString;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Reading Raft.tla's message records and its bag of messages in flight. */
 public final class Messages {
@@ -37,23 +35,19 @@ public final class Messages {
         return unquote(type.toString()) + " " + field(v, "from") + "->" + field(v, "to") + " t" + field(v, "term");
     }
 
-    /** A bag (a function from elements to counts) as a map; the empty bag gives an empty map. */
-    public static Map<Value, Integer> bag(Value bag) {
+    /** Raft.tla's bag of messages (a function from records to counts) as a {@link Bag}. */
+    public static Bag bag(Value bag) {
         FcnRcdValue f = (FcnRcdValue) bag.toFcnRcd();
-        Map<Value, Integer> counts = new LinkedHashMap<>();
+        Bag out = new Bag();
         for (int k = 0; k < f.domain.length; k++) {
-            counts.merge(f.domain[k], ((IntValue) f.values[k]).val, Integer::sum);
+            out.add(f.domain[k], ((IntValue) f.values[k]).val);
         }
-        return counts;
+        return out;
     }
 
     /** What a step did to a bag: positive counts were added, negative ones removed. */
-    public static Map<Value, Integer> change(Value before, Value after) {
-        Map<Value, Integer> d = new LinkedHashMap<>();
-        bag(after).forEach((m, n) -> d.merge(m, n, Integer::sum));
-        bag(before).forEach((m, n) -> d.merge(m, -n, Integer::sum));
-        d.values().removeIf(n -> n == 0);
-        return d;
+    public static Bag change(Value before, Value after) {
+        return bag(after).minus(bag(before));
     }
 
     static String unquote(String s) {

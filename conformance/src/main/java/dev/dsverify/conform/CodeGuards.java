@@ -1,0 +1,85 @@
+package dev.dsverify.conform;
+
+import dev.dsverify.conform.code.CodeCluster;
+import dev.dsverify.conform.code.Projection;
+import dev.dsverify.conform.spec.Messages;
+import dev.dsverify.conform.spec.SpecStep;
+import dev.dsverify.raft.core.RaftNode;
+import tlc2.value.impl.IntValue;
+import tlc2.value.impl.TupleValue;
+import tlc2.value.impl.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The conditions under which the code accepts a request, evaluated on the code's state before the step, so that
+ * a report can say which of them the spec's action lacks when the code refuses what the spec allows.
+ */
+final class CodeGuards {
+    private CodeGuards() {
+    }
+
+    /** The code's conditions for {@code step} that are false before it, each named; empty when none is known. */
+    static List<String> explain(SpecStep step, CodeCluster code, Projection p) {
+        List<String> out = new ArrayList<>();
+        if (!step.has("m")) {
+            return out;
+        }
+        Value m = step.arg("m");
+        String to = Messages.field(m, "to").toString();
+        RaftNode n = code.node(to);
+        long term = num(Messages.field(m, "term"));
+        switch (step.action()) {
+            case "HandleRequestVoteRequest" -> {
+                long lastTerm = num(Messages.field(m, "lastLogTerm"));
+                long lastIndex = num(Messages.field(m, "lastLogIndex"));
+                long myTerm = n.term(n.lastIndex());
+                if (!(lastTerm > myTerm || (lastTerm == myTerm && lastIndex >= n.lastIndex()))) {
+                    out.add("the code grants a vote only to a candidate whose log is at least as up to date as its own"
+                            + " (a later last term, or the same and at least as long): the candidate's log ends at term "
+                            + lastTerm + ", index " + lastIndex + "; " + to + "'s at term " + myTerm + ", index "
+                            + n.lastIndex() + ". The spec's HandleRequestVoteRequest grants without this condition");
+                }
+                if (term != n.currentTerm()) {
+                    out.add("the code grants only in its current term " + n.currentTerm() + "; the request is of term " + term);
+                }
+                if (n.votedFor() != null && !n.votedFor().equals(Messages.field(m, "from").toString())) {
+                    out.add("the code grants one vote per term; " + to + " voted for " + n.votedFor());
+                }
+            }
+            case "HandleAppendEntriesRequest" -> {
+                long prev = num(Messages.field(m, "prevLogIndex"));
+                long prevTerm = num(Messages.field(m, "prevLogTerm"));
+                if (term < n.currentTerm()) {
+                    out.add("the code rejects a request of an earlier term (" + term + " < " + n.currentTerm() + ")");
+                } else if (prev > 0 && (prev > n.lastIndex() || n.term(prev) != prevTerm)) {
+                    out.add("the code accepts only when its log holds the entry before the new ones with the leader's"
+                            + " term (index " + prev + ", term " + prevTerm + "); " + to + "'s log has "
+                            + (prev > n.lastIndex() ? "no entry " + prev : "term " + n.term(prev) + " there"));
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    /** A server's state as the code holds it, for a refusal's report. */
+    static String describe(CodeCluster code, String id) {
+        if (id == null) {
+            return "";
+        }
+        RaftNode n = code.node(id);
+        return id + " in the code: " + n.role() + " in term " + n.currentTerm() + ", votedFor " + n.votedFor()
+                + ", votes " + n.votesGranted() + ", log length " + n.lastIndex() + ", commitIndex " + n.commitIndex();
+    }
+
+    private static long num(Value v) {
+        return ((IntValue) v).val;
+    }
+
+    static int length(Value tuple) {
+        return ((TupleValue) tuple.toTuple()).size();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.dsverify.conform.code;
+
+import dev.dsverify.raft.core.AppendEntriesRequest;
+import dev.dsverify.raft.core.AppendEntriesResponse;
+import dev.dsverify.raft.core.ContractTrace;
+import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.RequestVoteRequest;
+import dev.dsverify.raft.core.RequestVoteResponse;
+import dev.dsverify.raft.core.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server's trace that keeps only the names of the contract events the core reports: which steps of Raft.tla
+ * the code says an input took. Kept across restarts (its Lamport clock too), like a node's log file.
+ */
+final class StepRecorder implements ContractTrace {
+    private long clock;
+    private final List<String> events = new ArrayList<>();
+
+    /** The events reported since the last call, oldest first. */
+    List<String> drain() {
+        List<String> out = List.copyOf(events);
+        events.clear();
+        return out;
+    }
+
+    @Override public boolean enabled() { return true; }
+    @Override public long clock() { return clock; }
+    @Override public long step() { return ++clock; }
+    @Override public long receive(long msgClock) { clock = Math.max(clock, msgClock) + 1; return clock; }
+
+    @Override
+    public void restart(long currentTerm, String votedFor, long logLength, List<Entry> lastEntries,
+            Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
+        events.add("Restart");
+    }
+
+    @Override public void updateTerm(Message m, long currentTerm) { events.add("UpdateTerm"); }
+    @Override public void timeout(long currentTerm, String votedFor, List<String> votesGranted) { events.add("Timeout"); }
+    @Override public void requestVote(RequestVoteRequest request) { events.add("RequestVote"); }
+
+    @Override
+    public void handleRequestVoteRequest(RequestVoteRequest request, RequestVoteResponse response, String votedFor) {
+        events.add("HandleRequestVoteRequest");
+    }
+
+    @Override
+    public void handleRequestVoteResponse(RequestVoteResponse response, List<String> votesGranted) {
+        events.add("HandleRequestVoteResponse");
+    }
+
+    @Override public void becomeLeader(Map<String, Long> nextIndex, Map<String, Long> matchIndex) { events.add("BecomeLeader"); }
+    @Override public void clientRequest(long index, Entry entry) { events.add("ClientRequest"); }
+    @Override public void appendEntries(AppendEntriesRequest request) { events.add("AppendEntries"); }
+
+    @Override
+    public void handleAppendEntriesRequest(AppendEntriesRequest request, AppendEntriesResponse response, Role role,
+            long logLen, long logFrom, List<Entry> logEntries, Long commitIndex) {
+        events.add("HandleAppendEntriesRequest");
+    }
+
+    @Override
+    public void handleAppendEntriesResponse(AppendEntriesResponse response, Map<String, Long> nextIndex,
+            Map<String, Long> matchIndex) {
+        events.add("HandleAppendEntriesResponse");
+    }
+
+    @Override public void advanceCommitIndex(long commitIndex) { events.add("AdvanceCommitIndex"); }
+}
