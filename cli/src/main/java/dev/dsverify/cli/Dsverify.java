@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 // Further subcommands are listed here, one per line:
                 ReplayCommand.class,
+                ConformCommand.class,
                 SimulateCommand.class,
                 NodeCommand.class,
                 KvCommand.class,

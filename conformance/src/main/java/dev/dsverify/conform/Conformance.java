@@ -53,6 +53,7 @@ public final class Conformance {
     private final List<String> ids;
     private final Set<Long> visited = new HashSet<>();
     private final Map<String, Long> actions = new LinkedHashMap<>();
+    private final Set<String> enabled = new HashSet<>();
     private long steps;
     private long paths;
     private long specStates;
@@ -83,7 +84,7 @@ public final class Conformance {
                 Conformance c = new Conformance(model, options);
                 Failure f = options.exhaustive() ? c.exhaustive() : c.walks();
                 Long total = options.exhaustive() && f == null ? c.specStates : null;
-                return new ConformResult(options, f, new Coverage(c.visited.size(), total, c.actions), c.paths,
+                return new ConformResult(options, f, new Coverage(c.visited.size(), total, c.actions, c.enabled), c.paths,
                         c.steps, c.specStates, Duration.ofNanos(System.nanoTime() - start));
             }
         }
@@ -107,6 +108,7 @@ public final class Conformance {
             for (int d = 1; d <= options.depth(); d++) {
                 List<SpecStep> next = model.successors(s);
                 specStates += next.size();
+                next.forEach(st -> enabled.add(st.action()));
                 if (next.isEmpty()) {
                     break;
                 }
@@ -142,6 +144,7 @@ public final class Conformance {
         while (!queue.isEmpty()) {
             int k = queue.poll();
             for (SpecStep st : model.successors(states.get(k))) {
+                enabled.add(st.action());
                 long fp = st.next().fingerPrint();
                 if (!index.containsKey(fp)) {
                     index.put(fp, states.size());
@@ -319,16 +322,46 @@ public final class Conformance {
         Bag extra = mine.minus(spec);
         if (!extra.isEmpty()) {
             List<String> parts = new ArrayList<>();
+            String oneField = oneMessageDiffers(extra);
+            if (oneField != null) {
+                parts.add(oneField);
+            } else {
             if (!extra.added().isEmpty()) {
                 parts.add("the code has in flight " + extra.added() + ", which the spec's messages lack");
             }
             if (!extra.removed().isEmpty()) {
                 parts.add("the spec has in flight " + extra.removed() + ", which the code's network lacks");
             }
+            }
             out.add(new Diff("messages", null, Projection.bagValue(spec), Projection.bagValue(mine),
                     "messages: " + String.join("; ", parts)));
         }
         return out;
+    }
+
+    /**
+     * When the networks differ in one message of the same type, sender, receiver and term, the fields that differ
+     * in it ({@code RequestVoteResponse s3->s1 t1: voteGranted spec FALSE, code TRUE}); else null.
+     */
+    private static String oneMessageDiffers(Bag extra) {
+        if (extra.added().size() != 1 || extra.removed().size() != 1) {
+            return null;
+        }
+        Value code = extra.added().get(0);
+        Value spec = extra.removed().get(0);
+        if (!Messages.brief(code).equals(Messages.brief(spec))) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        tlc2.value.impl.RecordValue r = (tlc2.value.impl.RecordValue) spec.toRcd();
+        for (util.UniqueString n : r.names) {
+            Value a = Messages.field(spec, n.toString());
+            Value b = Messages.field(code, n.toString());
+            if (b == null || !a.equals(b)) {
+                fields.add(n + " spec " + a + ", code " + b);
+            }
+        }
+        return "the message " + Messages.brief(spec) + " differs: " + String.join("; ", fields);
     }
 
     /** The spec's {@code var[id]}; nextIndex and matchIndex without the server's own entry, which the code lacks. */

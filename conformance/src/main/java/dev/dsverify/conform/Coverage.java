@@ -1,6 +1,7 @@
 package dev.dsverify.conform;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How much of the model the code was driven through.
@@ -8,11 +9,14 @@ import java.util.Map;
  * @param statesVisited distinct spec states (as the model fingerprints them: its VIEW and SYMMETRY) the code
  *                      reached and agreed with
  * @param statesTotal   distinct states of the model, when the whole graph was explored; null for random walks
- * @param actions       per action of Next, how many steps of it the code took and agreed with
+ * @param actions       per action of Next (in Next's order), how many steps of it the code took and agreed with
+ * @param enabled       the actions the spec enabled in some state the run explored: those the model allows at all
+ *                      (a model's bounds may disable some for good, e.g. Restart with MaxRestarts 0)
  */
-public record Coverage(long statesVisited, Long statesTotal, Map<String, Long> actions) {
+public record Coverage(long statesVisited, Long statesTotal, Map<String, Long> actions, Set<String> enabled) {
     public Coverage {
-        actions = Map.copyOf(actions);
+        actions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(actions));
+        enabled = Set.copyOf(enabled);
     }
 
     /** The fraction of the model's distinct states reached, or null when the total is unknown. */
@@ -20,7 +24,18 @@ public record Coverage(long statesVisited, Long statesTotal, Map<String, Long> a
         return statesTotal == null || statesTotal == 0 ? null : (double) statesVisited / statesTotal;
     }
 
+    /** Actions driven at least once. */
     public long actionsCovered() {
         return actions.values().stream().filter(n -> n > 0).count();
+    }
+
+    /** Actions the model enabled somewhere and the code was never driven through. */
+    public java.util.List<String> enabledNotDriven() {
+        return actions.keySet().stream().filter(a -> enabled.contains(a) && actions.get(a) == 0).toList();
+    }
+
+    /** Actions of Next the run never found enabled. */
+    public java.util.List<String> neverEnabled() {
+        return actions.keySet().stream().filter(a -> !enabled.contains(a)).toList();
     }
 }
