@@ -1,0 +1,39 @@
+package dev.dsverify.conform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The Raft core follows Raft.tla along random walks of the quick and the full model. */
+class ConformanceSweepTest {
+    @Test
+    void theCoreFollowsRandomWalksOfTheQuickModel() throws Exception {
+        ConformResult r = Conformance.run(Specs.walks("raft.quick", 10, 30, 7, "none"));
+        assertThat(r.failure()).isNull();
+        assertThat(r.conforms()).isTrue();
+        assertThat(r.steps()).isGreaterThanOrEqualTo(250);
+        // every action the quick model allows was driven; its bounds allow no fault
+        assertThat(r.coverage().enabledNotDriven()).isEmpty();
+        assertThat(r.coverage().neverEnabled()).containsExactlyInAnyOrder("Restart", "DropMessage", "DuplicateMessage");
+        assertThat(r.coverage().statesTotal()).isNull();
+    }
+
+    @Test
+    void theCoreFollowsRandomWalksWithCrashesLossAndDuplicates() throws Exception {
+        ConformResult r = Conformance.run(Specs.walks("raft.full", 4, 50, 3, "none"));
+        assertThat(r.failure()).isNull();
+        assertThat(r.steps()).isGreaterThanOrEqualTo(150);
+        assertThat(r.coverage().actions().get("Restart")).isPositive();
+        assertThat(r.coverage().actions().get("DropMessage") + r.coverage().actions().get("DuplicateMessage")).isPositive();
+    }
+
+    @Test
+    void theSameSeedTakesTheSameWalks() throws Exception {
+        ConformResult a = Conformance.run(Specs.walks("raft.quick", 3, 20, 11, "none"));
+        ConformResult b = Conformance.run(Specs.walks("raft.quick", 3, 20, 11, "none"));
+        ConformResult c = Conformance.run(Specs.walks("raft.quick", 3, 20, 12, "none"));
+        assertThat(b.coverage().actions()).isEqualTo(a.coverage().actions());
+        assertThat(b.coverage().statesVisited()).isEqualTo(a.coverage().statesVisited());
+        assertThat(c.coverage().actions()).isNotEqualTo(a.coverage().actions());
+    }
+}

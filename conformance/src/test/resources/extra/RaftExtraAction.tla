@@ -1,0 +1,596 @@
+-------------------------------- MODULE RaftExtraAction --------------------------------
+(***************************************************************************)
+(* Raft at the level of individual messages: leader election, log         *)
+(* replication and commitment, with servers that crash and recover and a  *)
+(* network that loses, duplicates and reorders messages.                  *)
+(*                                                                         *)
+(* Every protocol step is one action whose name is the `event` of the      *)
+(* trace contract (TRACE-CONTRACT.md), so a log line of the implementation *)
+(* is explained by exactly one action.  The actions themselves carry no    *)
+(* model-checking bounds: bounds live in the guard operators of Next       *)
+(* (section "Bounds"), which trace validation does not use.                *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets, Bags
+
+CONSTANTS
+    Server,      \* the set of server ids
+    Value,       \* the client commands
+    Nil          \* "no server", e.g. votedFor before any vote
+
+\* Model-checking bounds, used only by the guard operators of Next.
+CONSTANTS
+    MaxTerm,      \* Timeout never raises a term beyond this
+    MaxLogLen,    \* ClientRequest never grows a log beyond this
+    MaxBatch,     \* an AppendEntries carries at most this many entries
+    MaxMsgCount,  \* sends and duplicates stop when this many messages are in flight
+    MaxRestarts,  \* total crashes
+    MaxDrops,     \* total messages lost
+    MaxDups       \* total messages duplicated
+
+ASSUME Nil \notin Server
+
+-----------------------------------------------------------------------------
+(* State *)
+
+\* Durable state: written to stable storage before a server answers, so it
+\* survives a crash.
+VARIABLES currentTerm, votedFor, log
+durableVars == <<currentTerm, votedFor, log>>
+
+\* Volatile state: lost in a crash.
+VARIABLES role, commitIndex, votesGranted, nextIndex, matchIndex
+volatileVars == <<role, commitIndex, votesGranted, nextIndex, matchIndex>>
+
+\* The network: a bag of messages in flight, so the same message may be in
+\* flight several times and nothing orders delivery.
+VARIABLE messages
+
+protocolVars == <<durableVars, volatileVars, messages>>
+
+\* Auxiliary: how many faults have happened so far.  Bounding them makes
+\* the models finite and makes faults stop, which liveness needs.
+VARIABLES restarts, drops, dups
+faultVars == <<restarts, drops, dups>>
+
+\* Auxiliary history, never read by the protocol; the safety properties are
+\* stated over it because the protocol state forgets (a leader steps down,
+\* a crash erases commitIndex).
+\*   elections: every [term, leader] pair that ever held.
+\*   votes:     every [term, voter, candidate] vote ever cast.
+\*   committed: the longest prefix any server ever marked committed, each
+\*              entry with the term in which it was first marked committed.
+VARIABLES elections, votes, committed
+historyVars == <<elections, votes, committed>>
+
+vars == <<protocolVars, faultVars, historyVars>>
+
+-----------------------------------------------------------------------------
+(* Values *)
+
+Follower  == "Follower"
+Candidate == "Candidate"
+Leader    == "Leader"
+
+Entry == [term : Nat, value : Value]
+
+Message ==
+         [type : {"RequestVoteRequest"}, from : Server, to : Server, term : Nat,
+          lastLogTerm : Nat, lastLogIndex : Nat]
+    \cup [type : {"RequestVoteResponse"}, from : Server, to : Server, term : Nat,
+          voteGranted : BOOLEAN]
+    \cup [type : {"AppendEntriesRequest"}, from : Server, to : Server, term : Nat,
+          prevLogIndex : Nat, prevLogTerm : Nat, entries : Seq(Entry), commitIndex : Nat]
+    \cup [type : {"AppendEntriesResponse"}, from : Server, to : Server, term : Nat,
+          success : BOOLEAN, matchIndex : Nat]
+
+Min(a, b) == IF a < b THEN a ELSE b
+Max(a, b) == IF a > b THEN a ELSE b
+
+LastTerm(xlog) == IF Len(xlog) = 0 THEN 0 ELSE xlog[Len(xlog)].term
+
+\* A majority.  Any two intersect, which is what makes one leader per term
+\* and durable commitment possible.
+IsQuorum(S) == Cardinality(S) * 2 > Cardinality(Server)
+
+Send(m)     == messages' = messages (+) SetToBag({m})
+Discard(m)  == messages' = messages (-) SetToBag({m})
+Reply(r, m) == messages' = (messages (-) SetToBag({m})) (+) SetToBag({r})
+
+InFlight(m) == m \in DOMAIN messages
+
+-----------------------------------------------------------------------------
+(* Initial state *)
+
+Init ==
+    /\ currentTerm  = [i \in Server |-> 0]
+    /\ votedFor     = [i \in Server |-> Nil]
+    /\ log          = [i \in Server |-> <<>>]
+    /\ role         = [i \in Server |-> Follower]
+    /\ commitIndex  = [i \in Server |-> 0]
+    /\ votesGranted = [i \in Server |-> {}]
+    /\ nextIndex    = [i \in Server |-> [j \in Server |-> 1]]
+    /\ matchIndex   = [i \in Server |-> [j \in Server |-> 0]]
+    /\ messages     = EmptyBag
+    /\ restarts = 0 /\ drops = 0 /\ dups = 0
+    /\ elections = {} /\ votes = {} /\ committed = <<>>
+
+-----------------------------------------------------------------------------
+(* Leader election *)
+
+\* A follower or candidate that heard from no leader starts an election in
+\* a new term and votes for itself.  A leader never times out: its own
+\* heartbeats are what keep the others from doing so.
+Timeout(i) ==
+    /\ role[i] \in {Follower, Candidate}
+    /\ currentTerm'  = [currentTerm EXCEPT ![i] = @ + 1]
+    /\ role'         = [role EXCEPT ![i] = Candidate]
+    /\ votedFor'     = [votedFor EXCEPT ![i] = i]
+    /\ votesGranted' = [votesGranted EXCEPT ![i] = {i}]
+    /\ UNCHANGED <<log, commitIndex, nextIndex, matchIndex, messages>>
+
+RequestVoteRequestMsg(i, j) ==
+    [type |-> "RequestVoteRequest", from |-> i, to |-> j, term |-> currentTerm[i],
+     lastLogTerm |-> LastTerm(log[i]), lastLogIndex |-> Len(log[i])]
+
+\* A candidate asks one peer for its vote, describing its log so the peer
+\* can refuse a candidate that may lack committed entries.
+RequestVote(i, j) ==
+    /\ role[i] = Candidate
+    /\ j # i
+    /\ Send(RequestVoteRequestMsg(i, j))
+    /\ UNCHANGED <<durableVars, volatileVars>>
+
+\* The candidate's log is at least as up to date as i's: a later last term,
+\* or the same last term and at least as long.  Every committed entry is on
+\* a majority, so a candidate that passes this check at a majority holds
+\* every committed entry.
+CandidateLogOk(i, m) ==
+    \/ m.lastLogTerm > LastTerm(log[i])
+    \/ /\ m.lastLogTerm = LastTerm(log[i])
+       /\ m.lastLogIndex >= Len(log[i])
+
+\* A server answers a vote request.  A request from a higher term first
+\* goes through UpdateTerm, hence m.term <= currentTerm[i].  The vote is
+\* granted only in the current term, to an up-to-date candidate, and only
+\* if i has not voted for someone else in this term: one vote per term is
+\* what makes a majority of votes unique.
+HandleRequestVoteRequest(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "RequestVoteRequest"
+    /\ m.to = i
+    /\ m.term <= currentTerm[i]
+    /\ LET grant == /\ m.term = currentTerm[i]
+                    /\ CandidateLogOk(i, m)
+                    /\ votedFor[i] \in {Nil, m.from}
+       IN /\ votedFor' = IF grant THEN [votedFor EXCEPT ![i] = m.from] ELSE votedFor
+          /\ Reply([type |-> "RequestVoteResponse", from |-> i, to |-> m.from,
+                    term |-> currentTerm[i], voteGranted |-> grant], m)
+    /\ UNCHANGED <<currentTerm, log, volatileVars>>
+
+\* A server consumes a vote response.  Only a candidate still in the term of
+\* the vote may count it: a vote from an earlier term was cast for an
+\* election that is over.
+HandleRequestVoteResponse(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "RequestVoteResponse"
+    /\ m.to = i
+    /\ m.term <= currentTerm[i]
+    /\ votesGranted' =
+         IF role[i] = Candidate /\ m.term = currentTerm[i] /\ m.voteGranted
+         THEN [votesGranted EXCEPT ![i] = @ \cup {m.from}]
+         ELSE votesGranted
+    /\ Discard(m)
+    /\ UNCHANGED <<durableVars, role, commitIndex, nextIndex, matchIndex>>
+
+\* Whether the votes i holds make it leader (a separate operator so that a
+\* variant can change the counting).
+HasVoteQuorum(i) == IsQuorum(votesGranted[i])
+
+\* A candidate with votes from a majority of its term becomes leader.  It
+\* knows nothing about the followers' logs yet, so it starts optimistic
+\* (nextIndex just past its own log) and assumes no replication (matchIndex 0).
+BecomeLeader(i) ==
+    /\ role[i] = Candidate
+    /\ HasVoteQuorum(i)
+    /\ role'       = [role EXCEPT ![i] = Leader]
+    /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> Len(log[i]) + 1]]
+    /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
+    /\ UNCHANGED <<durableVars, commitIndex, votesGranted, messages>>
+
+-----------------------------------------------------------------------------
+(* Log replication *)
+
+\* Only a leader accepts commands; it appends them in its own term.
+ClientRequest(i, v) ==
+    /\ role[i] = Leader
+    /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
+    /\ UNCHANGED <<currentTerm, votedFor, volatileVars, messages>>
+
+AppendEntriesRequestMsg(i, j, n) ==
+    LET prev == nextIndex[i][j] - 1
+    IN [type |-> "AppendEntriesRequest", from |-> i, to |-> j, term |-> currentTerm[i],
+        prevLogIndex |-> prev,
+        prevLogTerm |-> IF prev > 0 THEN log[i][prev].term ELSE 0,
+        entries |-> SubSeq(log[i], prev + 1, prev + n),
+        commitIndex |-> Min(commitIndex[i], prev + n)]
+
+\* A leader sends peer j the n entries from nextIndex[i][j] on (n = 0 is a
+\* heartbeat), together with the entry just before them so that j can check
+\* that its log agrees up to there.  The commit index sent is capped at the
+\* last entry sent: j may not have the leader's entries beyond it.
+AppendEntries(i, j, n) ==
+    /\ role[i] = Leader
+    /\ j # i
+    /\ nextIndex[i][j] - 1 + n <= Len(log[i])
+    /\ Send(AppendEntriesRequestMsg(i, j, n))
+    /\ UNCHANGED <<durableVars, volatileVars>>
+
+\* The log-matching check: i holds the entry preceding the new ones, with
+\* the leader's term.  By induction it then agrees with the leader on the
+\* whole prefix.
+PrevLogOk(i, m) ==
+    IF m.prevLogIndex = 0 THEN TRUE
+    ELSE /\ m.prevLogIndex <= Len(log[i])
+         /\ log[i][m.prevLogIndex].term = m.prevLogTerm
+
+\* i's log after accepting entries ents placed after index prev: entries
+\* that are already there with the same term are kept (a delayed or
+\* duplicated request must not cut off later entries); from the first
+\* conflicting or missing position on, the log is replaced by the rest of ents.
+MergeEntries(xlog, prev, ents) ==
+    LET diff == {k \in 1..Len(ents) : \/ prev + k > Len(xlog)
+                                      \/ xlog[prev + k].term # ents[k].term}
+    IN IF diff = {} THEN xlog
+       ELSE LET k == CHOOSE d \in diff : \A e \in diff : d <= e
+            IN SubSeq(xlog, 1, prev + k - 1) \o SubSeq(ents, k, Len(ents))
+
+\* A server handles an append request of its current or an earlier term (a
+\* higher term first goes through UpdateTerm).  It rejects a stale leader
+\* and a request whose preceding entry it lacks; then the leader retries
+\* further back.  Otherwise the sender is the leader of i's term: a
+\* candidate of that term has lost and returns to follower, and the log is
+\* made to agree with the leader's through the last entry sent.  A leader
+\* never sees a request of its own term (one leader per term), so the
+\* accepting branch is not enabled for it.
+HandleAppendEntriesRequest(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "AppendEntriesRequest"
+    /\ m.to = i
+    /\ m.term <= currentTerm[i]
+    /\ LET last == m.prevLogIndex + Len(m.entries)
+           reject == Reply([type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
+                            term |-> currentTerm[i], success |-> FALSE, matchIndex |-> 0], m)
+       IN \/ /\ \/ m.term < currentTerm[i]
+                \/ /\ m.term = currentTerm[i]
+                   /\ ~PrevLogOk(i, m)
+             /\ reject
+             /\ UNCHANGED <<durableVars, volatileVars>>
+          \/ /\ m.term = currentTerm[i]
+             /\ role[i] # Leader
+             /\ PrevLogOk(i, m)
+             /\ role' = [role EXCEPT ![i] = Follower]
+             /\ log' = [log EXCEPT ![i] = MergeEntries(@, m.prevLogIndex, m.entries)]
+             /\ commitIndex' = [commitIndex EXCEPT ![i] = Max(@, Min(m.commitIndex, last))]
+             /\ Reply([type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
+                       term |-> currentTerm[i], success |-> TRUE, matchIndex |-> last], m)
+             /\ UNCHANGED <<currentTerm, votedFor, votesGranted, nextIndex, matchIndex>>
+
+\* A server consumes an append response.  Only the leader of the response's
+\* term acts on it.  Responses arrive out of order and duplicated, so
+\* success only ever raises matchIndex and nextIndex; a failure steps
+\* nextIndex back by one (never below 1) to probe for the agreement point.
+HandleAppendEntriesResponse(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "AppendEntriesResponse"
+    /\ m.to = i
+    /\ m.term <= currentTerm[i]
+    /\ LET j == m.from
+           act == role[i] = Leader /\ m.term = currentTerm[i]
+       IN /\ nextIndex' =
+               IF ~act THEN nextIndex
+               ELSE IF m.success
+                    THEN [nextIndex EXCEPT ![i][j] = Max(@, m.matchIndex + 1)]
+                    ELSE [nextIndex EXCEPT ![i][j] = Max(@ - 1, 1)]
+          /\ matchIndex' =
+               IF act /\ m.success
+               THEN [matchIndex EXCEPT ![i][j] = Max(@, m.matchIndex)]
+               ELSE matchIndex
+    /\ Discard(m)
+    /\ UNCHANGED <<durableVars, role, commitIndex, votesGranted>>
+
+\* Servers known to store index k of leader i's log (i itself included).
+Agree(i, k) == {i} \cup {j \in Server \ {i} : matchIndex[i][j] >= k}
+
+\* A leader may count replicas only for an entry of its own term.  An entry
+\* of an earlier term on a majority can still be overwritten by a leader
+\* elected without it (Figure 8 of the Raft paper); it becomes committed
+\* indirectly, as a prefix of a current-term entry.
+CommitEligible(i, k) == log[i][k].term = currentTerm[i]
+
+\* A leader raises its commit index to the largest eligible index stored on
+\* a majority.
+AdvanceCommitIndex(i) ==
+    /\ role[i] = Leader
+    /\ LET ok == {k \in 1..Len(log[i]) : IsQuorum(Agree(i, k)) /\ CommitEligible(i, k)}
+           top == CHOOSE k \in ok : \A l \in ok : k >= l
+       IN /\ ok # {}
+          /\ top > commitIndex[i]
+          /\ commitIndex' = [commitIndex EXCEPT ![i] = top]
+    /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, messages>>
+
+-----------------------------------------------------------------------------
+(* Terms, crashes and the network *)
+
+\* The role a server takes when it adopts a newer term from message m.
+\* Whatever it was, its term is over: it cannot lead or campaign in a term
+\* it did not win.
+RoleAfterNewTerm(i, m) == Follower
+
+\* A server that sees a newer term adopts it and forgets its vote (it has
+\* not voted in the new term).  The message stays in flight: the matching
+\* Handle step consumes it in the new term.
+UpdateTerm(i, m) ==
+    /\ InFlight(m)
+    /\ m.to = i
+    /\ m.term > currentTerm[i]
+    /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
+    /\ role'        = [role EXCEPT ![i] = RoleAfterNewTerm(i, m)]
+    /\ votedFor'    = [votedFor EXCEPT ![i] = Nil]
+    /\ UNCHANGED <<log, commitIndex, votesGranted, nextIndex, matchIndex, messages>>
+
+\* A crash followed by recovery: durable state is read back, volatile state
+\* restarts from its initial value.  Forgetting commitIndex is safe because
+\* committed entries stay in the durable log and the leader re-announces
+\* the commit index.
+\* The vote i finds on stable storage when it recovers: the one it cast,
+\* since it was written before the vote left i.
+RecoveredVote(i) == votedFor[i]
+
+Restart(i) ==
+    /\ votedFor'     = [votedFor EXCEPT ![i] = RecoveredVote(i)]
+    /\ role'         = [role EXCEPT ![i] = Follower]
+    /\ commitIndex'  = [commitIndex EXCEPT ![i] = 0]
+    /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
+    /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
+    /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
+    /\ UNCHANGED <<currentTerm, log, messages>>
+
+\* The network loses a message.
+DropMessage(m) ==
+    /\ InFlight(m)
+    /\ Discard(m)
+    /\ UNCHANGED <<durableVars, volatileVars>>
+
+\* The network delivers one more copy of a message.
+DuplicateMessage(m) ==
+    /\ InFlight(m)
+    /\ Send(m)
+    /\ UNCHANGED <<durableVars, volatileVars>>
+
+-----------------------------------------------------------------------------
+(* History *)
+
+\* Extends the history variables by what holds after the step; the same for
+\* every action, so the actions above need not know about the history.
+CommittedPrefix(i) == Min(commitIndex'[i], Len(log'[i]))
+
+RecordHistory ==
+    /\ elections' = elections \cup
+         {[term |-> currentTerm'[i], leader |-> i] : i \in {s \in Server : role'[s] = Leader}}
+    /\ votes' = votes \cup
+         {[term |-> currentTerm'[i], voter |-> i, candidate |-> votedFor'[i]] :
+             i \in {s \in Server : votedFor'[s] # Nil}}
+    /\ committed' =
+         LET s == CHOOSE s \in Server : \A t \in Server : CommittedPrefix(s) >= CommittedPrefix(t)
+             n == CommittedPrefix(s)
+         IN IF n <= Len(committed) THEN committed
+            ELSE [k \in 1..n |->
+                    IF k <= Len(committed) /\ committed[k].entry = log'[s][k]
+                    THEN committed[k]
+                    ELSE [entry |-> log'[s][k], term |-> currentTerm'[s]]]
+
+-----------------------------------------------------------------------------
+(* Bounds *)
+
+\* Guards that keep model checking finite.  None is needed by the protocol;
+\* each one hides the behaviours beyond it (see README.md).  Models replace
+\* them in their .cfg (`CONSTANT TimeoutBound <- ...`) where they need a
+\* different bound, and trace validation uses the actions directly.
+TimeoutBound(i)        == currentTerm[i] < MaxTerm
+ClientRequestBound(i)  == Len(log[i]) < MaxLogLen
+\* A send identical to a message already in flight only adds a copy, which
+\* DuplicateMessage covers.
+SendBound(m)           == ~InFlight(m) /\ BagCardinality(messages) < MaxMsgCount
+BatchSizes(i, j)       == 0..Min(MaxBatch, Len(log[i]) - nextIndex[i][j] + 1)
+\* A candidate does not ask again a peer whose vote it already holds.
+RequestVoteBound(i, j) == j \notin votesGranted[i] /\ SendBound(RequestVoteRequestMsg(i, j))
+RestartBound           == restarts < MaxRestarts
+DropBound              == drops < MaxDrops
+DuplicateBound(m)      == dups < MaxDups /\ BagCardinality(messages) < MaxMsgCount
+
+\* What model checking fingerprints.  ProtocolView leaves out state that no
+\* action reads before overwriting it, so that states differing only there
+\* have the same futures: the votes a server holds while it is not a
+\* candidate (only a candidate counts them, and Timeout resets them before
+\* a server becomes one), and nextIndex and matchIndex while it is not
+\* leader (BecomeLeader resets them).  A model adds the history variables
+\* its properties read (VIEW ModelView has all).
+ProtocolView ==
+    <<durableVars, role, commitIndex,
+      [i \in Server |-> IF role[i] = Candidate THEN votesGranted[i] ELSE {}],
+      [i \in Server |-> IF role[i] = Leader THEN nextIndex[i] ELSE {}],
+      [i \in Server |-> IF role[i] = Leader THEN matchIndex[i] ELSE {}],
+      messages, faultVars>>
+
+\* VotesSafe also reads the votes a leader holds.
+ModelView ==
+    <<ProtocolView, historyVars,
+      [i \in Server |-> IF role[i] = Leader THEN votesGranted[i] ELSE {}]>>
+
+-----------------------------------------------------------------------------
+(* The specification *)
+
+\* One step of Next per action: the action, its bound, the fault counters
+\* and the history.  The step operators are named after their action so
+\* that traces and coverage reports say which action a step took.
+Steady == UNCHANGED faultVars /\ RecordHistory
+
+TimeoutStep(i)          == TimeoutBound(i) /\ Timeout(i) /\ Steady
+RequestVoteStep(i, j)   == RequestVoteBound(i, j) /\ RequestVote(i, j) /\ Steady
+BecomeLeaderStep(i)     == BecomeLeader(i) /\ Steady
+ClientRequestStep(i, v) == ClientRequestBound(i) /\ ClientRequest(i, v) /\ Steady
+AppendEntriesStep(i, j) ==
+    /\ \E n \in BatchSizes(i, j) :
+          SendBound(AppendEntriesRequestMsg(i, j, n)) /\ AppendEntries(i, j, n)
+    /\ Steady
+AdvanceCommitIndexStep(i)            == AdvanceCommitIndex(i) /\ Steady
+UpdateTermStep(m)                    == UpdateTerm(m.to, m) /\ Steady
+HandleRequestVoteRequestStep(m)      == HandleRequestVoteRequest(m.to, m) /\ Steady
+HandleRequestVoteResponseStep(m)     == HandleRequestVoteResponse(m.to, m) /\ Steady
+HandleAppendEntriesRequestStep(m)    == HandleAppendEntriesRequest(m.to, m) /\ Steady
+HandleAppendEntriesResponseStep(m)   == HandleAppendEntriesResponse(m.to, m) /\ Steady
+
+RestartStep(i) ==
+    /\ RestartBound
+    /\ Restart(i)
+    /\ restarts' = restarts + 1
+    /\ UNCHANGED <<drops, dups>>
+    /\ RecordHistory
+
+DropMessageStep(m) ==
+    /\ DropBound
+    /\ DropMessage(m)
+    /\ drops' = drops + 1
+    /\ UNCHANGED <<restarts, dups>>
+    /\ RecordHistory
+
+DuplicateMessageStep(m) ==
+    /\ DuplicateBound(m)
+    /\ DuplicateMessage(m)
+    /\ dups' = dups + 1
+    /\ UNCHANGED <<restarts, drops>>
+    /\ RecordHistory
+
+\* An action conform has no input for (tests: an unmapped action is an error naming it).
+ForgetCommitStep(i) ==
+    /\ commitIndex[i] > 0
+    /\ commitIndex' = [commitIndex EXCEPT ![i] = 0]
+    /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, messages, faultVars>>
+    /\ RecordHistory
+
+Next ==
+    \/ \E i \in Server : TimeoutStep(i)
+    \/ \E i, j \in Server : RequestVoteStep(i, j)
+    \/ \E i \in Server : BecomeLeaderStep(i)
+    \/ \E i \in Server, v \in Value : ClientRequestStep(i, v)
+    \/ \E i, j \in Server : AppendEntriesStep(i, j)
+    \/ \E i \in Server : AdvanceCommitIndexStep(i)
+    \/ \E m \in DOMAIN messages : UpdateTermStep(m)
+    \/ \E m \in DOMAIN messages : HandleRequestVoteRequestStep(m)
+    \/ \E m \in DOMAIN messages : HandleRequestVoteResponseStep(m)
+    \/ \E m \in DOMAIN messages : HandleAppendEntriesRequestStep(m)
+    \/ \E m \in DOMAIN messages : HandleAppendEntriesResponseStep(m)
+    \/ \E i \in Server : RestartStep(i)
+    \/ \E m \in DOMAIN messages : DropMessageStep(m)
+    \/ \E m \in DOMAIN messages : DuplicateMessageStep(m)
+    \/ \E i \in Server : ForgetCommitStep(i)
+
+Spec == Init /\ [][Next]_vars
+
+-----------------------------------------------------------------------------
+(* Safety *)
+
+TypeOK ==
+    /\ currentTerm \in [Server -> Nat]
+    /\ votedFor \in [Server -> Server \cup {Nil}]
+    /\ \A i \in Server : log[i] \in Seq(Entry)
+    /\ role \in [Server -> {Follower, Candidate, Leader}]
+    /\ commitIndex \in [Server -> Nat]
+    /\ votesGranted \in [Server -> SUBSET Server]
+    /\ nextIndex \in [Server -> [Server -> Nat \ {0}]]
+    /\ matchIndex \in [Server -> [Server -> Nat]]
+    /\ IsABag(messages)
+    /\ \A m \in DOMAIN messages : m \in Message
+    /\ restarts \in Nat /\ drops \in Nat /\ dups \in Nat
+
+\* At most one server is ever leader in a given term.  Stated over the
+\* history of elections: checking only the servers that are leaders now
+\* would miss a leader that has already stepped down or crashed.
+ElectionSafety ==
+    \A e, f \in elections : e.term = f.term => e.leader = f.leader
+
+\* A server votes for at most one candidate in a term, and a candidate or
+\* leader only holds votes that were cast for it in its current term.
+VotesSafe ==
+    /\ \A v, w \in votes : v.voter = w.voter /\ v.term = w.term => v.candidate = w.candidate
+    /\ \A i \in Server :
+         role[i] \in {Candidate, Leader} =>
+           \A j \in votesGranted[i] :
+             [term |-> currentTerm[i], voter |-> j, candidate |-> i] \in votes
+
+\* VotesSafe without the history, for models that leave `votes` out of the
+\* states they fingerprint (it multiplies states by every past voting
+\* pattern).  The two together imply VotesSafe: terms never decrease, so a
+\* second vote in a term would change a vote already cast in it; and a vote
+\* a candidate holds stays on the voter's stable storage for as long as the
+\* voter remains in that term.  A leader's votes need no check of their own:
+\* they were checked while it was a candidate in the same term, and from
+\* then on a voter can only keep its vote or move to a later term.
+OneVotePerTerm ==
+    [][\A i \in Server :
+         /\ currentTerm'[i] >= currentTerm[i]
+         /\ currentTerm'[i] = currentTerm[i] /\ votedFor[i] # Nil
+              => votedFor'[i] = votedFor[i]]_vars
+
+VotesHeldWereCast ==
+    \A i \in Server :
+      role[i] = Candidate =>
+        \A j \in votesGranted[i] :
+          \/ currentTerm[j] > currentTerm[i]
+          \/ currentTerm[j] = currentTerm[i] /\ votedFor[j] = i
+
+\* Two logs with an entry of the same term at the same index agree on every
+\* entry up to that index.
+LogMatching ==
+    \A i, j \in Server :
+      \A k \in 1..Min(Len(log[i]), Len(log[j])) :
+        log[i][k].term = log[j][k].term => SubSeq(log[i], 1, k) = SubSeq(log[j], 1, k)
+
+\* An entry committed in some term is in the log of every leader of a later
+\* term, at the same index.
+LeaderCompleteness ==
+    \A i \in Server :
+      role[i] = Leader =>
+        \A k \in DOMAIN committed :
+          committed[k].term < currentTerm[i] =>
+            k <= Len(log[i]) /\ log[i][k] = committed[k].entry
+
+\* Servers never disagree on a committed entry: every server's committed
+\* prefix is a prefix of the longest prefix ever committed, and so no two
+\* servers commit different entries at the same index, not even at
+\* different times.
+StateMachineSafety ==
+    \A i \in Server :
+      \A k \in 1..Min(commitIndex[i], Len(log[i])) :
+        k <= Len(committed) /\ log[i][k] = committed[k].entry
+
+\* A server never changes an entry it has marked committed, not even across
+\* a crash (the log is durable; only the knowledge of the commit index is lost).
+CommittedPrefixStable ==
+    [][\A i \in Server :
+         LET c == Min(commitIndex[i], Len(log[i]))
+         IN c <= Len(log'[i]) /\ SubSeq(log'[i], 1, c) = SubSeq(log[i], 1, c)]_vars
+
+\* commitIndex never decreases, except that a crash erases it (it is
+\* volatile).  Excluding Restart rather than stating this over the history
+\* keeps the property about the variable the implementation logs.
+CommitIndexMonotonic ==
+    [][\A i \in Server : commitIndex'[i] >= commitIndex[i] \/ Restart(i)]_vars
+
+\* The committed sequence only grows by appending: Raft refines AbstractLog,
+\* with the history of committed entries as the refinement mapping.
+AbstractCommitted == [k \in DOMAIN committed |-> committed[k].entry]
+AL == INSTANCE AbstractLog WITH chosen <- AbstractCommitted, Entry <- Entry
+RefinesAbstractLog == AL!Spec
+
+=============================================================================
