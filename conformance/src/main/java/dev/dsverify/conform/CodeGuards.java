@@ -24,6 +24,9 @@ final class CodeGuards {
     static List<String> explain(SpecStep step, CodeCluster code, Projection p) {
         List<String> out = new ArrayList<>();
         if (!step.has("m")) {
+            if (step.has("i")) {
+                local(step, code.node(step.arg("i").toString()), code.ids().size(), out);
+            }
             return out;
         }
         Value m = step.arg("m");
@@ -63,6 +66,37 @@ final class CodeGuards {
             }
         }
         return out;
+    }
+
+    /** The code's conditions for the steps a server takes on its own. */
+    private static void local(SpecStep step, RaftNode n, int servers, List<String> out) {
+        int quorum = servers / 2 + 1;
+        switch (step.action()) {
+            case "BecomeLeader" -> {
+                if (n.role() == dev.dsverify.raft.core.Role.Candidate && n.votesGranted().size() < quorum) {
+                    out.add("the code makes a candidate leader only with votes from a majority (" + quorum + " of "
+                            + servers + "), its own included; " + n.id() + " holds " + n.votesGranted().size() + ": "
+                            + n.votesGranted() + ". The spec's BecomeLeader lets a candidate with fewer through");
+                }
+            }
+            case "ClientRequest", "AppendEntries", "AdvanceCommitIndex" -> {
+                if (n.role() != dev.dsverify.raft.core.Role.Leader) {
+                    out.add("the code takes " + step.action() + " only as leader; " + n.id() + " is " + n.role());
+                }
+            }
+            case "Timeout" -> {
+                if (n.role() == dev.dsverify.raft.core.Role.Leader) {
+                    out.add("the code has no election timer while it leads");
+                }
+            }
+            case "RequestVote" -> {
+                if (n.role() != dev.dsverify.raft.core.Role.Candidate) {
+                    out.add("the code asks for votes only as candidate; " + n.id() + " is " + n.role());
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     /** A server's state as the code holds it, for a refusal's report. */

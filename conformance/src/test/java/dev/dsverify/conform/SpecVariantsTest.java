@@ -23,6 +23,20 @@ class SpecVariantsTest {
                 && x.contains("The spec's HandleRequestVoteRequest grants without this condition"));
     }
 
+    /** The self-vote-twice mutant counts a candidate's own vote twice: it becomes leader on one vote. */
+    @Test
+    void aSpecThatElectsOnOneVoteAsksForAStepTheCodeRefuses() throws Exception {
+        java.nio.file.Path model = Specs.raft().resolveSibling("mutants/MCRaftMutantSelfVoteTwice.cfg");
+        ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), model.toString()));
+        Failure f = r.failure();
+        assertThat(f).isNotNull();
+        assertThat(f.kind()).isEqualTo(FailureKind.CANNOT_TAKE_STEP);
+        assertThat(f.action()).matches("BecomeLeader\\(s\\d\\)");
+        assertThat(f.input()).endsWith(".becomeLeaderNow()");
+        assertThat(f.reasons()).anyMatch(x -> x.startsWith("the code refused the input"))
+                .anyMatch(x -> x.contains("only with votes from a majority (2 of 3)"));
+    }
+
     @Test
     void anActionWithoutADriverIsAnErrorNamingIt() {
         assertThatThrownBy(() -> Conformance.run(new ConformOptions(Specs.resource("extra/RaftExtraAction.tla"),
