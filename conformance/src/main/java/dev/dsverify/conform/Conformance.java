@@ -14,6 +14,7 @@ import dev.dsverify.raft.core.RaftNode;
 import dev.dsverify.runner.TraceState;
 import dev.dsverify.runner.value.TlaValue;
 import dev.dsverify.runner.value.TlaValues;
+import dev.dsverify.trace.replay.ShownValue;
 import dev.dsverify.trace.replay.SpecEvaluator;
 import dev.dsverify.trace.replay.SpecLoadException;
 import tlc2.tool.TLCState;
@@ -312,8 +313,8 @@ public final class Conformance {
                 Value spec = specAt(f, var, id);
                 Value mine = projection.at(var, code.node(id));
                 if (!spec.equals(mine)) {
-                    out.add(new Diff(var + "[" + id + "]", id, spec, mine,
-                            var + "[" + id + "]: spec " + spec + ", code " + mine));
+                    out.add(new Diff(var + "[" + id + "]", id, spec, mine, var + "[" + id + "]: spec "
+                            + ShownValue.of(spec, false) + ", code " + ShownValue.of(mine, false)));
                 }
             }
         }
@@ -327,10 +328,12 @@ public final class Conformance {
                 parts.add(oneField);
             } else {
             if (!extra.added().isEmpty()) {
-                parts.add("the code has in flight " + extra.added() + ", which the spec's messages lack");
+                parts.add("the code has in flight " + ShownValue.of(extra.added(), false)
+                        + ", which the spec's messages lack");
             }
             if (!extra.removed().isEmpty()) {
-                parts.add("the spec has in flight " + extra.removed() + ", which the code's network lacks");
+                parts.add("the spec has in flight " + ShownValue.of(extra.removed(), false)
+                        + ", which the code's network lacks");
             }
             }
             out.add(new Diff("messages", null, Projection.bagValue(spec), Projection.bagValue(mine),
@@ -358,7 +361,7 @@ public final class Conformance {
             Value a = Messages.field(spec, n.toString());
             Value b = Messages.field(code, n.toString());
             if (b == null || !a.equals(b)) {
-                fields.add(n + " spec " + a + ", code " + b);
+                fields.add(n + " spec " + ShownValue.of(a, false) + ", code " + ShownValue.of(b, false));
             }
         }
         return "the message " + Messages.brief(spec) + " differs: " + String.join("; ", fields);
