@@ -278,8 +278,11 @@ public final class Conformance {
                 Attempt a = ActionTable.driver(f.name()).drive(new Driving(offered, s, code, projection));
                 if (!a.refused() || !a.effect().events().isEmpty()) {
                     List<Diff> diffs = compare(s, code);
+                    List<String> guards = dev.dsverify.conform.spec.SpecGuards.falseGuards(model, f.name(),
+                            offered.args(), s);
                     List<String> why = new ArrayList<>(List.of("the spec's " + offered.label()
-                            + " is not enabled here, yet the code took " + a.input()
+                            + " is not enabled here" + (guards.isEmpty() ? "" : ": " + String.join("; ", guards))
+                            + "; yet the code took " + a.input()
                             + (a.effect().events().isEmpty() ? "" : " (it reported " + String.join(", ", a.effect().events()) + ")")));
                     diffs.forEach(x -> why.add(x.reason()));
                     List<TLCState> shown = new ArrayList<>(states);

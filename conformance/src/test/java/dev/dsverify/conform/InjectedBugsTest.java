@@ -31,6 +31,8 @@ class InjectedBugsTest {
         assertThat(f.kind()).isEqualTo(FailureKind.TAKES_FORBIDDEN_STEP);
         assertThat(f.action()).startsWith("AdvanceCommitIndex(");
         assertThat(f.fields()).singleElement().asString().startsWith("commitIndex[");
+        // the spec's false guard, named as in its source: no index of the leader's term is on a majority
+        assertThat(f.reasons().get(0)).contains("is not enabled here: `ok # {}` (Raft.tla line");
     }
 
     @Test
