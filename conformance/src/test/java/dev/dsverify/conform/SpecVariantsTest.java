@@ -45,6 +45,14 @@ class SpecVariantsTest {
                 .hasMessageContaining("conform does not know how to drive action ForgetCommit");
     }
 
+    /** raft.liveness.quick's cfg is not named after its module (MCRaftLivenessQuick.cfg, MCRaftLiveness.tla). */
+    @Test
+    void aCatalogModelWhoseCfgIsNotNamedAfterItsModuleLoads() throws Exception {
+        ConformResult r = Conformance.run(Specs.walks("raft.liveness.quick", 2, 15, 1, "none"));
+        assertThat(r.failure()).isNull();
+        assertThat(r.steps()).isPositive();
+    }
+
     @Test
     void anUnknownModelIsNamed() {
         assertThatThrownBy(() -> Conformance.run(Specs.walks("raft.nosuch", 1, 1, 1, "none")))

@@ -113,8 +113,8 @@ public final class SpecModel implements AutoCloseable {
         }
         STAGED.add(dir);
         try {
-            String module = stage(spec, model, dir);
-            SpecEvaluator eval = SpecEvaluator.load(dir, module, module);
+            String[] files = stage(spec, model, dir);
+            SpecEvaluator eval = SpecEvaluator.load(dir, files[0], files[1]);
             return new SpecModel(eval, dir, model);
         } catch (SpecLoadException | RuntimeException e) {
             deleteTree(dir);
@@ -123,8 +123,8 @@ public final class SpecModel implements AutoCloseable {
         }
     }
 
-    /** Copies the spec, its sibling modules and the model into {@code dir}; returns the model's module name. */
-    private static String stage(Path spec, String model, Path dir) throws SpecLoadException {
+    /** Copies the spec, its sibling modules and the model into {@code dir}; returns the model's module and cfg names. */
+    private static String[] stage(Path spec, String model, Path dir) throws SpecLoadException {
         if (!Files.isRegularFile(spec)) {
             throw new SpecLoadException("no spec at " + spec, null);
         }
@@ -146,6 +146,7 @@ public final class SpecModel implements AutoCloseable {
             Files.writeString(dir.resolve("Raft.tla"), text);
             Path cfg;
             Path modelTla;
+            String cfgName;
             if (model.endsWith(".cfg")) {
                 cfg = Path.of(model);
                 modelTla = cfg.resolveSibling(cfg.getFileName().toString().replaceFirst("\\.cfg$", ".tla"));
@@ -154,19 +155,22 @@ public final class SpecModel implements AutoCloseable {
                 }
                 Files.copy(modelTla, dir.resolve(modelTla.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Files.copy(cfg, dir.resolve(cfg.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                cfgName = cfg.getFileName().toString();
             } else {
                 String[] files = catalogFiles(specDir, model);
                 for (String f : files) {
                     copyFromDirOrBundle(specDir, f, dir);
                 }
                 modelTla = Path.of(files[0]);
+                cfgName = Path.of(files[1]).getFileName().toString();
             }
             for (String f : SUPPORT) {
                 if (!Files.exists(dir.resolve(f))) {
                     copyFromDirOrBundle(specDir, f, dir);
                 }
             }
-            return modelTla.getFileName().toString().replaceFirst("\\.tla$", "");
+            return new String[] {modelTla.getFileName().toString().replaceFirst("\\.tla$", ""),
+                    cfgName.replaceFirst("\\.cfg$", "")};
         } catch (IOException e) {
             throw new SpecLoadException("cannot stage " + spec + " with model " + model + ": " + e.getMessage(), e);
         }
