@@ -83,10 +83,9 @@ public final class CodeCluster {
         return List.copyOf(network);
     }
 
-    /** Runs one input at server {@code id}, then handles its Ready; {@code input} returns what it returned. */
+    /** Gives server {@code id} one input and returns what it returned; {@link #settle} then handles its Ready. */
     public <T> T input(String id, Function<RaftNode, T> input) {
-        T result = input.apply(node(id));
-        return result;
+        return input.apply(node(id));
     }
 
     /** Handles the Readies of {@code id} and returns what the last input did. */
@@ -113,7 +112,10 @@ public final class CodeCluster {
         network.add(m);
     }
 
-    /** The server crashes and recovers from its disk (the contract's Restart). Unsent messages are lost with it. */
+    /**
+     * The server crashes and recovers from its disk (the contract's Restart). Every Ready was handled right after
+     * its input, so the disk holds everything the server acknowledged and nothing waits to be sent.
+     */
     public Effect restart(String id) {
         Disk d = disks.get(id);
         node(id);
