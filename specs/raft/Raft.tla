@@ -346,13 +346,17 @@ UpdateTerm(i, m) ==
 \* since it was written before the vote left i.
 RecoveredVote(i) == votedFor[i]
 
-Restart(i) ==
-    /\ votedFor'     = [votedFor EXCEPT ![i] = RecoveredVote(i)]
+\* What a crash erases: i's volatile state back to its initial value.
+ResetVolatile(i) ==
     /\ role'         = [role EXCEPT ![i] = Follower]
     /\ commitIndex'  = [commitIndex EXCEPT ![i] = 0]
     /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
     /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
     /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
+
+Restart(i) ==
+    /\ votedFor' = [votedFor EXCEPT ![i] = RecoveredVote(i)]
+    /\ ResetVolatile(i)
     /\ UNCHANGED <<currentTerm, log, messages>>
 
 \* The network loses a message.

@@ -181,14 +181,9 @@ LostDurableStep(e) ==
 \* Restart after a lost step: the durable state above, the volatile state
 \* reset as Raft.tla's Restart resets it, the network untouched.
 RestartAfterLostLine(e) ==
-    LET i == e.node IN
     /\ e.event = "Restart"
     /\ LostDurableStep(e)
-    /\ role'         = [role EXCEPT ![i] = R!Follower]
-    /\ commitIndex'  = [commitIndex EXCEPT ![i] = 0]
-    /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
-    /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in TraceServers |-> 1]]
-    /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in TraceServers |-> 0]]
+    /\ R!ResetVolatile(e.node)
     /\ UNCHANGED messages
 
 -----------------------------------------------------------------------------
