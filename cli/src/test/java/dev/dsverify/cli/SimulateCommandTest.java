@@ -170,8 +170,8 @@ class SimulateCommandTest {
     /** The sweep mvn verify runs with every trace validated against Raft.tla: three and five servers. */
     @Test
     void threeAndFiveServerSweepsPassWithEveryTraceValidated() {
-        int seeds3 = slow() ? 200 : 8;
-        int seeds5 = slow() ? 100 : 3;
+        int seeds3 = slow() ? 300 : 30;
+        int seeds5 = slow() ? 150 : 10;
         int ops = slow() ? 60 : 20;
         assertThat(run("--seeds", "1.." + seeds3, "--ops", String.valueOf(ops), "--validate")).as(out.toString())
                 .isEqualTo(0);

