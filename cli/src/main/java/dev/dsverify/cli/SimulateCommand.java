@@ -128,7 +128,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private SimResult runSeed(SimConfig cfg, EnumSet<FaultType> kinds, SimValidation validation) {
-        SimConfig c = cfg.withTrace(cfg.trace() || validation != null);
+        SimConfig c = cfg.withTrace(cfg.trace() || this.validation != null);
         SimResult r = swarmOn() ? FaultMix.run(c, ops, kinds) : Simulator.run(c, ops, kinds);
         return validation == null ? r : validation.check(r);
     }
@@ -216,14 +216,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private int single(PrintWriter out, SimConfig cfg, EnumSet<FaultType> kinds, Schedule given) {
         SimResult r = given != null ? new Simulator(cfg.withTrace(cfg.trace() || validation != null), given).run()
-                : runSeed(cfg, kinds, validation);
-        if (given != null && validation != null) {
-            r = validation.check(r);
-        }
-        out.println(r.summary());
-        if (given == null && swarmOn()) {
-            out.println(mixLine(r.seed(), kinds, cfg));
-        }
+                : runSeed(cfg, kinds, null);
         if (trace != null) {
             try {
                 NdjsonTraceWriter.writeAtomically(r.trace(), trace);
@@ -231,7 +224,17 @@ public final class SimulateCommand implements Callable<Integer> {
                 ErrorLine.print(spec.commandLine().getErr(), "cannot write trace " + trace + ": " + e.getMessage());
                 return 1;
             }
-            out.println("trace: " + r.trace().size() + " events written to " + trace);
+        }
+        int events = r.trace().size();
+        if (validation != null) {
+            r = validation.check(r);
+        }
+        out.println(r.summary());
+        if (given == null && swarmOn()) {
+            out.println(mixLine(r.seed(), kinds, cfg));
+        }
+        if (trace != null) {
+            out.println("trace: " + events + " events written to " + trace);
         }
         if (!r.passed()) {
             report(out, cfg, r);

@@ -182,6 +182,15 @@ class SimulateCommandTest {
     }
 
     @Test
+    void oneSeedValidatedWritesItsWholeTraceToo(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.ndjson");
+        assertThat(run("--seed", "3", "--ops", "30", "--validate", "--trace", trace.toString())).isEqualTo(0);
+        long lines = Files.readAllLines(trace).size();
+        assertThat(lines).isPositive();
+        assertThat(out.toString()).contains("seed 3: PASS").contains("trace: " + lines + " events written to");
+    }
+
+    @Test
     void validateRefusesWhatATraceCannotDescribeYet() {
         assertThat(run("--seeds", "1..2", "--validate", "--faults", "all,torn")).isEqualTo(2);
         assertThat(err.toString()).contains("--validate: torn writes");
@@ -203,7 +212,7 @@ class SimulateCommandTest {
         assertThat(run("--seeds", "1..3", "--ops", "30", "--bug", "commit-old-term")).isEqualTo(0);
         out.getBuffer().setLength(0);
         assertThat(run("--seeds", "1..3", "--ops", "30", "--bug", "commit-old-term", "--validate", "--shrink-budget",
-                "3")).isEqualTo(1);
+                "1")).isEqualTo(1);
         String report = out.toString();
         assertThat(report).contains("FAILED seed 1: FAIL - TraceValidation: trace line ")
                 .contains("diverges from Raft.tla: {\"schema\":1,").contains("\"event\":\"AdvanceCommitIndex\"")
