@@ -85,9 +85,9 @@ public final class LivenessCheck {
     private long stale;
 
     /**
-     * @param timely whether messages arrive in time during the faults (no slow messages): only then does a stretch
-     *               without a leader count before the faults stop; a link that holds messages for seconds connects
-     *               nobody in time for an election
+     * @param timely whether messages arrive in time during the faults (none slower than about an election
+     *               timeout): only then does a stretch without a leader count before the faults stop; a link that
+     *               holds messages for seconds connects nobody in time for an election
      */
     LivenessCheck(Cluster cluster, long tick, boolean timely) {
         this.cluster = cluster;

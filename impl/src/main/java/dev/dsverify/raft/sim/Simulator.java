@@ -630,6 +630,9 @@ public final class Simulator {
         return a.server.node().currentTerm() > b.server.node().currentTerm();
     }
 
+    /** Slow messages up to this late (about one election timeout) still let elections succeed. */
+    private static final long TIMELY_DELAY = 200_000L;
+
     private void setUpLiveness() {
         live = new LivenessCheck(new LivenessCheck.Cluster() {
             public List<String> ids() {
@@ -654,7 +657,7 @@ public final class Simulator {
             public boolean cut(String from, String to) {
                 return Simulator.this.cut(from, to);
             }
-        }, TICK, !schedule.types().contains(FaultType.DELAY));
+        }, TICK, !schedule.types().contains(FaultType.DELAY) || slowMax <= TIMELY_DELAY);
         at(schedule.quietAt(), this::faultsStop);
     }
 
