@@ -127,10 +127,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 + (swarmOn() ? "" : " --swarm off");
     }
 
-    private SimResult runSeed(SimConfig cfg, EnumSet<FaultType> kinds, SimValidation validation) {
-        SimConfig c = cfg.withTrace(cfg.trace() || this.validation != null);
+    /** Runs a seed (traced when validating) and, if {@code check} is given, validates its trace. */
+    private SimResult runSeed(SimConfig cfg, EnumSet<FaultType> kinds, SimValidation check) {
+        SimConfig c = cfg.withTrace(cfg.trace() || validation != null);
         SimResult r = swarmOn() ? FaultMix.run(c, ops, kinds) : Simulator.run(c, ops, kinds);
-        return validation == null ? r : validation.check(r);
+        return check == null ? r : check.check(r);
     }
 
     private String mixLine(long seed, EnumSet<FaultType> kinds, SimConfig cfg) {
@@ -259,14 +260,16 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, SimConfig cfg, SimResult r) {
-        String mix = schedule == null && swarmOn() ? mixLine(r.seed(), FaultType.parse(kindsText()), cfg) + "\n" : "";
+        // under the result line: the seed's swarm mix, and why the spec rejected a diverging trace line
+        String details = schedule == null && swarmOn()
+                ? mixLine(r.seed(), FaultType.parse(kindsText()), cfg) + "\n" : "";
         if (r.failure() != null && r.failure().contains("\n  why: ")) {
-            mix += r.failure().substring(r.failure().indexOf('\n') + 1) + "\n";
+            details += r.failure().substring(r.failure().indexOf('\n') + 1) + "\n";
         }
         String extra = validation != null ? " --validate" : "";
         if (noShrink || r.verdict() != SimResult.Verdict.FAIL) {
             out.println("FAILED " + r.summary());
-            out.print(mix);
+            out.print(details);
             out.print(r.schedule().describe());
             return;
         }
@@ -275,7 +278,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 schedule == null ? generatedBy(FaultType.parse(kindsText()), cfg)
                         : "--schedule " + ScheduleText.encode(r.schedule()), extra);
         int eol = text.indexOf('\n') + 1;
-        out.print("FAILED " + text.substring(0, eol) + mix + text.substring(eol));
+        out.print("FAILED " + text.substring(0, eol) + details + text.substring(eol));
     }
 
     /** --faults without torn (which is not a kind but SimConfig.tornWrites). */

@@ -12,11 +12,13 @@ import java.util.Map;
  * <ul>
  *   <li><b>Liveness</b>: once the faults stop ({@link Schedule#quietAt()}: partitions healed, crashed servers
  *   restarted, pauses over, no more lost, duplicated or slow messages, clocks at the same rate), a leader is elected
- *   within {@value #LEADER_BOUND_TICKS} ticks of the network draining (the last message slowed before arrives), and every client command pending then, or issued later, completes
- *   within {@value #COMMAND_BOUND_TICKS} ticks of the later of the two moments.</li>
+ *   within {@value #LEADER_BOUND_TICKS} ticks of the network draining (the last message slowed before arrives), and
+ *   every client command pending then, or issued later, completes within {@value #COMMAND_BOUND_TICKS} ticks of the
+ *   later of the two moments.</li>
  *   <li><b>LeaderAvailability</b>: at any time, while a majority of servers is up, running and connected to each
  *   other (no cut link between any two of them), a stretch without a leader among them lasts at most
- *   {@value #LEADERLESS_BOUND_TICKS} ticks.</li>
+ *   {@value #LEADERLESS_BOUND_TICKS} ticks; before the faults stop only if no message is slowed by more than about
+ *   an election timeout.</li>
  * </ul>
  *
  * A leader here is a server in the Leader role whose term is the highest among the servers considered, so a leader
