@@ -37,12 +37,13 @@ import picocli.CommandLine.Spec;
                 "(crashes inside steps: between a write and its fsync, after persisting, after sending).",
                 "Bugs (for testing checkers): double-vote, commit-old-term, skip-prevlog-check, forget-vote, "
                         + "commit-backwards.",
-                "Swarm testing (default): every seed switches on its own subset of the allowed faults with its own rates;",
-                "--seed N alone runs the same mix again; --swarm off runs the fixed rates.",
-                "Every run ends with a liveness phase: once the faults stop, a leader and every pending command within a",
-                "bound of ticks (property Liveness); no leader too long while a majority is connected (LeaderAvailability).",
-                "Exit codes: 0 all runs passed, 1 a run failed (or a trace diverged from the spec), 2 bad usage,",
-                "3 --validate could not run (the spec does not load)."})
+                "Swarm testing (default): each seed runs its own mix of the allowed faults",
+                "and rates; --seed N alone runs it again; --swarm off: the fixed rates.",
+                "Liveness: once the faults stop, a leader and every pending command within",
+                "a bound of ticks. LeaderAvailability: no long leaderless stretch while a",
+                "majority is up and connected.",
+                "Exit codes: 0 all runs passed, 1 a run failed (or a trace diverged from",
+                "the spec), 2 bad usage, 3 --validate could not load the spec."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
