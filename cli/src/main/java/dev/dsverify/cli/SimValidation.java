@@ -1,6 +1,5 @@
 package dev.dsverify.cli;
 
-import dev.dsverify.raft.sim.Fault;
 import dev.dsverify.raft.sim.Schedule;
 import dev.dsverify.raft.sim.SimConfig;
 import dev.dsverify.raft.sim.SimResult;
@@ -46,15 +45,10 @@ final class SimValidation implements AutoCloseable {
 
     /**
      * Why the runs of {@code cfg} (and {@code given}, a schedule from --schedule, or null) cannot be validated; null if
-     * they can. The one place that knows which options the trace cannot describe yet.
+     * they can. The one place that knows which options the trace cannot describe yet (crashes inside steps, torn
+     * writes included, it can).
      */
     static String refusal(SimConfig cfg, Schedule given) {
-        if (cfg.tornWrites()) {
-            return "--validate: torn writes (--faults ...,torn) lose steps the trace already holds; leave torn out";
-        }
-        if (given != null && given.faults().stream().anyMatch(f -> f instanceof Fault.Crash c && c.torn())) {
-            return "--validate: the schedule has crashes during writes (tcrash), which lose steps the trace already holds";
-        }
         if (cfg.checkQuorum()) {
             return "--validate: check-quorum step-downs are not Raft spec actions yet; leave --check-quorum off";
         }

@@ -49,7 +49,7 @@ class SwarmTest {
             assertThat(m.torn()).isFalse();
             Schedule s = m.schedule(seed, 3, 100);
             assertThat(s.types()).isEqualTo(m.kinds());
-            assertThat(s.faults()).allMatch(f -> f instanceof Fault.Network || f instanceof Fault.Crash c && !c.torn());
+            assertThat(s.faults()).allMatch(f -> f instanceof Fault.Network || f instanceof Fault.Crash c && !c.inStep());
             assertThat(m.describe(allowed)).startsWith("swarm mix: ");
         }
         assertThat(FaultMix.draw(3, EnumSet.noneOf(FaultType.class), false).schedule(3, 3, 50).faults()).isEmpty();
