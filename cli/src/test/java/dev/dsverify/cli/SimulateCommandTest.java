@@ -41,7 +41,9 @@ class SimulateCommandTest {
     @Test
     void crashesInsideStepsAreTracedAndTheirScheduleRunsAgain(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("t.ndjson");
-        assertThat(run("--seed", "1", "--ops", "60", "--faults", "all,torn", "--trace", trace.toString())).isEqualTo(0);
+        // the fixed rates: every seed has crashes inside steps (a swarm mix leaves them off in half the seeds)
+        assertThat(run("--seed", "1", "--ops", "60", "--faults", "all,torn", "--swarm", "off", "--trace",
+                trace.toString())).isEqualTo(0);
         assertThat(out.toString()).contains("seed 1: PASS").contains("crashes inside steps");
         assertThat(Files.readAllLines(trace)).isNotEmpty().anyMatch(l -> l.contains("\"event\":\"Restart\""));
         Path again = dir.resolve("again.ndjson");
