@@ -1,6 +1,7 @@
 package dev.dsverify.cli;
 
 import dev.dsverify.raft.core.Bugs;
+import dev.dsverify.raft.sim.FaultMix;
 import dev.dsverify.raft.sim.FaultType;
 import dev.dsverify.raft.sim.Schedule;
 import dev.dsverify.raft.sim.ScheduleText;
@@ -36,7 +37,13 @@ import picocli.CommandLine.Spec;
                 "(crashes inside steps: between a write and its fsync, after persisting, after sending).",
                 "Bugs (for testing checkers): double-vote, commit-old-term, skip-prevlog-check, forget-vote, "
                         + "commit-backwards.",
-                "Exit codes: 0 all runs passed, 1 a run failed, 2 bad usage."})
+                "Swarm testing (default): each seed runs its own mix of the allowed faults",
+                "and rates; --seed N alone runs it again; --swarm off: the fixed rates.",
+                "Liveness: once the faults stop, a leader and every pending command within",
+                "a bound of ticks. LeaderAvailability: no long leaderless stretch while a",
+                "majority is up and connected.",
+                "Exit codes: 0 all runs passed, 1 a run failed (or a trace diverged from",
+                "the spec), 2 bad usage, 3 --validate could not load the spec."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -90,6 +97,48 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--shrink-budget", defaultValue = "60", description = "Runs spent shrinking one failure (default ${DEFAULT-VALUE}).")
     int shrinkBudget;
 
+    // --- swarm testing and trace validation of every run
+
+    @Option(names = "--swarm", defaultValue = "on", paramLabel = "on|off", description = "Each seed draws its own fault"
+            + " mix and rates within --faults (default on); off: every seed runs every kind at the fixed rates.")
+    String swarm;
+
+    @Option(names = "--validate", description = "Replay every run's trace against the Raft spec (specs/raft/Raft.tla"
+            + " of this source tree, else the bundled one); a divergence fails the seed (TraceValidation).")
+    boolean validate;
+
+    private boolean swarmOn() {
+        return switch (swarm) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ParameterException(spec.commandLine(), "--swarm takes on or off, got '" + swarm + "'");
+        };
+    }
+
+    /** The options that made a seed's schedule, as the reproduce line repeats them. */
+    private String generatedBy(EnumSet<FaultType> kinds, SimConfig cfg) {
+        List<String> names = new ArrayList<>();
+        for (FaultType t : kinds) {
+            names.add(t.cliName());
+        }
+        if (cfg.tornWrites()) {
+            names.add("torn");
+        }
+        return "--ops " + ops + " --faults " + (names.isEmpty() ? "none" : String.join(",", names))
+                + (swarmOn() ? "" : " --swarm off");
+    }
+
+    /** Runs a seed (traced when validating) and, if {@code check} is given, validates its trace. */
+    private SimResult runSeed(SimConfig cfg, EnumSet<FaultType> kinds, SimValidation check) {
+        SimConfig c = cfg.withTrace(cfg.trace() || validation != null);
+        SimResult r = swarmOn() ? FaultMix.run(c, ops, kinds) : Simulator.run(c, ops, kinds);
+        return check == null ? r : check.check(r);
+    }
+
+    private String mixLine(long seed, EnumSet<FaultType> kinds, SimConfig cfg) {
+        return "  " + FaultMix.draw(seed, kinds, cfg.tornWrites()).describe(kinds);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -124,6 +173,34 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        swarmOn(); // rejects a bad --swarm before anything runs
+        if (validate) {
+            Schedule givenForCheck = null;
+            if (schedule != null) {
+                try {
+                    givenForCheck = ScheduleText.decode(schedule, nodes);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--schedule: " + e.getMessage());
+                }
+            }
+            String refusal = SimValidation.refusal(cfg, givenForCheck);
+            if (refusal != null) {
+                throw new ParameterException(spec.commandLine(), refusal);
+            }
+        }
+        try (SimValidation validation = validate ? new SimValidation(dev.dsverify.trace.TraceValidator.defaultSpec())
+                : null) {
+            this.validation = validation;
+            return seedOrSweep(out, cfg, kinds);
+        } catch (SimValidation.Unavailable e) {
+            ErrorLine.print(spec.commandLine().getErr(), "--validate: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private SimValidation validation;
+
+    private int seedOrSweep(PrintWriter out, SimConfig cfg, EnumSet<FaultType> kinds) {
         if (seed != null) {
             Schedule given = null;
             if (schedule != null) {
@@ -140,8 +217,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private int single(PrintWriter out, SimConfig cfg, EnumSet<FaultType> kinds, Schedule given) {
-        SimResult r = given != null ? new Simulator(cfg, given).run() : Simulator.run(cfg, ops, kinds);
-        out.println(r.summary());
+        SimResult r = given != null ? new Simulator(cfg.withTrace(cfg.trace() || validation != null), given).run()
+                : runSeed(cfg, kinds, null);
         if (trace != null) {
             try {
                 NdjsonTraceWriter.writeAtomically(r.trace(), trace);
@@ -149,7 +226,17 @@ public final class SimulateCommand implements Callable<Integer> {
                 ErrorLine.print(spec.commandLine().getErr(), "cannot write trace " + trace + ": " + e.getMessage());
                 return 1;
             }
-            out.println("trace: " + r.trace().size() + " events written to " + trace);
+        }
+        int events = r.trace().size();
+        if (validation != null) {
+            r = validation.check(r);
+        }
+        out.println(r.summary());
+        if (given == null && swarmOn()) {
+            out.println(mixLine(r.seed(), kinds, cfg));
+        }
+        if (trace != null) {
+            out.println("trace: " + events + " events written to " + trace);
         }
         if (!r.passed()) {
             report(out, cfg, r);
@@ -159,26 +246,47 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private int sweep(PrintWriter out, SimConfig cfg, long from, long to, EnumSet<FaultType> kinds) {
-        Sweep.Summary s = Sweep.run(cfg, from, to, ops, kinds, r -> {
+        Sweep.Summary s = Sweep.run(from, to, sd -> runSeed(cfg.withSeed(sd), kinds, validation), r -> {
             if (!r.passed()) {
                 report(out, cfg.withSeed(r.seed()), r);
                 out.flush();
             }
         });
-        out.printf("%d seeds (%d..%d), %d nodes, %d ops, faults %s%s: %d passed, %d failed, %d undecided in %.1fs%n",
-                to - from + 1, from, to, nodes, ops, faults, bug.equals("none") ? "" : ", bug " + bug, s.passed(),
-                s.failed(), s.unknown(), s.millis() / 1000.0);
+        out.printf("%d seeds (%d..%d), %d nodes, %d ops, faults %s%s%s: %d passed, %d failed, %d undecided in %.1fs%n",
+                to - from + 1, from, to, nodes, ops, faults, bug.equals("none") ? "" : ", bug " + bug,
+                (swarmOn() ? ", swarm" : ", fixed rates") + (validation != null ? ", traces validated" : ""),
+                s.passed(), s.failed(), s.unknown(), s.millis() / 1000.0);
         out.flush();
         return s.failed() + s.unknown() == 0 ? 0 : 1;
     }
 
     private void report(PrintWriter out, SimConfig cfg, SimResult r) {
+        // under the result line: the seed's swarm mix, and why the spec rejected a diverging trace line
+        String details = schedule == null && swarmOn()
+                ? mixLine(r.seed(), FaultType.parse(kindsText()), cfg) + "\n" : "";
+        if (r.failure() != null && r.failure().contains("\n  why: ")) {
+            details += r.failure().substring(r.failure().indexOf('\n') + 1) + "\n";
+        }
+        String extra = validation != null ? " --validate" : "";
         if (noShrink || r.verdict() != SimResult.Verdict.FAIL) {
             out.println("FAILED " + r.summary());
+            out.print(details);
             out.print(r.schedule().describe());
             return;
         }
-        out.print("FAILED " + Shrinker.report(cfg, Shrinker.shrink(cfg, r, shrinkBudget)));
+        Shrinker.Judge judge = validation != null ? validation::run : (c, sch) -> new Simulator(c, sch).run();
+        String text = Shrinker.report(cfg, Shrinker.shrink(cfg, r, shrinkBudget, judge),
+                schedule == null ? generatedBy(FaultType.parse(kindsText()), cfg)
+                        : "--schedule " + ScheduleText.encode(r.schedule()), extra);
+        int eol = text.indexOf('\n') + 1;
+        out.print("FAILED " + text.substring(0, eol) + details + text.substring(eol));
+    }
+
+    /** --faults without torn (which is not a kind but SimConfig.tornWrites). */
+    private String kindsText() {
+        List<String> names = new ArrayList<>(List.of(faults.split(",")));
+        names.removeIf(n -> n.trim().equalsIgnoreCase("torn"));
+        return String.join(",", names);
     }
 
     private long[] parseRange(String s) {

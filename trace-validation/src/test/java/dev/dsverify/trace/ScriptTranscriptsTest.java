@@ -74,6 +74,27 @@ class ScriptTranscriptsTest {
         assertThat(r.event()).contains("\"event\":\"AdvanceCommitIndex\"");
     }
 
+    /** Figure 8 with commit-old-term: Raft.tla rejects the term-3 leader's commit of the term-1 entry x. */
+    @Test
+    void figure8WithTheCommitOldTermBugDivergesWhereTheLeaderCommitsByCounting() throws Exception {
+        Transcript t = ScriptRunner.run(ScriptFile.read(testdata().resolve("figure8.txt")), Bugs.parse("commit-old-term"));
+        TraceResult r = TraceValidator.validate(Specs.raft(), perServerFiles(t.trace(), t.servers(), "figure8-bug"));
+        assertThat(r.verdict()).as(TraceReport.text(r)).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(r.file()).endsWith("figure8-bug.n1.ndjson");
+        assertThat(r.event()).contains("\"event\":\"AdvanceCommitIndex\"").contains("\"commitIndex\":1");
+    }
+
+    /** Figure 7 with skip-prevlog-check: Raft.tla rejects n4 accepting entries after a prevLogIndex it lacks. */
+    @Test
+    void figure7WithoutThePrevLogCheckDivergesWhereAFollowerSkipsIt() throws Exception {
+        Transcript t = ScriptRunner.run(ScriptFile.read(testdata().resolve("figure7.txt")),
+                Bugs.parse("skip-prevlog-check"));
+        TraceResult r = TraceValidator.validate(Specs.raft(), perServerFiles(t.trace(), t.servers(), "figure7-bug"));
+        assertThat(r.verdict()).as(TraceReport.text(r)).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(r.file()).endsWith("figure7-bug.n4.ndjson");
+        assertThat(r.event()).contains("\"event\":\"HandleAppendEntriesRequest\"");
+    }
+
     private List<Path> perServerFiles(List<TraceEvent> events, List<String> servers, String name) throws IOException {
         List<Path> out = new ArrayList<>();
         for (String s : servers) {

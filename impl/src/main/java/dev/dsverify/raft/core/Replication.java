@@ -127,8 +127,10 @@ final class Replication {
     }
 
     private void reject(AppendEntriesRequest m) {
+        // A request of an earlier term confirms no read of the current leader: its round may come from an earlier
+        // incarnation of that server, whose rounds started again from 0, so it is not echoed.
         AppendEntriesResponse resp = new AppendEntriesResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), false,
-                0, m.round());
+                0, r.isStale(m) ? 0 : m.round());
         r.trace.rejectAppendEntries(m, resp);
         r.out.send(resp);
     }

@@ -30,8 +30,8 @@ final class Snapshots {
     /** A follower installs a snapshot beyond its commit index; one it already covers is just acknowledged. */
     void handleInstall(InstallSnapshotRequest m) {
         if (r.isStale(m)) {
-            r.out.send(new InstallSnapshotResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), false, 0,
-                    m.round()));
+            // as for AppendEntries: a request of an earlier term confirms no read of the current leader
+            r.out.send(new InstallSnapshotResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), false, 0, 0));
             return;
         }
         r.leaderId = m.from();

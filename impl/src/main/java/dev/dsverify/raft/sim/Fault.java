@@ -3,7 +3,8 @@ package dev.dsverify.raft.sim;
 import java.util.Set;
 
 /** One scheduled fault; times are simulated microseconds. */
-public sealed interface Fault permits Fault.Partition, Fault.Crash, Fault.Pause, Fault.Skew {
+public sealed interface Fault permits Fault.Partition, Fault.Crash, Fault.Pause, Fault.Skew,
+        Fault.Network, Fault.IsolateLeader {
     String describe();
 
     /**
@@ -53,6 +54,42 @@ public sealed interface Fault permits Fault.Partition, Fault.Crash, Fault.Pause,
     record Skew(String node, double rate) implements Fault {
         public String describe() {
             return String.format("   whole run          clock of %s runs at %.2fx", node, rate);
+        }
+    }
+
+    // --- swarm testing: a seed's own message fault rates, and partitions aimed at the leader
+
+    /**
+     * The message fault rates of the whole run (until the faults stop), replacing {@link SimConfig}'s: each message
+     * is lost with probability {@code drop}, duplicated with {@code dup}, and with {@code slow} takes up to
+     * {@code slowMax} microseconds longer (longer than an election timeout when above 100 ms). A rate counts only
+     * while its kind is active in the schedule's types.
+     */
+    record Network(double drop, double dup, double slow, long slowMax) implements Fault {
+        public Network {
+            if (!(drop >= 0 && drop < 1 && dup >= 0 && dup < 1 && slow >= 0 && slow <= 1)) {
+                throw new IllegalArgumentException("rates must be in [0, 1), got drop " + drop + ", dup " + dup
+                        + ", slow " + slow);
+            }
+            if (slowMax < 20_000L) {
+                throw new IllegalArgumentException("a slow message's extra delay reaches at least 20 ms, got "
+                        + slowMax + " us");
+            }
+        }
+
+        public String describe() {
+            return String.format("   whole run          messages: drop %.1f%%, duplicate %.1f%%, slow %.1f%% (up to %d ms)",
+                    drop * 100, dup * 100, slow * 100, slowMax / 1000);
+        }
+    }
+
+    /**
+     * At {@code at}, whoever leads then (else the server with the highest term) is cut off from every other server,
+     * both ways, until {@code until}.
+     */
+    record IsolateLeader(long at, long until) implements Fault {
+        public String describe() {
+            return String.format("%8.3fs..%8.3fs  partition isolating the leader", at / 1e6, until / 1e6);
         }
     }
 }

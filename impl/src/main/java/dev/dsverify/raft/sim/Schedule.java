@@ -71,7 +71,7 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
         return new Schedule(ops, types, faults);
     }
 
-    private static Fault.Partition randomPartition(Random r, List<String> ids, long at, long until) {
+    static Fault.Partition randomPartition(Random r, List<String> ids, long at, long until) {
         Set<String> cut = new TreeSet<>();
         if (r.nextInt(3) == 0) {
             // Asymmetric: one server's messages to one peer vanish while the reverse direction works.
@@ -101,6 +101,23 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
             }
         }
         return new Fault.Partition(at, until, cut, side + " | " + other);
+    }
+
+    /** Generated faults fall before this time (simulated microseconds): 8 ms per operation, at least 3 s. */
+    public static long horizon(int ops) {
+        return Math.max(3_000_000L, ops * 8_000L);
+    }
+
+    /**
+     * When the faults stop and the liveness phase begins: the horizon of {@code ops} operations, or the end of the
+     * last timed fault if later.
+     */
+    public long quietAt() {
+        long q = horizon(ops);
+        for (Fault f : faults) {
+            q = Math.max(q, end(f));
+        }
+        return q;
     }
 
     public Schedule withOps(int n) {
@@ -138,10 +155,20 @@ public record Schedule(int ops, EnumSet<FaultType> types, List<Fault> faults) {
         return sb.toString();
     }
 
+    /** When a timed fault ends; 0 for whole-run settings. */
+    static long end(Fault f) {
+        if (f instanceof Fault.Partition p) return p.until();
+        if (f instanceof Fault.Crash c) return c.restartAt();
+        if (f instanceof Fault.Pause p) return p.until();
+        if (f instanceof Fault.IsolateLeader l) return l.until();
+        return 0;
+    }
+
     static long start(Fault f) {
         if (f instanceof Fault.Partition p) return p.at();
         if (f instanceof Fault.Crash c) return c.at();
         if (f instanceof Fault.Pause p) return p.at();
+        if (f instanceof Fault.IsolateLeader l) return l.at();
         return -1;
     }
 }

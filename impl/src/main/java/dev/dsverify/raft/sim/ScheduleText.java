@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * is a crash between a write and its fsync, {@code pcrash} one after persisting and before sending, {@code scrash}
  * one after sending and before applying ({@link CrashPoint}); a partition lists the directed links it cuts ({@code a-b}: a's messages to b
  * are lost); a skew's rate is written exactly ({@link Double#toString}).
+ * A swarm run's schedule also has {@code net:DROP:DUP:SLOW:SLOWMAX} (its message fault rates and the longest
+ * extra delay) and {@code lpart:AT:UNTIL} (a partition isolating whoever leads at AT).
  */
 public final class ScheduleText {
     private ScheduleText() {
@@ -43,6 +45,11 @@ public final class ScheduleText {
                         .append(String.join(".", p.cut().stream().map(l -> l.replace('>', '-')).sorted().toList()));
             } else if (f instanceof Fault.Skew k) {
                 sb.append("skew:").append(k.node()).append(':').append(k.rate());
+            } else if (f instanceof Fault.Network n) {
+                sb.append("net:").append(n.drop()).append(':').append(n.dup()).append(':').append(n.slow())
+                        .append(':').append(n.slowMax());
+            } else if (f instanceof Fault.IsolateLeader l) {
+                sb.append("lpart:").append(l.at()).append(':').append(l.until());
             } else {
                 throw new IllegalStateException("no text form for " + f);
             }
@@ -110,8 +117,22 @@ public final class ScheduleText {
                 }
                 return new Fault.Skew(node(f[1], ids, where), rate);
             }
+            case "net" -> {
+                arity(f, 5, where);
+                try {
+                    return new Fault.Network(rate(f[1], where), rate(f[2], where), rate(f[3], where),
+                            number(f[4], 0, where));
+                } catch (IllegalArgumentException e) {
+                    throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + ": " + e.getMessage());
+                }
+            }
+            case "lpart" -> {
+                arity(f, 3, where);
+                long at = number(f[1], 0, where);
+                return new Fault.IsolateLeader(at, atLeast(number(f[2], 0, where), at, where));
+            }
             default -> throw new IllegalArgumentException(where + ": unknown fault '" + f[0]
-                    + "' (crash, tcrash, pcrash, scrash, pause, part, skew)");
+                    + "' (crash, tcrash, pcrash, scrash, pause, part, skew, net, lpart)");
         }
     }
 
@@ -140,6 +161,14 @@ public final class ScheduleText {
         other.addAll(to);
         other.removeAll(side);
         return side.isEmpty() ? "cut " + String.join(",", cut) : other + " | " + side;
+    }
+
+    private static double rate(String s, String where) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": rate '" + s + "' is not a number");
+        }
     }
 
     private static void arity(String[] f, int n, String where) {

@@ -15,6 +15,17 @@ public final class Shrinker {
     public record Shrunk(SimResult original, SimResult minimal, int runs) {}
 
     public static Shrunk shrink(SimConfig cfg, SimResult failing, int budget) {
+        return shrink(cfg, failing, budget, (c, schedule) -> new Simulator(c, schedule).run());
+    }
+
+    /** How a candidate schedule is run and judged (the CLI's --validate also replays its trace against the spec). */
+    @FunctionalInterface
+    public interface Judge {
+        SimResult run(SimConfig cfg, Schedule schedule);
+    }
+
+    /** As {@link #shrink(SimConfig, SimResult, int)}, judging each candidate with {@code judge}. */
+    public static Shrunk shrink(SimConfig cfg, SimResult failing, int budget, Judge judge) {
         SimConfig quiet = cfg.withTrace(false);
         String property = failing.property();
         SimResult best = failing;
@@ -27,7 +38,7 @@ public final class Shrinker {
                 if (n < 1 || n >= best.schedule().ops() || runs >= budget) {
                     continue;
                 }
-                SimResult r = new Simulator(quiet, best.schedule().withOps(n)).run();
+                SimResult r = judge.run(quiet, best.schedule().withOps(n));
                 runs++;
                 if (sameFailure(r, property)) {
                     best = r;
@@ -39,7 +50,7 @@ public final class Shrinker {
                 if (i >= best.schedule().faults().size()) {
                     continue;
                 }
-                SimResult r = new Simulator(quiet, best.schedule().without(i)).run();
+                SimResult r = judge.run(quiet, best.schedule().without(i));
                 runs++;
                 if (sameFailure(r, property)) {
                     best = r;
@@ -50,7 +61,7 @@ public final class Shrinker {
                 if (runs >= budget) {
                     break;
                 }
-                SimResult r = new Simulator(quiet, best.schedule().withoutType(t)).run();
+                SimResult r = judge.run(quiet, best.schedule().withoutType(t));
                 runs++;
                 if (sameFailure(r, property)) {
                     best = r;
@@ -67,13 +78,23 @@ public final class Shrinker {
 
     /** The text printed for a failing seed: what failed and the minimal schedule that still fails. */
     public static String report(SimConfig cfg, Shrunk s) {
+        return report(cfg, s, null, "");
+    }
+
+    /**
+     * As {@link #report(SimConfig, Shrunk)}; {@code generatedBy} replaces the {@code --ops N --faults KINDS} that
+     * made the original run's schedule (a swarm run names the kinds the user allowed, not the ones its mix drew;
+     * null: the original form) and {@code extra} is appended to both commands (such as {@code --validate}).
+     */
+    public static String report(SimConfig cfg, Shrunk s, String generatedBy, String extra) {
         StringBuilder sb = new StringBuilder();
         sb.append(s.original().summary()).append('\n');
         sb.append("  minimal schedule after ").append(s.runs()).append(" shrinking runs (still fails: ")
                 .append(s.minimal().property()).append("):\n");
         sb.append(s.minimal().schedule().describe());
-        sb.append("  reproduce: ").append(reproduce(cfg, s.original(), false)).append('\n');
-        sb.append("  reproduce the minimal schedule: ").append(reproduce(cfg, s.minimal(), true)).append('\n');
+        sb.append("  reproduce: ").append(reproduce(cfg, s.original(), false, generatedBy)).append(extra).append('\n');
+        sb.append("  reproduce the minimal schedule: ").append(reproduce(cfg, s.minimal(), true, null)).append(extra)
+                .append('\n');
         return sb.toString();
     }
 
@@ -83,10 +104,17 @@ public final class Shrinker {
      * ({@code --schedule}, for a shrunk schedule no seed generates).
      */
     static String reproduce(SimConfig cfg, SimResult r, boolean exact) {
+        return reproduce(cfg, r, exact, null);
+    }
+
+    /** As {@link #reproduce(SimConfig, SimResult, boolean)}, with {@code generatedBy} as in {@link #report}. */
+    public static String reproduce(SimConfig cfg, SimResult r, boolean exact, String generatedBy) {
         StringBuilder sb = new StringBuilder("dsverify simulate --seed ").append(r.seed()).append(" --nodes ")
                 .append(cfg.nodes()).append(" --clients ").append(cfg.clients()).append(" --keys ").append(cfg.keys());
         if (exact) {
             sb.append(" --schedule ").append(ScheduleText.encode(r.schedule()));
+        } else if (generatedBy != null) {
+            sb.append(' ').append(generatedBy);
         } else {
             List<String> kinds = new ArrayList<>();
             for (FaultType t : r.schedule().types()) {

@@ -11,7 +11,15 @@ import java.util.List;
  */
 public record SimResult(long seed, Schedule schedule, Verdict verdict, String failure, String property,
         long simMicros, long steps, int opsCompleted, long messages, long leaders, long maxCommitted, long bugActivations, int tornCrashes,
-        LinResult linearizability, List<Operation> history, List<TraceEvent> trace) {
+        LinResult linearizability, List<Operation> history, List<TraceEvent> trace, LivenessCheck.Report liveness) {
+
+    /** A result without liveness observations. */
+    public SimResult(long seed, Schedule schedule, Verdict verdict, String failure, String property, long simMicros,
+            long steps, int opsCompleted, long messages, long leaders, long maxCommitted, long bugActivations,
+            int tornCrashes, LinResult linearizability, List<Operation> history, List<TraceEvent> trace) {
+        this(seed, schedule, verdict, failure, property, simMicros, steps, opsCompleted, messages, leaders, maxCommitted,
+                bugActivations, tornCrashes, linearizability, history, trace, LivenessCheck.Report.NONE);
+    }
 
     public enum Verdict {
         PASS,
@@ -28,6 +36,7 @@ public record SimResult(long seed, Schedule schedule, Verdict verdict, String fa
         return String.format("seed %d: %s%s (%.2fs simulated, %d steps, %d/%d ops, %d msgs, %d leaders, commit %d%s)",
                 seed, verdict, first, simMicros / 1e6, steps, opsCompleted, schedule.ops(), messages, leaders,
                 maxCommitted, (tornCrashes > 0 ? ", " + tornCrashes + " crashes inside steps" : "")
-                        + (bugActivations > 0 ? ", bug switch took effect " + bugActivations + " times" : ""));
+                        + (bugActivations > 0 ? ", bug switch took effect " + bugActivations + " times" : "")
+                        + (liveness.equals(LivenessCheck.Report.NONE) ? "" : "; " + liveness.describe()));
     }
 }

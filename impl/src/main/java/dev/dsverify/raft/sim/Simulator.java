@@ -83,6 +83,15 @@ public final class Simulator {
     private long valueCounter;
     private long bugActivations;
     private int tornCrashes;
+    // --- swarm rates and the liveness phase
+    private double dropRate;
+    private double dupRate;
+    private double slowRate;
+    private long slowMax = 200_000L;
+    private LivenessCheck live;
+    private boolean faultsOver;
+    /** The latest time a message in flight arrives: the network has drained after it. */
+    private long latestArrival;
 
     private record Timed(long time, long seq, Runnable action) implements Comparable<Timed> {
         @Override
@@ -153,6 +162,9 @@ public final class Simulator {
         this.diskRandom = new Random(cfg.seed() * 31 + 3);
         this.traceBuffer = cfg.trace() ? new TraceBuffer() : null;
         this.sink = cfg.trace() ? traceBuffer : TraceSink.OFF;
+        this.dropRate = cfg.dropRate();
+        this.dupRate = cfg.dupRate();
+        this.slowRate = cfg.slowRate();
     }
 
     /** Runs every server on a storage path broken on purpose (tests of the simulator's reach). */
@@ -173,19 +185,16 @@ public final class Simulator {
         SimResult.Verdict verdict;
         try {
             setUp();
-            long limit = Math.max(3_000_000L, schedule.ops() * 8_000L) + 60_000_000L;
+            // No cap on simulated time: after the faults stop, the liveness check bounds every pending command.
             while (!queue.isEmpty() && completed < schedule.ops()) {
                 Timed t = queue.poll();
-                if (t.time() > limit) {
-                    break;
-                }
                 now = t.time();
                 t.action().run();
             }
             if (completed < schedule.ops()) {
                 property = "Liveness";
                 failure = "Liveness: only " + completed + " of " + schedule.ops()
-                        + " operations completed within " + limit / 1_000_000 + "s of simulated time";
+                        + " operations completed and nothing is left to happen";
             }
             lin = new LinearizabilityChecker().check(history);
             if (failure == null && lin.status() == LinResult.Status.VIOLATION) {
@@ -218,7 +227,8 @@ public final class Simulator {
         }
         return new SimResult(cfg.seed(), schedule, verdict, failure, property, now, steps, completed, messages,
                 inv.leaders(), inv.maxCommitted(), bugActivations, tornCrashes, lin, List.copyOf(history),
-                traceBuffer == null ? List.of() : traceBuffer.events());
+                traceBuffer == null ? List.of() : traceBuffer.events(),
+                live == null ? LivenessCheck.Report.NONE : live.report(now));
     }
 
     // ------------------------------------------------------------------ setup
@@ -232,8 +242,14 @@ public final class Simulator {
             if (f instanceof Fault.Skew s) {
                 nodes.get(s.node()).rate = s.rate();
             } else if (f instanceof Fault.Partition p) {
-                at(p.at(), () -> partitions.add(p));
-                at(p.until(), () -> partitions.remove(p));
+                at(p.at(), () -> {
+                    partitions.add(p);
+                    live.topologyChanged(now);
+                });
+                at(p.until(), () -> {
+                    partitions.remove(p);
+                    live.topologyChanged(now);
+                });
             } else if (f instanceof Fault.Crash c && c.inStep()) {
                 at(c.at(), () -> arm(nodes.get(c.node()), c.point()));
                 at(c.restartAt(), () -> {
@@ -251,9 +267,14 @@ public final class Simulator {
                 at(p.at(), () -> {
                     SimNode n = nodes.get(p.node());
                     n.pausedUntil = Math.max(n.pausedUntil, p.until());
+                    live.topologyChanged(now);
                 });
+                at(p.until(), () -> live.topologyChanged(now));
+            } else {
+                swarmFault(f);
             }
         }
+        setUpLiveness();
         for (SimNode n : nodes.values()) {
             n.server = KvServer.boot(n.raftConfig(), n.openStorage(), m -> send(n, m), n.tracer)
                     .snapshotEvery(cfg.snapshotEvery());
@@ -312,6 +333,12 @@ public final class Simulator {
         queue.add(new Timed(time, seq++, r));
     }
 
+    /** A message's arrival (or a client's request or reply): the network drains only after it. */
+    private void arrives(long time, Runnable r) {
+        latestArrival = Math.max(latestArrival, time);
+        at(time, r);
+    }
+
     private void scheduleTick(SimNode n, long delay) {
         int inc = n.incarnation;
         at(now + delay, () -> tick(n, inc));
@@ -342,6 +369,7 @@ public final class Simulator {
         }
         n.traceOut.flush(); // lines of a step that persisted nothing: they describe no durable state
         checked(n);
+        live.stepped(now);
         return true;
     }
 
@@ -368,6 +396,7 @@ public final class Simulator {
         // What was not fsynced is lost, kept or torn. Outside an in-step crash there is nothing: every Ready is
         // synced before its messages leave.
         n.disk.crash(diskRandom);
+        live.topologyChanged(now);
     }
 
     private void restart(SimNode n) {
@@ -387,6 +416,7 @@ public final class Simulator {
         n.traceOut.flush();
         watch(n);
         checked(n);
+        live.topologyChanged(now);
         scheduleTick(n, (long) (net.nextDouble() * TICK) + 1);
     }
 
@@ -404,8 +434,8 @@ public final class Simulator {
 
     private long delay() {
         long d = 500L + (long) (net.nextDouble() * 4_500L);
-        if (schedule.types().contains(FaultType.DELAY) && net.nextDouble() < cfg.slowRate()) {
-            d += 20_000L + (long) (net.nextDouble() * 180_000L);
+        if (faulty(FaultType.DELAY) && net.nextDouble() < slowRate) {
+            d += 20_000L + (long) (net.nextDouble() * (slowMax - 20_000L));
         }
         return d;
     }
@@ -413,7 +443,7 @@ public final class Simulator {
     /** When a message sent now on this link arrives: FIFO per link unless REORDER is active. */
     private long arrival(String link) {
         long t = now + delay();
-        if (!schedule.types().contains(FaultType.REORDER)) {
+        if (!faulty(FaultType.REORDER)) {
             t = Math.max(t, linkClear.getOrDefault(link, 0L));
             linkClear.put(link, t);
         }
@@ -423,15 +453,15 @@ public final class Simulator {
     private void send(SimNode from, Message m) {
         messages++;
         if (cut(m.from(), m.to())
-                || (schedule.types().contains(FaultType.DROP) && net.nextDouble() < cfg.dropRate())) {
+                || (faulty(FaultType.DROP) && net.nextDouble() < dropRate)) {
             networkEvent(EventType.DropMessage, m);
             return;
         }
         String link = m.from() + ">" + m.to();
-        at(arrival(link), () -> deliver(m));
-        if (schedule.types().contains(FaultType.DUP) && net.nextDouble() < cfg.dupRate()) {
+        arrives(arrival(link), () -> deliver(m));
+        if (faulty(FaultType.DUP) && net.nextDouble() < dupRate) {
             networkEvent(EventType.DuplicateMessage, m);
-            at(now + delay(), () -> deliver(m));
+            arrives(now + delay(), () -> deliver(m));
         }
     }
 
@@ -444,6 +474,9 @@ public final class Simulator {
         if (n.paused()) {
             at(n.pausedUntil, () -> deliver(m));
             return;
+        }
+        if (m.term() < n.server.node().currentTerm()) {
+            live.staleMessage();
         }
         stepped(n, () -> n.server.receive(m));
     }
@@ -462,6 +495,7 @@ public final class Simulator {
     // ------------------------------------------------------------------ clients
 
     private void clientTick() {
+        live.check(now);
         for (KvClient c : clients) {
             c.tick(now);
             if (!c.busy() && issued < schedule.ops()) {
@@ -490,6 +524,7 @@ public final class Simulator {
         }
         int id = history.size();
         history.add(Operation.pending(id, c.clientId(), op, ++stamp));
+        live.issued(id, c.clientId() + "'s " + op, now);
         c.submit(op, result -> complete(c, id, result));
     }
 
@@ -502,16 +537,17 @@ public final class Simulator {
     private void complete(KvClient c, int id, KvResult result) {
         history.set(id, history.get(id).completed(++stamp, result));
         completed++;
+        live.completed(id, now);
         if (issued < schedule.ops()) {
             issue(c);
         }
     }
 
     private void clientSend(KvClient c, String server, ClientRequest req) {
-        if (schedule.types().contains(FaultType.DROP) && net.nextDouble() < cfg.dropRate()) {
+        if (faulty(FaultType.DROP) && net.nextDouble() < dropRate) {
             return;
         }
-        at(now + delay(), () -> serverReceives(c, server, req));
+        arrives(now + delay(), () -> serverReceives(c, server, req));
     }
 
     private void serverReceives(KvClient c, String server, ClientRequest req) {
@@ -531,10 +567,117 @@ public final class Simulator {
         if (n.incarnation != inc) {
             return;
         }
-        if (schedule.types().contains(FaultType.DROP) && net.nextDouble() < cfg.dropRate()) {
+        if (faulty(FaultType.DROP) && net.nextDouble() < dropRate) {
             return;
         }
-        at(now + delay(), () -> c.onReply(reply));
+        arrives(now + delay(), () -> c.onReply(reply));
     }
 
+    // ------------------------------------------------------------------ swarm faults and the liveness phase
+
+    /** Whether a message fault kind acts now: active in the schedule and the faults have not stopped. */
+    private boolean faulty(FaultType t) {
+        return schedule.types().contains(t) && !faultsOver;
+    }
+
+    private void swarmFault(Fault f) {
+        if (f instanceof Fault.Network w) {
+            dropRate = w.drop();
+            dupRate = w.dup();
+            slowRate = w.slow();
+            slowMax = w.slowMax();
+        } else if (f instanceof Fault.IsolateLeader l) {
+            at(l.at(), () -> {
+                Fault.Partition p = isolate(l);
+                partitions.add(p);
+                live.topologyChanged(now);
+                at(l.until(), () -> {
+                    partitions.remove(p);
+                    live.topologyChanged(now);
+                });
+            });
+        }
+    }
+
+    /** The partition cutting off whoever leads now (else the up server with the highest term, else n1). */
+    private Fault.Partition isolate(Fault.IsolateLeader l) {
+        SimNode target = null;
+        for (SimNode n : nodes.values()) {
+            if (!n.up) {
+                continue;
+            }
+            if (target == null || better(n, target)) {
+                target = n;
+            }
+        }
+        String victim = target == null ? ids.get(0) : target.id;
+        java.util.Set<String> cut = new java.util.TreeSet<>();
+        for (String other : ids) {
+            if (!other.equals(victim)) {
+                cut.add(victim + ">" + other);
+                cut.add(other + ">" + victim);
+            }
+        }
+        return new Fault.Partition(l.at(), l.until(), cut, "[" + victim + "] (the leader) | the rest");
+    }
+
+    private static boolean better(SimNode a, SimNode b) {
+        boolean al = a.server.node().role() == dev.dsverify.raft.core.Role.Leader;
+        boolean bl = b.server.node().role() == dev.dsverify.raft.core.Role.Leader;
+        if (al != bl) {
+            return al;
+        }
+        return a.server.node().currentTerm() > b.server.node().currentTerm();
+    }
+
+    /** Slow messages up to this late (about one election timeout) still let elections succeed. */
+    private static final long TIMELY_DELAY = 200_000L;
+
+    private void setUpLiveness() {
+        live = new LivenessCheck(new LivenessCheck.Cluster() {
+            public List<String> ids() {
+                return ids;
+            }
+
+            public boolean running(String id) {
+                SimNode n = nodes.get(id);
+                return n.up && !n.paused();
+            }
+
+            public boolean leader(String id) {
+                SimNode n = nodes.get(id);
+                return n.up && n.server.node().role() == dev.dsverify.raft.core.Role.Leader;
+            }
+
+            public long term(String id) {
+                SimNode n = nodes.get(id);
+                return n.up ? n.server.node().currentTerm() : -1;
+            }
+
+            public boolean cut(String from, String to) {
+                return Simulator.this.cut(from, to);
+            }
+        }, TICK, !schedule.types().contains(FaultType.DELAY) || slowMax <= TIMELY_DELAY);
+        at(schedule.quietAt(), this::faultsStop);
+    }
+
+    /**
+     * The faults stop: every partition heals, crashed servers restart, clocks run at one rate, the network loses,
+     * duplicates and slows no more message. Scheduled fault ends all lie before this moment; healing here covers
+     * any fault that outlives its schedule. The liveness phase starts once the messages slowed before have
+     * arrived: a message the network still holds is part of the faults.
+     */
+    private void faultsStop() {
+        faultsOver = true;
+        partitions.clear();
+        for (SimNode n : nodes.values()) {
+            n.rate = 1.0;
+            if (!n.up) {
+                restart(n);
+            } else {
+                disarm(n);
+            }
+        }
+        at(Math.max(now, latestArrival), () -> live.faultsStopped(now));
+    }
 }

@@ -17,13 +17,25 @@ public final class Sweep {
 
     public static Summary run(SimConfig base, long fromSeed, long toSeed, int ops, Set<FaultType> faults,
             Consumer<SimResult> onEach) {
+        return run(fromSeed, toSeed, seed -> Simulator.run(base.withSeed(seed).withTrace(false), ops, faults), onEach);
+    }
+
+    /** Swarm testing: every seed runs its own {@link FaultMix} within {@code faults}. */
+    public static Summary swarm(SimConfig base, long fromSeed, long toSeed, int ops, Set<FaultType> faults,
+            Consumer<SimResult> onEach) {
+        return run(fromSeed, toSeed, seed -> FaultMix.run(base.withSeed(seed).withTrace(false), ops, faults), onEach);
+    }
+
+    /** Runs {@code runSeed} for every seed in the range. */
+    public static Summary run(long fromSeed, long toSeed, java.util.function.LongFunction<SimResult> runSeed,
+            Consumer<SimResult> onEach) {
         long start = System.nanoTime();
         List<SimResult> results = new ArrayList<>();
         int passed = 0;
         int failed = 0;
         int unknown = 0;
         for (long seed = fromSeed; seed <= toSeed; seed++) {
-            SimResult r = Simulator.run(base.withSeed(seed).withTrace(false), ops, faults);
+            SimResult r = runSeed.apply(seed);
             switch (r.verdict()) {
                 case PASS -> passed++;
                 case FAIL -> failed++;
@@ -40,6 +52,6 @@ public final class Sweep {
         return new SimResult(r.seed(), r.schedule(), r.verdict(), r.failure(), r.property(), r.simMicros(), r.steps(),
                 r.opsCompleted(), r.messages(), r.leaders(), r.maxCommitted(), r.bugActivations(), r.tornCrashes(),
                 r.linearizability(),
-                List.of(), List.of());
+                List.of(), List.of(), r.liveness());
     }
 }

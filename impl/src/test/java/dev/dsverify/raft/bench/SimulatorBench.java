@@ -1,5 +1,6 @@
 package dev.dsverify.raft.bench;
 
+import dev.dsverify.raft.sim.FaultMix;
 import dev.dsverify.raft.sim.FaultType;
 import dev.dsverify.raft.sim.SimConfig;
 import dev.dsverify.raft.sim.SimResult;
@@ -20,7 +21,11 @@ import java.util.Set;
 public final class SimulatorBench {
     private static final int OPS = 1000;
 
-    private record Variant(String name, Set<FaultType> faults, boolean torn, boolean trace) {}
+    private record Variant(String name, Set<FaultType> faults, boolean torn, boolean trace, boolean swarm) {
+        Variant(String name, Set<FaultType> faults, boolean torn, boolean trace) {
+            this(name, faults, torn, trace, false);
+        }
+    }
 
     public static void main(String[] args) throws IOException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -29,6 +34,7 @@ public final class SimulatorBench {
             new Variant("all faults + checks", EnumSet.allOf(FaultType.class), true, false),
             new Variant("baseline: no faults + checks", EnumSet.noneOf(FaultType.class), false, false),
             new Variant("traceable faults + checks + trace", EnumSet.allOf(FaultType.class), false, true),
+            new Variant("swarm mix of all faults + checks", EnumSet.allOf(FaultType.class), true, false, true),
         };
         for (int i = 0; i < warmup; i++) {
             for (Variant v : variants) {
@@ -70,8 +76,8 @@ public final class SimulatorBench {
     private record Outcome(SimResult result, long bytes) {}
 
     private static Outcome once(Variant v, long seed) throws IOException {
-        SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3)
-                .tornWrites(v.torn()).trace(v.trace()).build(), OPS, v.faults());
+        SimConfig cfg = SimConfig.builder().seed(seed).nodes(3).tornWrites(v.torn()).trace(v.trace()).build();
+        SimResult r = v.swarm() ? FaultMix.run(cfg, OPS, v.faults()) : Simulator.run(cfg, OPS, v.faults());
         long bytes = 0;
         if (v.trace()) {
             Counting c = new Counting();

@@ -90,6 +90,61 @@ class ScriptTest {
                 "n1 Leader term=3 votedFor=n1 leader=n1 commit=1 applied=1 last=1", "  log [1:\"x\"]");
     }
 
+    /**
+     * Figure 8 of the paper on five servers: the correct leader of term 3 commits the term-1 entry x only with its
+     * own no-op, and n5 is never elected again; with commit-old-term the contract rejects the step that commits x
+     * by counting replicas, and the run goes on to overwrite the committed x on a majority.
+     */
+    @Test
+    void figure8TheCommitOldTermBugIsCaughtWhereItCommitsAndTheEntryIsThenOverwritten() throws IOException {
+        ScriptFile f = ScriptFile.read(TESTDATA.resolve("figure8.txt"));
+        Transcript good = ScriptRunner.run(f);
+        assertThat(String.join("\n", good.outputs().get(good.outputs().size() - 1)))
+                .contains("n2 Follower term=4 votedFor=null leader=null commit=1 applied=1 last=3\n  log [1:\"\" 1:\"x\" 3:\"\"]")
+                .contains("n5 Candidate term=4");
+        Transcript buggy = ScriptRunner.run(f, Bugs.parse("commit-old-term"));
+        String verdict = ContractReplay.check(buggy.servers(), buggy.trace());
+        // the first step the contract rejects is n1, leader of term 3, committing x (without the no-op: index 1,
+        // term 1) by counting n1, n2 and n3
+        assertThat(verdict).isNotNull().contains("AdvanceCommitIndex at n1");
+        int line = Integer.parseInt(verdict.replaceAll("^line (\\d+) .*", "$1"));
+        assertThat(buggy.trace().get(line - 1).toString()).contains("node=n1").contains("commitIndex=1");
+        assertThat(buggy.outputs()).anySatisfy(out -> assertThat(String.join("\n", out))
+                .startsWith("n1 Leader term=3 votedFor=n1 leader=n1 commit=1 applied=1 last=1\n  log [1:\"x\"]")
+                .contains("state machine [\"x\"]"));
+        // n5 then wins term 4 and overwrites the committed x everywhere, on n1 too once it restarts
+        String last = String.join("\n", buggy.outputs().get(buggy.outputs().size() - 1));
+        assertThat(last).contains("n5 Leader term=4").doesNotContain("\"x\"");
+        assertThat(last.split("log \\[2:\"y\"\\]", -1).length - 1).as(last).isEqualTo(5);
+    }
+
+    /**
+     * Figure 7 of the paper on five servers: followers missing entries (n2), holding an extra entry of an earlier
+     * term (n3) and holding entries of a term no one else saw (n4) all end with the new leader's log. Without the
+     * consistency check at prevLogIndex (skip-prevlog-check) n4 keeps its term-2 entries and applies them.
+     */
+    @Test
+    void figure7EveryDivergentFollowerIsRepairedAndWithoutThePrevLogCheckOneIsNot() throws IOException {
+        ScriptFile f = ScriptFile.read(TESTDATA.resolve("figure7.txt"));
+        Transcript good = ScriptRunner.run(f);
+        String leaderLog = "log [1:\"\" 1:\"a\" 3:\"\" 3:\"c1\" 3:\"c2\" 3:\"c3\" 4:\"\"]";
+        String before = good.outputs().stream().map(o -> String.join("\n", o))
+                .filter(o -> o.startsWith("n1 Follower term=3")).findFirst().orElseThrow();
+        assertThat(before).contains("n2 Follower term=3 votedFor=n3 leader=null commit=0 applied=0 last=4")
+                .contains("log [1:\"\" 1:\"a\" 3:\"\" 3:\"c1\" 3:\"c2\" 3:\"c3\" 3:\"c4\"]")
+                .contains("log [1:\"\" 1:\"a\" 2:\"\" 2:\"f1\" 2:\"f2\"]");
+        String after = String.join("\n", good.outputs().get(good.outputs().size() - 1));
+        assertThat(after.split(java.util.regex.Pattern.quote(leaderLog), -1).length - 1).as(after).isEqualTo(5);
+        assertThat(after.split("commit=7 applied=7", -1).length - 1).as(after).isEqualTo(5);
+
+        Transcript buggy = ScriptRunner.run(f, Bugs.parse("skip-prevlog-check"));
+        String last = String.join("\n", buggy.outputs().get(buggy.outputs().size() - 1));
+        assertThat(last).contains("log [1:\"\" 1:\"a\" 2:\"\" 2:\"f1\" 2:\"f2\" 3:\"c3\" 4:\"\"]")
+                .contains("state machine [\"a\" \"f1\" \"f2\" \"c3\"]");
+        assertThat(ContractReplay.check(buggy.servers(), buggy.trace())).isNotNull()
+                .contains("HandleAppendEntriesRequest at n4");
+    }
+
     @Test
     void aForgottenVoteChangesTheRestartTranscript() throws IOException {
         ScriptFile f = ScriptFile.read(TESTDATA.resolve("restart.txt"));
