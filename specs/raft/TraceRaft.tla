@@ -210,18 +210,31 @@ LostDurableStep(e) ==
                    /\ votedFor' = [votedFor EXCEPT ![i] = m.from]
                    /\ UNCHANGED log
                 \/ /\ m.type = "AppendEntriesRequest"
-                   /\ R!PrevLogOk(i, m)
-                   /\ votedFor' = [votedFor EXCEPT ![i] = vote]
-                   /\ log' = [log EXCEPT ![i] = R!MergeEntries(@, m.prevLogIndex, m.entries)]
+                   /\ LET rest == R!AfterSnapshot(i, m) IN
+                      /\ R!PrevLogOk(i, rest)
+                      /\ votedFor' = [votedFor EXCEPT ![i] = vote]
+                      /\ log' = [log EXCEPT ![i] = R!MergeEntries(@, rest.prevLogIndex, rest.entries)]
+
+\* A lost CompactLog: the Restart line logs the snapshot point recovered,
+\* which the trace never saw taken (within what i knew was committed).
+LostCompaction(e) ==
+    LET i == e.node IN
+    /\ Logs(e, "snapshotIndex")
+    /\ snapshotIndex[i] < e.state.snapshotIndex
+    /\ e.state.snapshotIndex <= R!CompactLimit(i)
+    /\ snapshotIndex' = [snapshotIndex EXCEPT ![i] = e.state.snapshotIndex]
+    /\ UNCHANGED <<currentTerm, votedFor, log>>
 
 \* Restart after a lost step: the durable state above, the volatile state
 \* reset as Raft.tla's Restart resets it, the network untouched.
 RestartAfterLostLine(e) ==
     LET i == e.node IN
     /\ e.event = "Restart"
-    /\ LostDurableStep(e)
+    /\ \/ LostDurableStep(e) /\ UNCHANGED snapshotIndex
+       \/ LostCompaction(e)
     /\ role'         = [role EXCEPT ![i] = R!Follower]
-    /\ commitIndex'  = [commitIndex EXCEPT ![i] = 0]
+    \* a recovered snapshot restores the commit index to its point (Restart)
+    /\ commitIndex'  = [commitIndex EXCEPT ![i] = snapshotIndex'[i]]
     /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
     /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in TraceServers |-> 1]]
     /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in TraceServers |-> 0]]
