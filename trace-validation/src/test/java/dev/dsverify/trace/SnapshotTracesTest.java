@@ -1,6 +1,10 @@
 package dev.dsverify.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.raft.sim.FaultType;
+import dev.dsverify.raft.sim.SimConfig;
 import dev.dsverify.trace.log.EventKind;
 import dev.dsverify.trace.log.TraceEvent;
 import dev.dsverify.trace.log.TraceReader;
@@ -25,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapshotTracesTest {
     private static final EnumSet<FaultType> FAULTS = EnumSet.of(FaultType.CRASH, FaultType.DROP, FaultType.DUP,
             FaultType.DELAY, FaultType.REORDER, FaultType.PARTITION);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -102,6 +108,68 @@ class SnapshotTracesTest {
         assertThat(r.firstUnmatchedLine()).as(TraceReport.text(r)).isEqualTo(at + 1);
         assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r))
                 .contains("HandleInstallSnapshotRequest").contains("log[");
+    }
+
+    /**
+     * A node killed after its compaction was durable but before the CompactLog line was written recovers a
+     * snapshot the trace never saw: its Restart explains the lost compaction, within its commit index, and only
+     * that.
+     */
+    @Test
+    void aRestartRecoveringACompactionWhoseLineWasLostIsExplainedWithinTheCommitIndex() throws Exception {
+        List<String> lines = Files.readAllLines(runs(1).get(0));
+        int cut = indexOf(lines, "\"event\":\"CompactLog\"");
+        JsonNode compact = JSON.readTree(lines.get(cut));
+        String node = compact.get("node").asText();
+        List<String> prefix = new ArrayList<>(lines.subList(0, cut));
+        long term = 0;
+        JsonNode vote = JSON.nullNode();
+        long len = 0;
+        for (String l : prefix) {
+            JsonNode e = JSON.readTree(l);
+            JsonNode st = e.get("state");
+            if (!e.get("node").asText().equals(node)) {
+                continue;
+            }
+            if (st.has("currentTerm")) {
+                term = st.get("currentTerm").asLong();
+            }
+            if (st.has("votedFor")) {
+                vote = st.get("votedFor");
+            }
+            if (st.has("log")) {
+                len = st.get("log").get("len").asLong();
+            }
+        }
+        long point = compact.get("state").get("snapshotIndex").asLong();
+        ObjectNode restart = JSON.createObjectNode();
+        restart.put("schema", 1).put("clock", compact.get("clock").asLong()).put("node", node).put("event", "Restart");
+        ObjectNode st = restart.putObject("state");
+        st.put("currentTerm", term).set("votedFor", vote);
+        st.putObject("log").put("len", len).put("from", len + 1).putArray("entries");
+        st.put("role", "Follower").put("commitIndex", point);
+        st.putArray("votesGranted");
+        ObjectNode next = st.putObject("nextIndex");
+        ObjectNode match = st.putObject("matchIndex");
+        for (String p : SimConfig.nodeIds(3)) {
+            if (!p.equals(node)) {
+                next.put(p, 1);
+                match.put(p, 0);
+            }
+        }
+        st.put("snapshotIndex", point).put("snapshotTerm", compact.get("state").get("snapshotTerm").asLong());
+        List<String> explained = new ArrayList<>(prefix);
+        explained.add(JSON.writeValueAsString(restart));
+        TraceResult r = validate(explained);
+        assertThat(r.verdict()).as(TraceReport.text(r)).isEqualTo(Verdict.MATCH);
+
+        // a snapshot point beyond everything the node knew was committed is no lost compaction
+        st.put("snapshotIndex", len + 1).put("commitIndex", len + 1);
+        List<String> beyond = new ArrayList<>(prefix);
+        beyond.add(JSON.writeValueAsString(restart));
+        TraceResult d = validate(beyond);
+        assertThat(d.verdict()).as(TraceReport.text(d)).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(d.firstUnmatchedLine()).isEqualTo(prefix.size() + 1);
     }
 
     private TraceResult validate(List<String> lines) throws Exception {
