@@ -27,6 +27,10 @@ CONSTANTS
     MaxDrops,     \* total messages lost
     MaxDups       \* total messages duplicated
 
+\* Model-checking bound of log compaction (snapshots).
+CONSTANT
+    MaxCompactions  \* total CompactLog steps (0: no server ever takes a snapshot)
+
 ASSUME Nil \notin Server
 
 -----------------------------------------------------------------------------
@@ -35,7 +39,15 @@ ASSUME Nil \notin Server
 \* Durable state: written to stable storage before a server answers, so it
 \* survives a crash.
 VARIABLES currentTerm, votedFor, log
-durableVars == <<currentTerm, votedFor, log>>
+
+\* Log compaction: entries 1..snapshotIndex[i] of log[i] are covered by i's
+\* snapshot.  log[i] stays the whole logical log: its compacted prefix is
+\* what the snapshot stands for (the implementation keeps the state machine
+\* built from it, and the index and term of its last entry), and no action
+\* reads an entry below the snapshot point.  Durable, like the log.
+VARIABLE snapshotIndex
+
+durableVars == <<currentTerm, votedFor, log, snapshotIndex>>
 
 \* Volatile state: lost in a crash.
 VARIABLES role, commitIndex, votesGranted, nextIndex, matchIndex
@@ -50,7 +62,9 @@ protocolVars == <<durableVars, volatileVars, messages>>
 \* Auxiliary: how many faults have happened so far.  Bounding them makes
 \* the models finite and makes faults stop, which liveness needs.
 VARIABLES restarts, drops, dups
-faultVars == <<restarts, drops, dups>>
+\* How many CompactLog steps were taken, to bound them like the faults.
+VARIABLE compactions
+faultVars == <<restarts, drops, dups, compactions>>
 
 \* Auxiliary history, never read by the protocol; the safety properties are
 \* stated over it because the protocol state forgets (a leader steps down,
@@ -82,11 +96,20 @@ Message ==
           prevLogIndex : Nat, prevLogTerm : Nat, entries : Seq(Entry), commitIndex : Nat]
     \cup [type : {"AppendEntriesResponse"}, from : Server, to : Server, term : Nat,
           success : BOOLEAN, matchIndex : Nat]
+    \* The snapshot travels as the prefix it stands for (`data`); the
+    \* implementation sends the state machine built from it.
+    \cup [type : {"InstallSnapshotRequest"}, from : Server, to : Server, term : Nat,
+          snapshotIndex : Nat, snapshotTerm : Nat, data : Seq(Entry)]
+    \cup [type : {"InstallSnapshotResponse"}, from : Server, to : Server, term : Nat,
+          success : BOOLEAN, matchIndex : Nat]
 
 Min(a, b) == IF a < b THEN a ELSE b
 Max(a, b) == IF a > b THEN a ELSE b
 
 LastTerm(xlog) == IF Len(xlog) = 0 THEN 0 ELSE xlog[Len(xlog)].term
+
+\* The term of the last entry i's snapshot covers (0: no snapshot).
+SnapshotTerm(i) == IF snapshotIndex[i] = 0 THEN 0 ELSE log[i][snapshotIndex[i]].term
 
 \* A majority.  Any two intersect, which is what makes one leader per term
 \* and durable commitment possible.
@@ -105,13 +128,14 @@ Init ==
     /\ currentTerm  = [i \in Server |-> 0]
     /\ votedFor     = [i \in Server |-> Nil]
     /\ log          = [i \in Server |-> <<>>]
+    /\ snapshotIndex = [i \in Server |-> 0]
     /\ role         = [i \in Server |-> Follower]
     /\ commitIndex  = [i \in Server |-> 0]
     /\ votesGranted = [i \in Server |-> {}]
     /\ nextIndex    = [i \in Server |-> [j \in Server |-> 1]]
     /\ matchIndex   = [i \in Server |-> [j \in Server |-> 0]]
     /\ messages     = EmptyBag
-    /\ restarts = 0 /\ drops = 0 /\ dups = 0
+    /\ restarts = 0 /\ drops = 0 /\ dups = 0 /\ compactions = 0
     /\ elections = {} /\ votes = {} /\ committed = <<>>
 
 -----------------------------------------------------------------------------
@@ -126,7 +150,7 @@ Timeout(i) ==
     /\ role'         = [role EXCEPT ![i] = Candidate]
     /\ votedFor'     = [votedFor EXCEPT ![i] = i]
     /\ votesGranted' = [votesGranted EXCEPT ![i] = {i}]
-    /\ UNCHANGED <<log, commitIndex, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<log, snapshotIndex, commitIndex, nextIndex, matchIndex, messages>>
 
 RequestVoteRequestMsg(i, j) ==
     [type |-> "RequestVoteRequest", from |-> i, to |-> j, term |-> currentTerm[i],
@@ -165,7 +189,7 @@ HandleRequestVoteRequest(i, m) ==
        IN /\ votedFor' = IF grant THEN [votedFor EXCEPT ![i] = m.from] ELSE votedFor
           /\ Reply([type |-> "RequestVoteResponse", from |-> i, to |-> m.from,
                     term |-> currentTerm[i], voteGranted |-> grant], m)
-    /\ UNCHANGED <<currentTerm, log, volatileVars>>
+    /\ UNCHANGED <<currentTerm, log, snapshotIndex, volatileVars>>
 
 \* A server consumes a vote response.  Only a candidate still in the term of
 \* the vote may count it: a vote from an earlier term was cast for an
@@ -204,7 +228,7 @@ BecomeLeader(i) ==
 ClientRequest(i, v) ==
     /\ role[i] = Leader
     /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
-    /\ UNCHANGED <<currentTerm, votedFor, volatileVars, messages>>
+    /\ UNCHANGED <<currentTerm, votedFor, snapshotIndex, volatileVars, messages>>
 
 AppendEntriesRequestMsg(i, j, n) ==
     LET prev == nextIndex[i][j] - 1
@@ -217,10 +241,13 @@ AppendEntriesRequestMsg(i, j, n) ==
 \* A leader sends peer j the n entries from nextIndex[i][j] on (n = 0 is a
 \* heartbeat), together with the entry just before them so that j can check
 \* that its log agrees up to there.  The commit index sent is capped at the
-\* last entry sent: j may not have the leader's entries beyond it.
+\* last entry sent: j may not have the leader's entries beyond it.  Entries
+\* the leader has compacted are gone: a peer that needs them gets the
+\* snapshot instead (InstallSnapshot).
 AppendEntries(i, j, n) ==
     /\ role[i] = Leader
     /\ j # i
+    /\ nextIndex[i][j] > snapshotIndex[i]
     /\ nextIndex[i][j] - 1 + n <= Len(log[i])
     /\ Send(AppendEntriesRequestMsg(i, j, n))
     /\ UNCHANGED <<durableVars, volatileVars>>
@@ -244,6 +271,22 @@ MergeEntries(xlog, prev, ents) ==
        ELSE LET k == CHOOSE d \in diff : \A e \in diff : d <= e
             IN SubSeq(xlog, 1, prev + k - 1) \o SubSeq(ents, k, Len(ents))
 
+\* The part of request m that lies beyond i's snapshot, as a request of its
+\* own (prevLogIndex, prevLogTerm, entries).  Entries up to the snapshot
+\* point are committed, hence the leader's: i skips them without looking,
+\* since it no longer has them; the last skipped entry becomes the one to
+\* check.  A request the snapshot covers entirely leaves nothing to check.
+\* Without a snapshot this is m itself.
+AfterSnapshot(i, m) ==
+    IF m.prevLogIndex >= snapshotIndex[i]
+    THEN [prevLogIndex |-> m.prevLogIndex, prevLogTerm |-> m.prevLogTerm, entries |-> m.entries]
+    ELSE LET cut == snapshotIndex[i] - m.prevLogIndex
+         IN IF cut >= Len(m.entries)
+            THEN [prevLogIndex |-> snapshotIndex[i], prevLogTerm |-> SnapshotTerm(i),
+                  entries |-> << >>]
+            ELSE [prevLogIndex |-> snapshotIndex[i], prevLogTerm |-> m.entries[cut].term,
+                  entries |-> SubSeq(m.entries, cut + 1, Len(m.entries))]
+
 \* A server handles an append request of its current or an earlier term (a
 \* higher term first goes through UpdateTerm).  It rejects a stale leader
 \* and a request whose preceding entry it lacks; then the leader retries
@@ -258,22 +301,23 @@ HandleAppendEntriesRequest(i, m) ==
     /\ m.to = i
     /\ m.term <= currentTerm[i]
     /\ LET last == m.prevLogIndex + Len(m.entries)
+           rest == AfterSnapshot(i, m)
            reject == Reply([type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
                             term |-> currentTerm[i], success |-> FALSE, matchIndex |-> 0], m)
        IN \/ /\ \/ m.term < currentTerm[i]
                 \/ /\ m.term = currentTerm[i]
-                   /\ ~PrevLogOk(i, m)
+                   /\ ~PrevLogOk(i, rest)
              /\ reject
              /\ UNCHANGED <<durableVars, volatileVars>>
           \/ /\ m.term = currentTerm[i]
              /\ role[i] # Leader
-             /\ PrevLogOk(i, m)
+             /\ PrevLogOk(i, rest)
              /\ role' = [role EXCEPT ![i] = Follower]
-             /\ log' = [log EXCEPT ![i] = MergeEntries(@, m.prevLogIndex, m.entries)]
+             /\ log' = [log EXCEPT ![i] = MergeEntries(@, rest.prevLogIndex, rest.entries)]
              /\ commitIndex' = [commitIndex EXCEPT ![i] = Max(@, Min(m.commitIndex, last))]
              /\ Reply([type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
                        term |-> currentTerm[i], success |-> TRUE, matchIndex |-> last], m)
-             /\ UNCHANGED <<currentTerm, votedFor, votesGranted, nextIndex, matchIndex>>
+             /\ UNCHANGED <<currentTerm, votedFor, snapshotIndex, votesGranted, nextIndex, matchIndex>>
 
 \* A server consumes an append response.  Only the leader of the response's
 \* term acts on it.  Responses arrive out of order and duplicated, so
@@ -319,6 +363,95 @@ AdvanceCommitIndex(i) ==
     /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, messages>>
 
 -----------------------------------------------------------------------------
+(* Log compaction and InstallSnapshot *)
+
+\* The highest index a server may compact to: what it knows is committed
+\* (the implementation compacts what it has applied, which never passes the
+\* commit index).  A separate operator so that a variant can change it.
+CompactLimit(i) == Min(commitIndex[i], Len(log[i]))
+
+\* A server replaces the prefix 1..k of its log by a snapshot.  Only
+\* committed entries may go: a snapshot cannot be undone, and an entry that
+\* is not committed may still have to be overwritten.
+CompactLog(i, k) ==
+    /\ snapshotIndex[i] < k
+    /\ k <= CompactLimit(i)
+    /\ snapshotIndex' = [snapshotIndex EXCEPT ![i] = k]
+    /\ UNCHANGED <<currentTerm, votedFor, log, volatileVars, messages>>
+
+InstallSnapshotRequestMsg(i, j) ==
+    [type |-> "InstallSnapshotRequest", from |-> i, to |-> j, term |-> currentTerm[i],
+     snapshotIndex |-> snapshotIndex[i], snapshotTerm |-> SnapshotTerm(i),
+     data |-> SubSeq(log[i], 1, snapshotIndex[i])]
+
+\* A leader whose peer needs an entry it has compacted (nextIndex at or
+\* below its snapshot point) sends its snapshot in place of AppendEntries.
+InstallSnapshot(i, j) ==
+    /\ role[i] = Leader
+    /\ j # i
+    /\ nextIndex[i][j] <= snapshotIndex[i]
+    /\ Send(InstallSnapshotRequestMsg(i, j))
+    /\ UNCHANGED <<durableVars, volatileVars>>
+
+\* Whether i keeps the entries after the snapshot point when it installs the
+\* snapshot of m: only if it holds the snapshot's last entry with the same
+\* term, so that by log matching they extend the snapshot.  A separate
+\* operator so that a variant can change it.
+KeepsSuffix(i, m) ==
+    /\ m.snapshotIndex <= Len(log[i])
+    /\ log[i][m.snapshotIndex].term = m.snapshotTerm
+
+\* A server handles a snapshot of its current or an earlier term (a higher
+\* term first goes through UpdateTerm).  A stale leader is refused.  The
+\* leader of i's term is obeyed as by an append request (a candidate
+\* returns to follower); a snapshot beyond what i knows is committed
+\* replaces i's log up to its point, and i's commit index moves there (the
+\* snapshot holds only committed entries).  A snapshot i's commit index
+\* already covers changes nothing: its entries are committed in i's log.
+\* Either way i now holds the leader's log up to the snapshot point.
+HandleInstallSnapshotRequest(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "InstallSnapshotRequest"
+    /\ m.to = i
+    /\ m.term <= currentTerm[i]
+    /\ \/ /\ m.term < currentTerm[i]
+          /\ Reply([type |-> "InstallSnapshotResponse", from |-> i, to |-> m.from,
+                    term |-> currentTerm[i], success |-> FALSE, matchIndex |-> 0], m)
+          /\ UNCHANGED <<durableVars, volatileVars>>
+       \/ /\ m.term = currentTerm[i]
+          /\ role[i] # Leader
+          /\ role' = [role EXCEPT ![i] = Follower]
+          /\ IF m.snapshotIndex > commitIndex[i]
+             THEN /\ log' = [log EXCEPT ![i] =
+                             IF KeepsSuffix(i, m)
+                             THEN m.data \o SubSeq(@, m.snapshotIndex + 1, Len(@))
+                             ELSE m.data]
+                  /\ snapshotIndex' = [snapshotIndex EXCEPT ![i] = m.snapshotIndex]
+                  /\ commitIndex' = [commitIndex EXCEPT ![i] = m.snapshotIndex]
+             ELSE UNCHANGED <<log, snapshotIndex, commitIndex>>
+          /\ Reply([type |-> "InstallSnapshotResponse", from |-> i, to |-> m.from,
+                    term |-> currentTerm[i], success |-> TRUE,
+                    matchIndex |-> m.snapshotIndex], m)
+          /\ UNCHANGED <<currentTerm, votedFor, votesGranted, nextIndex, matchIndex>>
+
+\* A server consumes a snapshot response.  The leader of its term takes a
+\* success as an append success: the peer holds the log up to matchIndex.
+\* A refusal comes only from a later term, so there is nothing to retry.
+HandleInstallSnapshotResponse(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "InstallSnapshotResponse"
+    /\ m.to = i
+    /\ m.term <= currentTerm[i]
+    /\ LET j == m.from
+           act == role[i] = Leader /\ m.term = currentTerm[i] /\ m.success
+       IN /\ nextIndex' = IF act THEN [nextIndex EXCEPT ![i][j] = Max(@, m.matchIndex + 1)]
+                                 ELSE nextIndex
+          /\ matchIndex' = IF act THEN [matchIndex EXCEPT ![i][j] = Max(@, m.matchIndex)]
+                                  ELSE matchIndex
+    /\ Discard(m)
+    /\ UNCHANGED <<durableVars, role, commitIndex, votesGranted>>
+
+-----------------------------------------------------------------------------
 (* Terms, crashes and the network *)
 
 \* The role a server takes when it adopts a newer term from message m.
@@ -336,28 +469,31 @@ UpdateTerm(i, m) ==
     /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
     /\ role'        = [role EXCEPT ![i] = RoleAfterNewTerm(i, m)]
     /\ votedFor'    = [votedFor EXCEPT ![i] = Nil]
-    /\ UNCHANGED <<log, commitIndex, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<log, snapshotIndex, commitIndex, votesGranted, nextIndex, matchIndex, messages>>
 
 \* A crash followed by recovery: durable state is read back, volatile state
 \* restarts from its initial value.  Forgetting commitIndex is safe because
 \* committed entries stay in the durable log and the leader re-announces
-\* the commit index.
+\* the commit index.  A recovered snapshot holds only committed entries, so
+\* the commit index restarts at its point (the state machine is restored
+\* from it).
 \* The vote i finds on stable storage when it recovers: the one it cast,
 \* since it was written before the vote left i.
 RecoveredVote(i) == votedFor[i]
 
-\* What a crash erases: i's volatile state back to its initial value.
-ResetVolatile(i) ==
+\* What a crash erases: i's volatile state back to its initial value; the commit
+\* index restarts at the index of the snapshot recovered, which is committed.
+ResetVolatile(i, recoveredSnapshot) ==
     /\ role'         = [role EXCEPT ![i] = Follower]
-    /\ commitIndex'  = [commitIndex EXCEPT ![i] = 0]
+    /\ commitIndex'  = [commitIndex EXCEPT ![i] = recoveredSnapshot]
     /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
     /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
     /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
 
 Restart(i) ==
     /\ votedFor' = [votedFor EXCEPT ![i] = RecoveredVote(i)]
-    /\ ResetVolatile(i)
-    /\ UNCHANGED <<currentTerm, log, messages>>
+    /\ ResetVolatile(i, snapshotIndex[i])
+    /\ UNCHANGED <<currentTerm, log, snapshotIndex, messages>>
 
 \* The network loses a message.
 DropMessage(m) ==
@@ -411,6 +547,7 @@ RequestVoteBound(i, j) == j \notin votesGranted[i] /\ SendBound(RequestVoteReque
 RestartBound           == restarts < MaxRestarts
 DropBound              == drops < MaxDrops
 DuplicateBound(m)      == dups < MaxDups /\ BagCardinality(messages) < MaxMsgCount
+CompactLogBound(i)     == compactions < MaxCompactions
 
 \* What model checking fingerprints.  ProtocolView leaves out state that no
 \* action reads before overwriting it, so that states differing only there
@@ -458,22 +595,36 @@ RestartStep(i) ==
     /\ RestartBound
     /\ Restart(i)
     /\ restarts' = restarts + 1
-    /\ UNCHANGED <<drops, dups>>
+    /\ UNCHANGED <<drops, dups, compactions>>
     /\ RecordHistory
 
 DropMessageStep(m) ==
     /\ DropBound
     /\ DropMessage(m)
     /\ drops' = drops + 1
-    /\ UNCHANGED <<restarts, dups>>
+    /\ UNCHANGED <<restarts, dups, compactions>>
     /\ RecordHistory
 
 DuplicateMessageStep(m) ==
     /\ DuplicateBound(m)
     /\ DuplicateMessage(m)
     /\ dups' = dups + 1
-    /\ UNCHANGED <<restarts, drops>>
+    /\ UNCHANGED <<restarts, drops, compactions>>
     /\ RecordHistory
+
+CompactLogStep(i) ==
+    /\ CompactLogBound(i)
+    /\ \E k \in snapshotIndex[i] + 1 .. CompactLimit(i) : CompactLog(i, k)
+    /\ compactions' = compactions + 1
+    /\ UNCHANGED <<restarts, drops, dups>>
+    /\ RecordHistory
+
+InstallSnapshotStep(i, j) ==
+    /\ SendBound(InstallSnapshotRequestMsg(i, j))
+    /\ InstallSnapshot(i, j)
+    /\ Steady
+HandleInstallSnapshotRequestStep(m)  == HandleInstallSnapshotRequest(m.to, m) /\ Steady
+HandleInstallSnapshotResponseStep(m) == HandleInstallSnapshotResponse(m.to, m) /\ Steady
 
 Next ==
     \/ \E i \in Server : TimeoutStep(i)
@@ -490,6 +641,11 @@ Next ==
     \/ \E i \in Server : RestartStep(i)
     \/ \E m \in DOMAIN messages : DropMessageStep(m)
     \/ \E m \in DOMAIN messages : DuplicateMessageStep(m)
+    \* log compaction and InstallSnapshot
+    \/ \E i \in Server : CompactLogStep(i)
+    \/ \E i, j \in Server : InstallSnapshotStep(i, j)
+    \/ \E m \in DOMAIN messages : HandleInstallSnapshotRequestStep(m)
+    \/ \E m \in DOMAIN messages : HandleInstallSnapshotResponseStep(m)
 
 Spec == Init /\ [][Next]_vars
 
@@ -500,6 +656,7 @@ TypeOK ==
     /\ currentTerm \in [Server -> Nat]
     /\ votedFor \in [Server -> Server \cup {Nil}]
     /\ \A i \in Server : log[i] \in Seq(Entry)
+    /\ \A i \in Server : snapshotIndex[i] \in 0..Len(log[i])
     /\ role \in [Server -> {Follower, Candidate, Leader}]
     /\ commitIndex \in [Server -> Nat]
     /\ votesGranted \in [Server -> SUBSET Server]
@@ -507,7 +664,7 @@ TypeOK ==
     /\ matchIndex \in [Server -> [Server -> Nat]]
     /\ IsABag(messages)
     /\ \A m \in DOMAIN messages : m \in Message
-    /\ restarts \in Nat /\ drops \in Nat /\ dups \in Nat
+    /\ restarts \in Nat /\ drops \in Nat /\ dups \in Nat /\ compactions \in Nat
 
 \* At most one server is ever leader in a given term.  Stated over the
 \* history of elections: checking only the servers that are leaders now
@@ -582,6 +739,22 @@ CommittedPrefixStable ==
 \* keeps the property about the variable the implementation logs.
 CommitIndexMonotonic ==
     [][\A i \in Server : commitIndex'[i] >= commitIndex[i] \/ Restart(i)]_vars
+
+\* A snapshot never covers an entry that is not committed: every server's
+\* snapshot stands for a prefix of the longest prefix ever committed.
+SnapshotOnlyCommitted ==
+    \A i \in Server :
+      /\ snapshotIndex[i] <= Len(committed)
+      /\ \A k \in 1..snapshotIndex[i] : log[i][k] = committed[k].entry
+
+\* A server's snapshot point never passes what it knows is committed (a
+\* recovered snapshot restores the commit index to its point), and it only
+\* moves forward.
+SnapshotBelowCommitIndex ==
+    \A i \in Server : snapshotIndex[i] <= commitIndex[i]
+
+SnapshotMonotonic ==
+    [][\A i \in Server : snapshotIndex'[i] >= snapshotIndex[i]]_vars
 
 \* The committed sequence only grows by appending: Raft refines AbstractLog,
 \* with the history of committed entries as the refinement mapping.

@@ -31,7 +31,12 @@ VARIABLES currentTerm, votedFor, log, role, commitIndex, votesGranted,
           \* initial values here (letting them grow would only grow the states).
           restarts, drops, dups, elections, votes, committed
 
-auxVars == <<restarts, drops, dups, elections, votes, committed>>
+\* Log compaction: the snapshot point (logged as snapshotIndex, with the
+\* term of its entry as snapshotTerm) and Raft.tla's counter of compactions,
+\* auxiliary like the fault counters.
+VARIABLES snapshotIndex, compactions
+
+auxVars == <<restarts, drops, dups, elections, votes, committed, compactions>>
 
 -----------------------------------------------------------------------------
 (* Reading a line.                                                         *)
@@ -56,7 +61,8 @@ TraceServers == UNION {LineServers(TraceLog[k]) : k \in DOMAIN TraceLog}
 
 R == INSTANCE Raft WITH Server <- TraceServers, Value <- STRING,
                         MaxTerm <- 0, MaxLogLen <- 0, MaxBatch <- 0, MaxMsgCount <- 0,
-                        MaxRestarts <- 0, MaxDrops <- 0, MaxDups <- 0
+                        MaxRestarts <- 0, MaxDrops <- 0, MaxDups <- 0,
+                        MaxCompactions <- 0
 
 \* Equality, with the same meaning as a = b. Java answers at once when both
 \* are the very same value (an unchanged variable), instead of walking a long
@@ -80,9 +86,35 @@ SpecMsg(m) ==
       [] m.type = "AppendEntriesResponse" ->
             [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
              success |-> m.success, matchIndex |-> m.matchIndex]
+      [] m.type = "InstallSnapshotResponse" ->
+            [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
+             success |-> m.success, matchIndex |-> m.matchIndex]
 
-Msg(e) == SpecMsg(e.msg)
+\* A logged snapshot request names its snapshot by index and term; the
+\* spec's message also carries the prefix the snapshot stands for, which
+\* the implementation sends as state-machine bytes and does not log.  The
+\* request meant is the one in flight with the logged fields: a leader's
+\* log up to a committed index never changes within its term, so no two
+\* such requests differ only in their data.  If none is in flight, a
+\* request with no data stands in, which is not in flight either: the step
+\* is then not enabled, and the divergence says so.
+SnapshotRequestInFlight(lm) ==
+    LET Fits(m) == /\ m.type = "InstallSnapshotRequest"
+                  /\ m.from = lm.from /\ m.to = lm.to /\ m.term = lm.term
+                  /\ m.snapshotIndex = lm.snapshotIndex /\ m.snapshotTerm = lm.snapshotTerm
+    IN IF \E m \in DOMAIN messages : Fits(m)
+       THEN CHOOSE m \in DOMAIN messages : Fits(m)
+       ELSE [type |-> lm.type, from |-> lm.from, to |-> lm.to, term |-> lm.term,
+             snapshotIndex |-> lm.snapshotIndex, snapshotTerm |-> lm.snapshotTerm,
+             data |-> << >>]
+
+Msg(e) == IF e.msg.type = "InstallSnapshotRequest" THEN SnapshotRequestInFlight(e.msg)
+          ELSE SpecMsg(e.msg)
 Reply(e) == SpecMsg(e.reply)
+
+\* The snapshot point a CompactLog line logs (0, which no compaction
+\* reaches, if it logs none).
+CompactedTo(e) == IF Logs(e, "snapshotIndex") THEN e.state.snapshotIndex ELSE 0
 
 \* votedFor is logged as null (no vote) or a server id.
 LoggedVote(e) == IF e.state.votedFor = TraceNull THEN Nil ELSE e.state.votedFor
@@ -106,6 +138,10 @@ ActionArgs(e) ==
                       "HandleAppendEntriesRequest", "HandleAppendEntriesResponse",
                       "UpdateTerm"} -> <<i, Msg(e)>>
       [] e.event \in {"DropMessage", "DuplicateMessage"} -> <<Msg(e)>>
+      [] e.event = "CompactLog" -> <<i, CompactedTo(e)>>
+      [] e.event = "InstallSnapshot" -> <<i, e.msg.to>>
+      [] e.event \in {"HandleInstallSnapshotRequest",
+                      "HandleInstallSnapshotResponse"} -> <<i, Msg(e)>>
 
 \* Raft.tla's AdvanceCommitIndex(i) considers every index of i's log and picks
 \* the largest eligible one with a CHOOSE whose cost is quadratic in the length
@@ -123,7 +159,7 @@ TraceAdvanceCommitIndex(i) ==
                       R!IsQuorum(R!Agree(i, k)) /\ R!CommitEligible(i, k)}
        IN /\ ok # {}
           /\ commitIndex' = [commitIndex EXCEPT ![i] = CHOOSE k \in ok : \A j \in ok : k >= j]
-    /\ UNCHANGED <<currentTerm, votedFor, log, role, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<currentTerm, votedFor, log, snapshotIndex, role, votesGranted, nextIndex, matchIndex, messages>>
 
 -----------------------------------------------------------------------------
 (* Lines a crash cut off.                                                  *)
@@ -174,16 +210,29 @@ LostDurableStep(e) ==
                    /\ votedFor' = [votedFor EXCEPT ![i] = m.from]
                    /\ UNCHANGED log
                 \/ /\ m.type = "AppendEntriesRequest"
-                   /\ R!PrevLogOk(i, m)
-                   /\ votedFor' = [votedFor EXCEPT ![i] = vote]
-                   /\ log' = [log EXCEPT ![i] = R!MergeEntries(@, m.prevLogIndex, m.entries)]
+                   /\ LET rest == R!AfterSnapshot(i, m) IN
+                      /\ R!PrevLogOk(i, rest)
+                      /\ votedFor' = [votedFor EXCEPT ![i] = vote]
+                      /\ log' = [log EXCEPT ![i] = R!MergeEntries(@, rest.prevLogIndex, rest.entries)]
+
+\* A lost CompactLog: the Restart line logs the snapshot point recovered,
+\* which the trace never saw taken (within what i knew was committed).
+LostCompaction(e) ==
+    LET i == e.node IN
+    /\ Logs(e, "snapshotIndex")
+    /\ snapshotIndex[i] < e.state.snapshotIndex
+    /\ e.state.snapshotIndex <= R!CompactLimit(i)
+    /\ snapshotIndex' = [snapshotIndex EXCEPT ![i] = e.state.snapshotIndex]
+    /\ UNCHANGED <<currentTerm, votedFor, log>>
 
 \* Restart after a lost step: the durable state above, the volatile state
 \* reset as Raft.tla's Restart resets it, the network untouched.
 RestartAfterLostLine(e) ==
     /\ e.event = "Restart"
-    /\ LostDurableStep(e)
-    /\ R!ResetVolatile(e.node)
+    /\ \/ LostDurableStep(e) /\ UNCHANGED snapshotIndex
+       \/ LostCompaction(e)
+    \* a recovered snapshot restores the commit index to its point
+    /\ R!ResetVolatile(e.node, snapshotIndex'[e.node])
     /\ UNCHANGED messages
 
 -----------------------------------------------------------------------------
@@ -209,6 +258,10 @@ Action(e, exact) ==
                                                   \/ RestartAfterLostLine(e)
     \/ e.event = "DropMessage"                 /\ R!DropMessage(Msg(e))
     \/ e.event = "DuplicateMessage"            /\ R!DuplicateMessage(Msg(e))
+    \/ e.event = "CompactLog"                  /\ R!CompactLog(i, CompactedTo(e))
+    \/ e.event = "InstallSnapshot"             /\ R!InstallSnapshot(i, e.msg.to)
+    \/ e.event = "HandleInstallSnapshotRequest"  /\ R!HandleInstallSnapshotRequest(i, Msg(e))
+    \/ e.event = "HandleInstallSnapshotResponse" /\ R!HandleInstallSnapshotResponse(i, Msg(e))
 
 -----------------------------------------------------------------------------
 (* What a line says about the post-state, one check per spec variable.     *)
@@ -217,6 +270,7 @@ Action(e, exact) ==
 
 LoggedFields == {"currentTerm", "votedFor", "log", "role", "commitIndex",
                  "votesGranted", "nextIndex", "matchIndex", "messages"}
+                \cup {"snapshotIndex", "snapshotTerm"}
 
 \* A scalar field at the line's node: the logged value, or unchanged.
 ScalarAgrees(e, var, f) ==
@@ -241,6 +295,23 @@ LogAgrees(e) ==
          /\ \A k \in 1..Len(lg.entries) : log'[e.node][lg.from + k - 1] = lg.entries[k]
     ELSE Same(log'[e.node], log[e.node])
 
+\* snapshotTerm is no variable of Raft.tla: it is the term of the entry at
+\* the snapshot point (SnapshotTerm), checked after the step.
+SnapshotTermAgrees(e) ==
+    IF Logs(e, "snapshotTerm")
+    THEN LET k == snapshotIndex'[e.node]
+         IN e.state.snapshotTerm = IF k = 0 THEN 0 ELSE log'[e.node][k].term
+    ELSE TRUE
+
+\* The snapshot request a leader's InstallSnapshot line sends: the spec's,
+\* built from the leader's state, whose logged fields must agree.
+SentSnapshotAgrees(e) ==
+    LET m == R!InstallSnapshotRequestMsg(e.node, e.msg.to)
+    IN /\ m.term = e.msg.term
+       /\ m.snapshotIndex = e.msg.snapshotIndex
+       /\ m.snapshotTerm = e.msg.snapshotTerm
+       /\ messages' = messages (+) SetToBag({m})
+
 \* The messages the line consumed, sent or (network) lost or copied.
 One(m) == SetToBag({m})
 MessagesAgree(e) ==
@@ -249,6 +320,11 @@ MessagesAgree(e) ==
       [] e.event \in {"HandleRequestVoteRequest", "HandleAppendEntriesRequest"} ->
             messages' = (messages (-) One(Msg(e))) (+) One(Reply(e))
       [] e.event \in {"HandleRequestVoteResponse", "HandleAppendEntriesResponse", "DropMessage"} ->
+            messages' = messages (-) One(Msg(e))
+      [] e.event = "InstallSnapshot" -> SentSnapshotAgrees(e)
+      [] e.event = "HandleInstallSnapshotRequest" ->
+            messages' = (messages (-) One(Msg(e))) (+) One(Reply(e))
+      [] e.event = "HandleInstallSnapshotResponse" ->
             messages' = messages (-) One(Msg(e))
       [] OTHER -> Same(messages', messages)
 
@@ -263,6 +339,8 @@ FieldAgrees(e, f) ==
       [] f = "nextIndex"    -> MapAgrees(e, nextIndex, f)
       [] f = "matchIndex"   -> MapAgrees(e, matchIndex, f)
       [] f = "messages"     -> MessagesAgree(e)
+      [] f = "snapshotIndex" -> ScalarAgrees(e, snapshotIndex, f)
+      [] f = "snapshotTerm"  -> SnapshotTermAgrees(e)
 
 Agrees(e) == \A f \in LoggedFields : FieldAgrees(e, f)
 

@@ -69,9 +69,10 @@ class ReplayInitCommandTest {
         CheckCommandTest.Run r = dsverify("replay", "init", "--spec", spec.toString(), "--out",
                 tmp.resolve("out").toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("14 actions");
+        assertThat(r.out()).contains("18 actions");
         String tla = Files.readString(tmp.resolve("out/TraceRaft.tla"));
-        assertThat(tla).contains("e.event = \"HandleRequestVoteRequestStep\"").contains("LET m == e.m");
+        assertThat(tla).contains("e.event = \"HandleRequestVoteRequestStep\"").contains("LET m == e.m")
+                .contains("e.event = \"CompactLogStep\"");
         String cfg = Files.readString(tmp.resolve("out/TraceRaft.cfg"));
         assertThat(cfg).contains("CONSTANT Server <- TraceNodes").contains("\\* CONSTANT Nil = ...");
     }

@@ -32,6 +32,15 @@ class SimulateCommandTest {
     }
 
     @Test
+    void snapshotsAreTracedLikeEveryOtherStep(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("snap.ndjson");
+        assertThat(run("--seed", "7", "--ops", "80", "--snapshot-every", "3", "--trace", trace.toString()))
+                .as(err.toString()).isEqualTo(0);
+        String text = Files.readString(trace);
+        assertThat(text).contains("\"event\":\"CompactLog\"").contains("\"snapshotIndex\":");
+    }
+
+    @Test
     void tornWritesAndTheOptionsRunInSweeps() {
         assertThat(run("--seeds", "1..3", "--ops", "50", "--faults", "all,torn", "--pre-vote", "--check-quorum",
                 "--snapshot-every", "5")).isEqualTo(0);

@@ -176,7 +176,7 @@ public final class TraceValidator {
     private static String render(TLCState s, boolean full) {
         StringBuilder sb = new StringBuilder();
         for (String v : List.of("currentTerm", "votedFor", "log", "role", "commitIndex", "votesGranted",
-                "nextIndex", "matchIndex", "messages")) {
+                "nextIndex", "matchIndex", "messages", "snapshotIndex")) {
             Object value = s.lookup(v);
             sb.append(sb.length() == 0 ? "" : "\n").append("/\\ ").append(v).append(" = ")
                     .append(ShownValue.of(value, full).replace("\n", "\n" + " ".repeat(v.length() + 6)));

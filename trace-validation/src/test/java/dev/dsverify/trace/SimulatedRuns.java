@@ -19,6 +19,16 @@ final class SimulatedRuns {
         return trace(dir, 3, seed, ops, faults, bugs);
     }
 
+    /** A run whose servers compact their log every {@code snapshotEvery} applied entries. */
+    static Path traceWithSnapshots(Path dir, long seed, int ops, Set<FaultType> faults, int snapshotEvery)
+            throws Exception {
+        SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(3).snapshotEvery(snapshotEvery)
+                .trace(true).build(), ops, faults);
+        Path f = dir.resolve("seed-" + seed + "-snapshot-every-" + snapshotEvery + ".ndjson");
+        NdjsonTraceWriter.writeAtomically(r.trace(), f);
+        return f;
+    }
+
     static Path trace(Path dir, int nodes, long seed, int ops, Set<FaultType> faults, Bugs bugs) throws Exception {
         SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(nodes)
                 .trace(true).bugs(bugs).build(), ops, faults);

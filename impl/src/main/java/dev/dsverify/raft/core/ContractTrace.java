@@ -24,11 +24,13 @@ public interface ContractTrace {
 
     /**
      * Restart: the durable state recovered ({@code currentTerm}, {@code votedFor}, the log's length and its last
-     * entries {@code tail}, which end at {@code logLength}; empty for an empty log), so that a vote, term or
-     * entry lost before it was durable shows at this line; and the volatile state reset.
+     * entries {@code tail}, which end at {@code logLength}; empty for an empty log or when every entry is in the
+     * snapshot; the snapshot point and its term, 0 and 0 without a snapshot), so that a vote, term, entry or
+     * snapshot lost before it was durable shows at this line; and the volatile state reset (the commit index to
+     * the snapshot point).
      */
-    void restart(long currentTerm, String votedFor, long logLength, List<Entry> tail, Map<String, Long> nextIndex,
-            Map<String, Long> matchIndex);
+    void restart(long currentTerm, String votedFor, long logLength, List<Entry> tail, long snapshotIndex,
+            long snapshotTerm, Map<String, Long> nextIndex, Map<String, Long> matchIndex);
 
     /** UpdateTerm: {@code m} carried a newer term, adopted before {@code m} is handled. */
     void updateTerm(Message m, long currentTerm);
@@ -65,4 +67,24 @@ public interface ContractTrace {
             Map<String, Long> matchIndex);
 
     void advanceCommitIndex(long commitIndex);
+
+    // ---- log compaction and InstallSnapshot
+
+    /** CompactLog: the log up to {@code snapshotIndex}, whose entry had {@code snapshotTerm}, is now a snapshot. */
+    void compactLog(long snapshotIndex, long snapshotTerm);
+
+    /** InstallSnapshot: a leader sends its snapshot to a peer that needs entries it has compacted. */
+    void installSnapshot(InstallSnapshotRequest request);
+
+    /**
+     * HandleInstallSnapshotRequest. {@code role} when a candidate stepped down (else null). When the snapshot was
+     * installed ({@code installed}), the log's new length {@code logLen} and the entries it kept after the
+     * snapshot point, and the snapshot point (the new commit index too) and its term.
+     */
+    void handleInstallSnapshotRequest(InstallSnapshotRequest request, InstallSnapshotResponse response, Role role,
+            boolean installed, long logLen, List<Entry> logEntries);
+
+    /** HandleInstallSnapshotResponse; the maps are null when no leader of the response's term processed it. */
+    void handleInstallSnapshotResponse(InstallSnapshotResponse response, Map<String, Long> nextIndex,
+            Map<String, Long> matchIndex);
 }

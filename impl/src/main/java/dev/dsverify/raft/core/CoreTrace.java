@@ -50,8 +50,9 @@ final class CoreTrace {
     void restart() {
         if (on) {
             long len = r.log.lastIndex();
-            long from = Math.max(r.log.snapshotIndex() + 1, len - RESTART_TAIL + 1);
-            out.restart(r.currentTerm, r.votedFor, len, List.copyOf(r.log.from(from)),
+            long snap = r.log.snapshotIndex();
+            long from = Math.max(snap + 1, len - RESTART_TAIL + 1);
+            out.restart(r.currentTerm, r.votedFor, len, List.copyOf(r.log.from(from)), snap, r.log.term(snap),
                     r.tracker.nextIndex(), r.tracker.matchIndex());
         }
     }
@@ -134,6 +135,41 @@ final class CoreTrace {
     void advanceCommitIndex() {
         if (on) {
             out.advanceCommitIndex(r.commitIndex);
+        }
+    }
+
+    // ---- log compaction and InstallSnapshot
+
+    void compactLog() {
+        if (on) {
+            out.compactLog(r.log.snapshotIndex(), r.log.term(r.log.snapshotIndex()));
+        }
+    }
+
+    void installSnapshot(InstallSnapshotRequest req) {
+        if (on) {
+            out.installSnapshot(req);
+        }
+    }
+
+    /** A handled snapshot: {@code role} if a candidate stepped down; whether it was installed. */
+    void handleInstallSnapshotRequest(InstallSnapshotRequest req, InstallSnapshotResponse resp, Role role,
+            boolean installed) {
+        if (on) {
+            out.handleInstallSnapshotRequest(req, resp, role, installed, r.log.lastIndex(),
+                    installed ? List.copyOf(r.log.entries()) : List.of());
+        }
+    }
+
+    void ignoreInstallSnapshotResponse(InstallSnapshotResponse resp) {
+        if (on) {
+            out.handleInstallSnapshotResponse(resp, null, null);
+        }
+    }
+
+    void handleInstallSnapshotResponse(InstallSnapshotResponse resp) {
+        if (on) {
+            out.handleInstallSnapshotResponse(resp, r.tracker.nextIndex(), r.tracker.matchIndex());
         }
     }
 }

@@ -60,7 +60,7 @@ final class Raft {
         election.resetTimer();
     }
 
-    /** The contract's Restart step of a server recovered without a snapshot. */
+    /** The contract's Restart step of a recovered server. */
     void restartStep() {
         String recovered = variations.recoveredVote(votedFor);
         boolean forgot = recovered == null && votedFor != null;
@@ -145,7 +145,9 @@ final class Raft {
                 replication.handleAppendResponse(r);
             }
         } else if (m instanceof InstallSnapshotResponse r) {
-            if (!isStale(r)) {
+            if (isStale(r)) {
+                trace.ignoreInstallSnapshotResponse(r);
+            } else {
                 snapshots.handleInstallResponse(r);
             }
         } else if (m instanceof RequestVoteResponse r) {
@@ -170,7 +172,9 @@ final class Raft {
             trace.ignoreAppendEntriesResponse(r); // only a leader acts on answers
         } else if (m instanceof RequestVoteResponse r) {
             trace.handleRequestVoteResponse(r, false);
-        } else if (!(m instanceof InstallSnapshotResponse)) {
+        } else if (m instanceof InstallSnapshotResponse r) {
+            trace.ignoreInstallSnapshotResponse(r);
+        } else {
             stepAnyRole(m);
         }
     }

@@ -34,15 +34,17 @@ public final class RaftNode {
     }
 
     /**
-     * Restart from a snapshot plus the entries after it (snapshots are an option outside the spec). The
-     * snapshot's entries count as committed and applied: the driver restores the state machine from it.
+     * A server recovering its durable state after a crash, a snapshot (or null) plus the entries after it: the
+     * contract's {@code Restart} step. The snapshot's entries count as committed and applied: the driver restores
+     * the state machine from it, and the commit index restarts at its point.
      */
     public static RaftNode restart(RaftConfig cfg, HardState hs, Snapshot snap, List<Entry> entries,
             ContractTrace tracer) {
-        if (snap == null) {
-            return restart(cfg, hs, entries, tracer);
-        }
-        return new RaftNode(new Raft(cfg, hs, snap, entries, tracer));
+        Raft r = new Raft(cfg, hs, snap, entries, tracer);
+        r.restartStep();
+        RaftNode n = new RaftNode(r);
+        r.checkInvariants(hs.term());
+        return n;
     }
 
     /**

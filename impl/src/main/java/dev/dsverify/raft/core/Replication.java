@@ -91,15 +91,17 @@ final class Replication {
         List<Entry> incoming = m.entries();
         long snap = r.log.snapshotIndex();
         if (prev < snap) {
-            // Entries up to the snapshot are committed, hence the same as the leader's: skip them (snapshot option).
+            // Entries up to the snapshot are committed, hence the same as the leader's: skip them (the spec's
+            // AfterSnapshot). A request the snapshot covers entirely is accepted like any other (a candidate
+            // steps down, the answer is traced) with nothing left to check or merge.
             long covered = snap - prev;
             if (incoming.size() <= covered) {
-                r.out.send(new AppendEntriesResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), true,
-                        Math.addExact(prev, incoming.size()), m.round()));
-                return;
+                prevTerm = r.log.term(snap);
+                incoming = List.of();
+            } else {
+                prevTerm = incoming.get(Math.toIntExact(covered) - 1).term();
+                incoming = incoming.subList(Math.toIntExact(covered), incoming.size());
             }
-            prevTerm = incoming.get(Math.toIntExact(covered) - 1).term();
-            incoming = incoming.subList(Math.toIntExact(covered), incoming.size());
             prev = snap;
         }
         if (!r.variations.prevLogOk(r.log, prev, prevTerm)) {
@@ -113,7 +115,8 @@ final class Replication {
             stepDown = r.role;
         }
         long changedFrom = r.log.merge(prev, incoming);
-        long lastNew = Math.addExact(prev, incoming.size()); // cannot overflow: isMalformed refused such requests
+        // the request's last entry, also when the snapshot covered some (cannot overflow: isMalformed refused such)
+        long lastNew = Math.addExact(m.prevLogIndex(), m.entries().size());
         if (changedFrom > 0 && r.variations.strict()) {
             Check.that(r.log.term(changedFrom - 1) <= r.log.term(changedFrom),
                     "log terms never decrease: term %d before term %d", r.log.term(changedFrom - 1),

@@ -1,7 +1,7 @@
 package dev.dsverify.raft.core;
 
 /**
- * A state-machine snapshot covering the log up to {@code index} (whose entry had {@code term}). Snapshots are
- * an option outside the Raft spec: runs that use them are never traced.
+ * A state-machine snapshot covering the log up to {@code index} (whose entry had {@code term}): the spec's
+ * snapshot point ({@code snapshotIndex}) with the state machine built from the entries it replaces.
  */
 public record Snapshot(long index, long term, byte[] data) {}

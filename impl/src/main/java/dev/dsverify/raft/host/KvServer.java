@@ -96,7 +96,7 @@ public final class KvServer {
 
     /**
      * Takes a snapshot and compacts the log whenever {@code entries} more entries have been applied
-     * (0, the default: never). Snapshots are outside the Raft spec: runs using them cannot be traced.
+     * (0, the default: never): the spec's CompactLog, traced like every other step.
      */
     public KvServer snapshotEvery(long entries) {
         this.snapshotEvery = entries;
@@ -129,7 +129,8 @@ public final class KvServer {
 
     /**
      * Snapshot option: compacts at the start of a tick, never in the middle of a step, so that observers see
-     * every entry before it disappears into a snapshot.
+     * every entry before it disappears into a snapshot. The snapshot is durable before the next input, as the
+     * spec's CompactLog has it (a crash recovers it).
      */
     private void maybeCompact() {
         if (snapshotEvery > 0 && sm.appliedIndex() - node.snapshotIndex() >= snapshotEvery && !node.hasReady()) {

@@ -51,8 +51,6 @@ public final class InteractionCluster {
     private final Map<String, List<Applied>> machines = new LinkedHashMap<>();
     private final Map<String, Integer> incarnations = new LinkedHashMap<>();
     private final List<Message> inFlight = new ArrayList<>();
-    /** Trace events before the first snapshot (-1: none taken); snapshots are outside the spec. */
-    private int eventsBeforeSnapshot = -1;
 
     /** What a server's disk holds: the Ready contract's durable state, written only through {@link #ready}. */
     private static final class Disk {
@@ -100,12 +98,9 @@ public final class InteractionCluster {
         return trace.events();
     }
 
-    /**
-     * How many leading trace events the spec can explain: all of them, unless a snapshot was taken (snapshots
-     * and InstallSnapshot are outside the spec), then those before the first one.
-     */
+    /** How many leading trace events the spec can explain: all of them (snapshots are spec actions too). */
     public int contractEvents() {
-        return eventsBeforeSnapshot < 0 ? trace.events().size() : eventsBeforeSnapshot;
+        return trace.events().size();
     }
 
     public boolean isUp(String id) {
@@ -397,20 +392,21 @@ public final class InteractionCluster {
 
     /**
      * The state machine is captured up to {@code index} and the log prefix replaced by a snapshot, which the
-     * disk stores at once (as a driver must before the next Ready). Snapshots are outside the contract.
+     * disk stores at once (as a driver must before the next Ready): the contract's CompactLog.
      */
     public List<String> compact(String id, long index) {
         RaftNode n = live(id);
         List<Applied> upTo = machines.get(id).stream().filter(a -> a.index() <= index).toList();
+        int mark = mark();
         n.compact(index, encode(upTo));
-        if (eventsBeforeSnapshot < 0) {
-            eventsBeforeSnapshot = mark();
-        }
         Disk d = disks.get(id);
         int drop = (int) Math.min(d.entries.size(), Math.max(0, index - d.base()));
         d.entries.subList(0, drop).clear();
         d.snapshot = n.snapshot();
-        return List.of(id + " compacted to " + index + "; log " + log(d.snapshot, n.log()));
+        List<String> out = new ArrayList<>();
+        out.add(id + " compacted to " + index + "; log " + log(d.snapshot, n.log()));
+        out.addAll(eventsSince(mark));
+        return out;
     }
 
     // ------------------------------------------------------------------ observation

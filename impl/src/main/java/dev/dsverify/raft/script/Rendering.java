@@ -75,6 +75,10 @@ public final class Rendering {
         if (s.matchIndex() != null) {
             j.add("matchIndex=" + indexes(s.matchIndex()));
         }
+        if (s.snapshotIndex() != null) {
+            j.add("snapshotIndex=" + s.snapshotIndex());
+            j.add("snapshotTerm=" + s.snapshotTerm());
+        }
         return j.toString();
     }
 
@@ -96,7 +100,8 @@ public final class Rendering {
         } else if (m instanceof PreVoteResponse r) {
             sb.append(" voteGranted=").append(r.voteGranted());
         } else if (m instanceof InstallSnapshotRequest r) {
-            sb.append(" snapshot=").append(r.snapshot().index()).append('/').append(r.snapshot().term());
+            sb.append(" snapshotIndex=").append(r.snapshot().index()).append(" snapshotTerm=")
+                    .append(r.snapshot().term());
         } else if (m instanceof InstallSnapshotResponse r) {
             sb.append(" success=").append(r.success()).append(" matchIndex=").append(r.matchIndex());
         }

@@ -10,8 +10,7 @@ import java.util.List;
  * @param outputs    the lines each block printed
  * @param servers    the cluster's servers
  * @param trace      every event of every server, in execution order
- * @param contractEvents how many leading events the spec explains: all, or those before the first snapshot
- *                  (snapshots are outside the spec)
+ * @param contractEvents how many leading events the spec explains (all of them)
  */
 public record Transcript(ScriptFile script, List<List<String>> outputs, List<String> servers, List<TraceEvent> trace,
         int contractEvents) {
@@ -21,7 +20,7 @@ public record Transcript(ScriptFile script, List<List<String>> outputs, List<Str
         trace = List.copyOf(trace);
     }
 
-    /** The part of the trace the spec can explain: the whole trace of a run without snapshots. */
+    /** The part of the trace the spec can explain: the whole trace. */
     public List<TraceEvent> contractTrace() {
         return trace.subList(0, contractEvents);
     }

@@ -19,8 +19,8 @@ import java.util.List;
  * @param slowRate  probability that a message is very slow when DELAY is active
  * @param preVote   servers use pre-vote (traces stay valid: pre-vote messages are not spec messages)
  * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
- * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never;
- *                  snapshots are not in the spec: no trace with them)
+ * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never);
+ *                  compaction and InstallSnapshot are spec actions, traced like the others
  * @param tornWrites the schedule also crashes servers inside steps: between a write and its fsync (so recovery
  *                  meets lost, kept and torn writes), after persisting, after sending ({@link CrashPoint}). A
  *                  step's trace lines wait until its state is durable, so these runs can be traced.
@@ -43,9 +43,6 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         }
         if (trace && checkQuorum) {
             throw new IllegalArgumentException("check-quorum step-downs are not spec actions; trace runs need it off");
-        }
-        if (trace && snapshotEvery > 0) {
-            throw new IllegalArgumentException("snapshots are not in the spec; trace runs need them off");
         }
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshotEvery must be >= 0, got " + snapshotEvery);

@@ -15,5 +15,10 @@ public enum EventType {
     UpdateTerm,
     Restart,
     DropMessage,
-    DuplicateMessage
+    DuplicateMessage,
+    // log compaction and InstallSnapshot
+    CompactLog,
+    InstallSnapshot,
+    HandleInstallSnapshotRequest,
+    HandleInstallSnapshotResponse
 }

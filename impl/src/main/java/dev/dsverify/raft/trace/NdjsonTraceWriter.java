@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.InstallSnapshotRequest;
+import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
@@ -94,6 +96,10 @@ public final class NdjsonTraceWriter {
         if (s.matchIndex() != null) {
             l.state("matchIndex", indexMap(s.matchIndex()));
         }
+        if (s.snapshotIndex() != null) {
+            l.state("snapshotIndex", F.numberNode(s.snapshotIndex()));
+            l.state("snapshotTerm", F.numberNode(s.snapshotTerm()));
+        }
         return l;
     }
 
@@ -115,6 +121,13 @@ public final class NdjsonTraceWriter {
             o.set("entries", entries(r.entries()));
             o.put("commitIndex", r.commitIndex());
         } else if (m instanceof AppendEntriesResponse r) {
+            o.put("success", r.success());
+            o.put("matchIndex", r.matchIndex());
+        } else if (m instanceof InstallSnapshotRequest r) {
+            // the snapshot by its point; its data (the state machine) is no part of the contract
+            o.put("snapshotIndex", r.snapshot().index());
+            o.put("snapshotTerm", r.snapshot().term());
+        } else if (m instanceof InstallSnapshotResponse r) {
             o.put("success", r.success());
             o.put("matchIndex", r.matchIndex());
         }

@@ -6,12 +6,15 @@ import java.util.Map;
 
 /**
  * The post-state of the spec variables one step changed; a null field (or {@code votedForSet == false})
- * was not changed and is left out of the trace line.
+ * was not changed and is left out of the trace line. {@code snapshotIndex} and {@code snapshotTerm} are the
+ * snapshot point and the term of its entry.
  */
 public record StateChange(Long currentTerm, boolean votedForSet, String votedFor, LogChange log, Role role,
-        Long commitIndex, List<String> votesGranted, Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
+        Long commitIndex, List<String> votesGranted, Map<String, Long> nextIndex, Map<String, Long> matchIndex,
+        Long snapshotIndex, Long snapshotTerm) {
 
-    public static final StateChange NONE = new StateChange(null, false, null, null, null, null, null, null, null);
+    public static final StateChange NONE = new StateChange(null, false, null, null, null, null, null, null, null,
+            null, null);
 
     public static Builder builder() {
         return new Builder();
@@ -28,6 +31,8 @@ public record StateChange(Long currentTerm, boolean votedForSet, String votedFor
         private List<String> votesGranted;
         private Map<String, Long> nextIndex;
         private Map<String, Long> matchIndex;
+        private Long snapshotIndex;
+        private Long snapshotTerm;
 
         public Builder currentTerm(long t) { currentTerm = t; return this; }
         public Builder votedFor(String v) { votedForSet = true; votedFor = v; return this; }
@@ -37,10 +42,11 @@ public record StateChange(Long currentTerm, boolean votedForSet, String votedFor
         public Builder votesGranted(List<String> v) { votesGranted = List.copyOf(v); return this; }
         public Builder nextIndex(Map<String, Long> m) { nextIndex = m; return this; }
         public Builder matchIndex(Map<String, Long> m) { matchIndex = m; return this; }
+        public Builder snapshot(long index, long term) { snapshotIndex = index; snapshotTerm = term; return this; }
 
         public StateChange build() {
             return new StateChange(currentTerm, votedForSet, votedFor, log, role, commitIndex, votesGranted,
-                    nextIndex, matchIndex);
+                    nextIndex, matchIndex, snapshotIndex, snapshotTerm);
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.ContractTrace;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.InstallSnapshotRequest;
+import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
@@ -73,13 +75,19 @@ public final class Tracer implements ContractTrace {
     // ---- the core's steps as contract events
 
     @Override
-    public void restart(long currentTerm, String votedFor, long logLength, List<Entry> tail,
-            Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
+    public void restart(long currentTerm, String votedFor, long logLength, List<Entry> tail, long snapshotIndex,
+            long snapshotTerm, Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
         // the log as its length and last entries: enough to show a lost or changed entry at its end, and the
         // values of entries whose lines a crash cut off
         LogChange log = new LogChange(logLength, logLength - tail.size() + 1, tail);
+        // a recovered snapshot's entries are committed: the commit index restarts at its point
         StateChange.Builder s = StateChange.builder().currentTerm(currentTerm).votedFor(votedFor).log(log)
-                .role(Role.Follower).commitIndex(0).votesGranted(List.of()).nextIndex(nextIndex).matchIndex(matchIndex);
+                .role(Role.Follower).commitIndex(snapshotIndex).votesGranted(List.of()).nextIndex(nextIndex)
+                .matchIndex(matchIndex);
+        if (snapshotIndex > 0) {
+            // without a snapshot the fields stay out (unchanged: none); a lost one shows in commitIndex
+            s.snapshot(snapshotIndex, snapshotTerm);
+        }
         emit(EventType.Restart, null, null, s.build());
     }
 
@@ -155,5 +163,39 @@ public final class Tracer implements ContractTrace {
     @Override
     public void advanceCommitIndex(long commitIndex) {
         emit(EventType.AdvanceCommitIndex, null, null, StateChange.builder().commitIndex(commitIndex).build());
+    }
+
+    // ---- log compaction and InstallSnapshot
+
+    @Override
+    public void compactLog(long snapshotIndex, long snapshotTerm) {
+        emit(EventType.CompactLog, null, null, StateChange.builder().snapshot(snapshotIndex, snapshotTerm).build());
+    }
+
+    @Override
+    public void installSnapshot(InstallSnapshotRequest request) {
+        emit(EventType.InstallSnapshot, request, null, StateChange.NONE);
+    }
+
+    @Override
+    public void handleInstallSnapshotRequest(InstallSnapshotRequest request, InstallSnapshotResponse response,
+            Role role, boolean installed, long logLen, List<Entry> logEntries) {
+        StateChange.Builder s = StateChange.builder();
+        if (role != null) {
+            s.role(role);
+        }
+        if (installed) {
+            long point = request.snapshot().index();
+            s.log(new LogChange(logLen, point + 1, logEntries)).snapshot(point, request.snapshot().term())
+                    .commitIndex(point);
+        }
+        emit(EventType.HandleInstallSnapshotRequest, request, response, s.build());
+    }
+
+    @Override
+    public void handleInstallSnapshotResponse(InstallSnapshotResponse response, Map<String, Long> nextIndex,
+            Map<String, Long> matchIndex) {
+        emit(EventType.HandleInstallSnapshotResponse, response, null, nextIndex == null ? StateChange.NONE
+                : StateChange.builder().nextIndex(nextIndex).matchIndex(matchIndex).build());
     }
 }

@@ -3,6 +3,8 @@ package dev.dsverify.raft.sim;
 import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.InstallSnapshotRequest;
+import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
@@ -29,11 +31,15 @@ public final class ContractReplay {
     private final int quorum;
     private final Map<String, S> st = new HashMap<>();
     private final Map<String, Integer> bag = new HashMap<>();
+    /** The prefix each snapshot request in flight stands for (the spec's {@code data}), by message key. */
+    private final Map<String, List<Entry>> snapshotData = new HashMap<>();
 
     private static final class S {
         long term;
         String votedFor;
+        /** The whole logical log, as the spec has it; entries 1..snap are the snapshot's. */
         List<Entry> log = new ArrayList<>();
+        long snap;
         Role role = Role.Follower;
         long commit;
         Set<String> votes = new LinkedHashSet<>();
@@ -92,6 +98,10 @@ public final class ContractReplay {
                     .append(r.entries()).append('|').append(r.commitIndex());
         } else if (m instanceof AppendEntriesResponse r) {
             sb.append('|').append(r.success()).append('|').append(r.matchIndex());
+        } else if (m instanceof InstallSnapshotRequest r) {
+            sb.append('|').append(r.snapshot().index()).append('|').append(r.snapshot().term());
+        } else if (m instanceof InstallSnapshotResponse r) {
+            sb.append('|').append(r.success()).append('|').append(r.matchIndex());
         }
         return sb.toString();
     }
@@ -120,6 +130,7 @@ public final class ContractReplay {
         List<Entry> log0 = new ArrayList<>(x.log);
         Role role0 = x.role;
         long commit0 = x.commit;
+        long snap0 = x.snap;
         Set<String> votes0 = new LinkedHashSet<>(x.votes);
         Map<String, Long> next0 = new LinkedHashMap<>(x.next);
         Map<String, Long> match0 = new LinkedHashMap<>(x.match);
@@ -173,6 +184,7 @@ public final class ContractReplay {
                 if (x.role != Role.Leader) return "not a leader";
                 AppendEntriesRequest r = (AppendEntriesRequest) m;
                 long next = x.next.get(r.to());
+                if (next <= x.snap) return "entries up to " + x.snap + " are compacted: InstallSnapshot, not " + r;
                 long prev = next - 1;
                 List<Entry> entries = next <= x.log.size() ? x.log.subList((int) next - 1, x.log.size()) : List.of();
                 if (!r.from().equals(i) || r.term() != x.term || r.prevLogIndex() != prev
@@ -186,15 +198,24 @@ public final class ContractReplay {
             case HandleAppendEntriesRequest -> {
                 if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
                 AppendEntriesRequest r = (AppendEntriesRequest) m;
+                // the spec's AfterSnapshot: what the snapshot covers is skipped unchecked
                 long prev = r.prevLogIndex();
-                boolean logOk = prev == 0 || (prev <= x.log.size() && x.termAt(prev) == r.prevLogTerm());
+                long prevTerm = r.prevLogTerm();
+                List<Entry> rest = r.entries();
+                if (prev < x.snap) {
+                    int cut = (int) (x.snap - prev);
+                    prevTerm = cut >= rest.size() ? x.termAt(x.snap) : rest.get(cut - 1).term();
+                    rest = cut >= rest.size() ? List.of() : rest.subList(cut, rest.size());
+                    prev = x.snap;
+                }
+                boolean logOk = prev == 0 || (prev <= x.log.size() && x.termAt(prev) == prevTerm);
                 remove(m);
                 if (r.term() < x.term || !logOk) {
                     expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), false, 0, 0);
                 } else {
                     if (x.role == Role.Candidate) x.role = Role.Follower;
                     long idx = prev;
-                    for (Entry en : r.entries()) {
+                    for (Entry en : rest) {
                         idx++;
                         if (idx <= x.log.size()) {
                             if (x.termAt(idx) == en.term()) continue;
@@ -202,7 +223,7 @@ public final class ContractReplay {
                         }
                         x.log.add(en);
                     }
-                    long last = prev + r.entries().size();
+                    long last = r.prevLogIndex() + r.entries().size();
                     x.commit = Math.max(x.commit, Math.min(r.commitIndex(), last));
                     expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), true, last, 0);
                 }
@@ -244,7 +265,7 @@ public final class ContractReplay {
             }
             case Restart -> {
                 x.role = Role.Follower;
-                x.commit = 0;
+                x.commit = x.snap;
                 x.votes = new LinkedHashSet<>();
                 resetLeaderMaps(i, x, 1);
             }
@@ -255,6 +276,54 @@ public final class ContractReplay {
             case DuplicateMessage -> {
                 if (!inBag(m) || !m.to().equals(i)) return "not in flight: " + m;
                 add(m);
+            }
+            case CompactLog -> {
+                Long k = e.state().snapshotIndex();
+                if (k == null || k <= x.snap || k > Math.min(x.commit, x.log.size())) {
+                    return "cannot compact to " + k + " (snapshot " + x.snap + ", commit " + x.commit + ")";
+                }
+                x.snap = k;
+            }
+            case InstallSnapshot -> {
+                if (x.role != Role.Leader) return "not a leader";
+                InstallSnapshotRequest r = (InstallSnapshotRequest) m;
+                if (x.next.get(r.to()) > x.snap) return "the peer needs no compacted entry: " + r;
+                if (!r.from().equals(i) || r.term() != x.term || r.snapshot().index() != x.snap
+                        || r.snapshot().term() != x.termAt(x.snap)) {
+                    return "request does not match the leader's snapshot " + x.snap + ": " + r;
+                }
+                snapshotData.put(key(m), List.copyOf(x.log.subList(0, (int) x.snap)));
+                add(m);
+            }
+            case HandleInstallSnapshotRequest -> {
+                if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
+                InstallSnapshotRequest r = (InstallSnapshotRequest) m;
+                remove(m);
+                if (r.term() < x.term) {
+                    expectReply = new InstallSnapshotResponse(i, r.from(), x.term, e.clock(), false, 0, 0);
+                } else {
+                    if (x.role == Role.Candidate) x.role = Role.Follower;
+                    long k = r.snapshot().index();
+                    if (k > x.commit) {
+                        List<Entry> data = snapshotData.get(key(m));
+                        boolean keep = k <= x.log.size() && x.termAt(k) == r.snapshot().term();
+                        List<Entry> suffix = keep ? new ArrayList<>(x.log.subList((int) k, x.log.size())) : List.of();
+                        x.log = new ArrayList<>(data);
+                        x.log.addAll(suffix);
+                        x.snap = k;
+                        x.commit = k;
+                    }
+                    expectReply = new InstallSnapshotResponse(i, r.from(), x.term, e.clock(), true, k, 0);
+                }
+            }
+            case HandleInstallSnapshotResponse -> {
+                if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
+                InstallSnapshotResponse r = (InstallSnapshotResponse) m;
+                if (x.role == Role.Leader && r.term() == x.term && r.success()) {
+                    x.match.put(r.from(), Math.max(x.match.get(r.from()), r.matchIndex()));
+                    x.next.put(r.from(), Math.max(x.next.get(r.from()), r.matchIndex() + 1));
+                }
+                remove(m);
             }
         }
         if (expectReply != null) {
@@ -276,6 +345,10 @@ public final class ContractReplay {
                 votes0, x.votes);
         if (err == null) err = field("nextIndex", s.nextIndex(), next0, x.next);
         if (err == null) err = field("matchIndex", s.matchIndex(), match0, x.match);
+        if (err == null) err = field("snapshotIndex", s.snapshotIndex(), snap0, x.snap);
+        if (err == null && s.snapshotTerm() != null && s.snapshotTerm() != x.termAt(x.snap)) {
+            err = "snapshotTerm " + s.snapshotTerm() + " but the contract gives " + x.termAt(x.snap);
+        }
         if (err == null) {
             if (s.log() == null) {
                 if (!log0.equals(x.log)) err = "log changed but not reported";
@@ -285,6 +358,8 @@ public final class ContractReplay {
                     err = "log length " + s.log().len() + " but the contract gives " + x.log.size();
                 } else if (!s.log().entries().equals(x.log.subList((int) from - 1, x.log.size()))) {
                     err = "log entries from " + from + " differ from the contract's";
+                } else if (e.event() == dev.dsverify.raft.trace.EventType.HandleInstallSnapshotRequest) {
+                    // entries up to the snapshot point are the snapshot's: not logged
                 } else if (from - 1 > log0.size() || !log0.subList(0, (int) from - 1).equals(x.log.subList(0, (int) from - 1))) {
                     err = "log changed before the reported 'from' " + from;
                 }

@@ -20,7 +20,12 @@ public enum EventKind {
     UpdateTerm(true, false),
     Restart(false, false),
     DropMessage(true, false),
-    DuplicateMessage(true, false);
+    DuplicateMessage(true, false),
+    // log compaction and InstallSnapshot
+    CompactLog(false, false),
+    InstallSnapshot(true, false),
+    HandleInstallSnapshotRequest(true, true),
+    HandleInstallSnapshotResponse(true, false);
 
     private final boolean hasMsg;
     private final boolean hasReply;
@@ -44,7 +49,8 @@ public enum EventKind {
     public boolean receives() {
         return switch (this) {
             case HandleRequestVoteRequest, HandleRequestVoteResponse, HandleAppendEntriesRequest,
-                    HandleAppendEntriesResponse, UpdateTerm -> true;
+                    HandleAppendEntriesResponse, UpdateTerm,
+                    HandleInstallSnapshotRequest, HandleInstallSnapshotResponse -> true;
             default -> false;
         };
     }

@@ -32,7 +32,9 @@ public final class TraceReader {
             "RequestVoteRequest", Set.of("lastLogTerm", "lastLogIndex"),
             "RequestVoteResponse", Set.of("voteGranted"),
             "AppendEntriesRequest", Set.of("prevLogIndex", "prevLogTerm", "entries", "commitIndex"),
-            "AppendEntriesResponse", Set.of("success", "matchIndex"));
+            "AppendEntriesResponse", Set.of("success", "matchIndex"),
+            "InstallSnapshotRequest", Set.of("snapshotIndex", "snapshotTerm"),
+            "InstallSnapshotResponse", Set.of("success", "matchIndex"));
     private static final Set<String> COMMON_MESSAGE_FIELDS = Set.of("type", "from", "to", "term", "clock");
 
     private final String file;
@@ -152,7 +154,11 @@ public final class TraceReader {
         Message reply = null;
         if (kind.hasReply()) {
             reply = message(obj, "reply");
-            String expected = kind == EventKind.HandleRequestVoteRequest ? "RequestVoteResponse" : "AppendEntriesResponse";
+            String expected = switch (kind) {
+                case HandleRequestVoteRequest -> "RequestVoteResponse";
+                case HandleInstallSnapshotRequest -> "InstallSnapshotResponse";
+                default -> "AppendEntriesResponse";
+            };
             if (!expected.equals(reply.type())) {
                 throw error("reply.type", kind + " replies with a " + expected + ", not a " + reply.type());
             }
@@ -170,6 +176,8 @@ public final class TraceReader {
             case HandleRequestVoteResponse -> "RequestVoteResponse";
             case AppendEntries, HandleAppendEntriesRequest -> "AppendEntriesRequest";
             case HandleAppendEntriesResponse -> "AppendEntriesResponse";
+            case InstallSnapshot, HandleInstallSnapshotRequest -> "InstallSnapshotRequest";
+            case HandleInstallSnapshotResponse -> "InstallSnapshotResponse";
             default -> null; // UpdateTerm and the network events act on any message
         };
     }
@@ -204,6 +212,10 @@ public final class TraceReader {
                 entries(m, "entries", p);
                 integer(m, "commitIndex", p);
             }
+            case "InstallSnapshotRequest" -> {
+                integer(m, "snapshotIndex", p);
+                integer(m, "snapshotTerm", p);
+            }
             default -> {
                 bool(m, "success", p);
                 integer(m, "matchIndex", p);
@@ -218,7 +230,7 @@ public final class TraceReader {
             Map.Entry<String, JsonNode> f = it.next();
             String name = f.getKey();
             switch (name) {
-                case "currentTerm", "commitIndex" -> integer(state, name, p);
+                case "currentTerm", "commitIndex", "snapshotIndex", "snapshotTerm" -> integer(state, name, p);
                 case "votedFor" -> {
                     if (!f.getValue().isNull()) {
                         string(state, name, p);

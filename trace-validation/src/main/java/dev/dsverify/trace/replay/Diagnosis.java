@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public final class Diagnosis {
     private static final String[] FIELDS = {"currentTerm", "votedFor", "log", "role", "commitIndex",
-            "votesGranted", "nextIndex", "matchIndex", "messages"};
+            "votesGranted", "nextIndex", "matchIndex", "messages", "snapshotIndex", "snapshotTerm"};
     private static final int MAX_DEPTH = 6;
 
     private final SpecEvaluator spec;
@@ -136,6 +136,12 @@ public final class Diagnosis {
         if (f.equals("messages")) {
             return "messages: the spec's step " + bagChange((Value) before.lookup(f), (Value) after.lookup(f))
                     + "; the line logs msg=" + json(e, "msg") + (e.reply() != null ? " reply=" + json(e, "reply") : "");
+        }
+        if (f.equals("snapshotTerm")) {
+            // no variable of the spec: the term of the entry at the snapshot point
+            return "snapshotTerm[" + e.node() + "]: expected (spec) the term of entry "
+                    + at(after.lookup("snapshotIndex"), node) + " of the log "
+                    + ShownValue.of(at(after.lookup("log"), node), full) + ", logged " + e.state().get(f);
         }
         String spec = ShownValue.of(at(after.lookup(f), node), full);
         if (!e.state().has(f)) {
