@@ -4,6 +4,8 @@ import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.ContractTrace;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.InstallSnapshotRequest;
+import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
@@ -35,7 +37,7 @@ final class StepRecorder implements ContractTrace {
 
     @Override
     public void restart(long currentTerm, String votedFor, long logLength, List<Entry> lastEntries,
-            Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
+            long snapshotIndex, long snapshotTerm, Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
         events.add("Restart");
     }
 
@@ -70,4 +72,18 @@ final class StepRecorder implements ContractTrace {
     }
 
     @Override public void advanceCommitIndex(long commitIndex) { events.add("AdvanceCommitIndex"); }
+    @Override public void compactLog(long snapshotIndex, long snapshotTerm) { events.add("CompactLog"); }
+    @Override public void installSnapshot(InstallSnapshotRequest request) { events.add("InstallSnapshot"); }
+
+    @Override
+    public void handleInstallSnapshotRequest(InstallSnapshotRequest request, InstallSnapshotResponse response,
+            Role role, boolean installed, long logLen, List<Entry> logEntries) {
+        events.add("HandleInstallSnapshotRequest");
+    }
+
+    @Override
+    public void handleInstallSnapshotResponse(InstallSnapshotResponse response, Map<String, Long> nextIndex,
+            Map<String, Long> matchIndex) {
+        events.add("HandleInstallSnapshotResponse");
+    }
 }
