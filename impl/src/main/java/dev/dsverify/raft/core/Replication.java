@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Log replication: a leader's own entries (ClientRequest), AppendEntries from leader to follower and back.
- * As the contract prescribes, a request carries every entry from the peer's nextIndex to the end of the log,
- * nextIndex changes only when an answer arrives, and a rejection steps it back by one.
+ * A request carries the entries from the peer's nextIndex on, at most {@link RaftConfig#maxAppendEntries()} of them
+ * and {@link RaftConfig#maxAppendBytes()} command bytes; the rest follows when it is answered. As the contract
+ * prescribes, nextIndex changes only when an answer arrives (one request in flight per peer: the spec's nextIndex
+ * does not move on a send, so optimistic pipelining would not be a spec behaviour).
  */
 final class Replication {
     private final Raft r;
@@ -38,7 +40,7 @@ final class Replication {
         }
     }
 
-    /** AppendEntries: everything from the peer's nextIndex on, or the snapshot if that was compacted away. */
+    /** AppendEntries: a bounded batch from the peer's nextIndex on, or the snapshot if that was compacted away. */
     void sendAppend(String peer) {
         r.trace.step();
         Progress p = r.tracker.get(peer);
@@ -47,12 +49,33 @@ final class Replication {
             return;
         }
         long prev = p.next - 1;
-        List<Entry> entries = p.next <= r.log.lastIndex() ? r.log.from(p.next) : List.of();
+        List<Entry> entries = batch(p.next);
         AppendEntriesRequest req = new AppendEntriesRequest(r.id, peer, r.currentTerm, r.trace.clock(), prev,
                 r.log.term(prev), entries, Math.min(r.commitIndex, prev + entries.size()), r.reads.round());
         r.trace.appendEntries(req);
         r.out.send(req);
         p.inflight = true;
+    }
+
+    /**
+     * The entries one request carries from {@code from} on: as many as fit both bounds of the configuration, and
+     * always the first one, however large, so that an oversized entry cannot stall replication.
+     */
+    List<Entry> batch(long from) {
+        long last = r.log.lastIndex();
+        if (from > last) {
+            return List.of();
+        }
+        long to = Math.min(last, from + r.cfg.maxAppendEntries() - 1);
+        List<Entry> all = r.log.between(from, to);
+        long bytes = 0;
+        for (int k = 0; k < all.size(); k++) {
+            bytes += all.get(k).data().length;
+            if (bytes > r.cfg.maxAppendBytes() && k > 0) {
+                return all.subList(0, k);
+            }
+        }
+        return all;
     }
 
     /** HandleAppendEntriesRequest, at any role (a request of this server's term makes a candidate a follower). */

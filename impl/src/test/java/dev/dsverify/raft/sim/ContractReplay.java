@@ -174,8 +174,10 @@ public final class ContractReplay {
                 AppendEntriesRequest r = (AppendEntriesRequest) m;
                 long next = x.next.get(r.to());
                 long prev = next - 1;
-                List<Entry> entries = next <= x.log.size() ? x.log.subList((int) next - 1, x.log.size()) : List.of();
-                if (!r.from().equals(i) || r.term() != x.term || r.prevLogIndex() != prev
+                // any number of entries from nextIndex on that the log holds (the spec's AppendEntries(i, j, n))
+                int n = r.entries().size();
+                List<Entry> entries = prev + n <= x.log.size() ? x.log.subList((int) prev, (int) prev + n) : List.of();
+                if (!r.from().equals(i) || r.term() != x.term || r.prevLogIndex() != prev || entries.size() != n
                         || r.prevLogTerm() != x.termAt(prev) || !r.entries().equals(entries)
                         || r.commitIndex() != Math.min(x.commit, prev + entries.size())) {
                     return "request does not match the leader's state: " + r + " expected prev " + prev + " entries "
