@@ -81,7 +81,7 @@ Message ==
     \cup [type : {"AppendEntriesRequest"}, from : Server, to : Server, term : Nat,
           prevLogIndex : Nat, prevLogTerm : Nat, entries : Seq(Entry), commitIndex : Nat]
     \cup [type : {"AppendEntriesResponse"}, from : Server, to : Server, term : Nat,
-          success : BOOLEAN, matchIndex : Nat]
+          success : BOOLEAN, matchIndex : Nat, conflictIndex : Nat, conflictTerm : Nat]
 
 Min(a, b) == IF a < b THEN a ELSE b
 Max(a, b) == IF a > b THEN a ELSE b
@@ -244,10 +244,27 @@ MergeEntries(xlog, prev, ents) ==
        ELSE LET k == CHOOSE d \in diff : \A e \in diff : d <= e
             IN SubSeq(xlog, 1, prev + k - 1) \o SubSeq(ents, k, Len(ents))
 
+\* The hint a rejection carries, so that the leader need not probe back one
+\* entry per round trip.  When i's entry at prevLogIndex conflicts with the
+\* request, conflictTerm is its term and conflictIndex the first index of i's
+\* log with that term: all of them are suspect.  When i has no entry there,
+\* conflictIndex is just past i's log.  Otherwise (a request of a stale term
+\* whose check would pass) the hint says nothing: prevLogIndex + 1.
+FirstIndexOfTerm(xlog, t, k) ==
+    CHOOSE j \in 1..k : xlog[j].term = t /\ \A l \in 1..(j - 1) : xlog[l].term # t
+
+ConflictHint(i, m) ==
+    IF m.prevLogIndex > Len(log[i])
+    THEN [conflictIndex |-> Len(log[i]) + 1, conflictTerm |-> 0]
+    ELSE IF m.prevLogIndex > 0 /\ log[i][m.prevLogIndex].term # m.prevLogTerm
+         THEN LET t == log[i][m.prevLogIndex].term
+              IN [conflictIndex |-> FirstIndexOfTerm(log[i], t, m.prevLogIndex), conflictTerm |-> t]
+         ELSE [conflictIndex |-> m.prevLogIndex + 1, conflictTerm |-> 0]
+
 \* A server handles an append request of its current or an earlier term (a
 \* higher term first goes through UpdateTerm).  It rejects a stale leader
-\* and a request whose preceding entry it lacks; then the leader retries
-\* further back.  Otherwise the sender is the leader of i's term: a
+\* and a request whose preceding entry it lacks, with a hint where to retry
+\* (ConflictHint); then the leader retries further back.  Otherwise the sender is the leader of i's term: a
 \* candidate of that term has lost and returns to follower, and the log is
 \* made to agree with the leader's through the last entry sent.  A leader
 \* never sees a request of its own term (one leader per term), so the
@@ -258,8 +275,10 @@ HandleAppendEntriesRequest(i, m) ==
     /\ m.to = i
     /\ m.term <= currentTerm[i]
     /\ LET last == m.prevLogIndex + Len(m.entries)
+           hint == ConflictHint(i, m)
            reject == Reply([type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
-                            term |-> currentTerm[i], success |-> FALSE, matchIndex |-> 0], m)
+                            term |-> currentTerm[i], success |-> FALSE, matchIndex |-> 0,
+                            conflictIndex |-> hint.conflictIndex, conflictTerm |-> hint.conflictTerm], m)
        IN \/ /\ \/ m.term < currentTerm[i]
                 \/ /\ m.term = currentTerm[i]
                    /\ ~PrevLogOk(i, m)
@@ -272,13 +291,25 @@ HandleAppendEntriesRequest(i, m) ==
              /\ log' = [log EXCEPT ![i] = MergeEntries(@, m.prevLogIndex, m.entries)]
              /\ commitIndex' = [commitIndex EXCEPT ![i] = Max(@, Min(m.commitIndex, last))]
              /\ Reply([type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
-                       term |-> currentTerm[i], success |-> TRUE, matchIndex |-> last], m)
+                       term |-> currentTerm[i], success |-> TRUE, matchIndex |-> last,
+                       conflictIndex |-> 0, conflictTerm |-> 0], m)
              /\ UNCHANGED <<currentTerm, votedFor, votesGranted, nextIndex, matchIndex>>
+
+\* Where leader i probes next after a rejection m: just past its own last
+\* entry of the conflicting term when it has one (its log and the
+\* follower's agree up to there), else the follower's conflictIndex.
+BacktrackHint(i, m) ==
+    LET ofTerm == {k \in 1..Len(log[i]) : log[i][k].term = m.conflictTerm}
+    IN IF m.conflictTerm > 0 /\ ofTerm # {}
+       THEN (CHOOSE k \in ofTerm : \A l \in ofTerm : k >= l) + 1
+       ELSE m.conflictIndex
 
 \* A server consumes an append response.  Only the leader of the response's
 \* term acts on it.  Responses arrive out of order and duplicated, so
-\* success only ever raises matchIndex and nextIndex; a failure steps
-\* nextIndex back by one (never below 1) to probe for the agreement point.
+\* success only ever raises matchIndex and nextIndex; a failure moves
+\* nextIndex back to the hint, but at least one step (a stale or useless
+\* hint then costs no more than probing one entry at a time) and never
+\* below 1.  Any nextIndex is safe: the log-matching check guards the rest.
 HandleAppendEntriesResponse(i, m) ==
     /\ InFlight(m)
     /\ m.type = "AppendEntriesResponse"
@@ -290,7 +321,7 @@ HandleAppendEntriesResponse(i, m) ==
                IF ~act THEN nextIndex
                ELSE IF m.success
                     THEN [nextIndex EXCEPT ![i][j] = Max(@, m.matchIndex + 1)]
-                    ELSE [nextIndex EXCEPT ![i][j] = Max(@ - 1, 1)]
+                    ELSE [nextIndex EXCEPT ![i][j] = Max(Min(@ - 1, BacktrackHint(i, m)), 1)]
           /\ matchIndex' =
                IF act /\ m.success
                THEN [matchIndex EXCEPT ![i][j] = Max(@, m.matchIndex)]

@@ -63,6 +63,10 @@ R == INSTANCE Raft WITH Server <- TraceServers, Value <- STRING,
 \* log element by element on every line.
 Same(a, b) == a = b
 
+\* A field that logs written before it existed leave out (the rejection hint
+\* of AppendEntriesResponse): 0, what a success carries.
+OrZero(m, f) == IF f \in DOMAIN m THEN m[f] ELSE 0
+
 \* A logged message as the spec's record: the fields its type has in
 \* Raft.tla. The contract adds the sender's Lamport clock, which orders the
 \* log and is no part of the protocol.
@@ -79,7 +83,8 @@ SpecMsg(m) ==
              entries |-> m.entries, commitIndex |-> m.commitIndex]
       [] m.type = "AppendEntriesResponse" ->
             [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
-             success |-> m.success, matchIndex |-> m.matchIndex]
+             success |-> m.success, matchIndex |-> m.matchIndex,
+             conflictIndex |-> OrZero(m, "conflictIndex"), conflictTerm |-> OrZero(m, "conflictTerm")]
 
 Msg(e) == SpecMsg(e.msg)
 Reply(e) == SpecMsg(e.reply)

@@ -55,4 +55,40 @@ class ElectionAndBatchTracesTest {
         }
         assertThat(partial).as("requests that left entries for a later request").isPositive();
     }
+
+    @Test
+    void rejectionsCarryTheHintAndADoctoredHintDivergesAtItsLine() throws Exception {
+        Path found = null;
+        int line = -1;
+        for (long seed = 1; seed <= 20 && found == null; seed++) {
+            SimConfig cfg = SimConfig.builder().seed(seed).maxAppendEntries(2).build();
+            Path trace = SimulatedRuns.trace(dir, cfg, 100, EnumSet.allOf(FaultType.class));
+            List<TraceEvent> events = TraceReader.read(trace);
+            for (TraceEvent e : events) {
+                if (e.kind() == EventKind.HandleAppendEntriesRequest && !e.reply().fields().get("success").asBoolean()
+                        && e.reply().fields().has("conflictIndex")) {
+                    found = trace;
+                    line = e.line();
+                    break;
+                }
+            }
+        }
+        assertThat(found).as("a run where a follower rejects a request").isNotNull();
+        TraceResult ok = TraceValidator.validate(Specs.raft(), found);
+        assertThat(ok.verdict()).as(TraceReport.text(ok)).isEqualTo(Verdict.MATCH);
+
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(found));
+        String original = lines.get(line - 1);
+        String doctored = original.replaceFirst("(\"reply\":\\{[^}]*\"conflictIndex\":)(\\d+)",
+                "$1" + 999);
+        assertThat(doctored).isNotEqualTo(original);
+        lines.set(line - 1, doctored);
+        Path bad = dir.resolve("doctored-hint.ndjson");
+        java.nio.file.Files.write(bad, lines);
+        TraceResult r = TraceValidator.validate(Specs.raft(), bad);
+        assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(r.firstUnmatchedLine()).isEqualTo(line);
+        assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r)).contains("HandleAppendEntriesRequest")
+                .contains("conflictIndex");
+    }
 }

@@ -214,7 +214,7 @@ final class Raft {
                     || !isStep(q.prevLogIndex() + q.entries().size());
         }
         if (m instanceof AppendEntriesResponse q) {
-            return !isStep(q.matchIndex()) || q.round() < 0;
+            return !isStep(q.matchIndex()) || q.round() < 0 || q.conflictIndex() < 0 || q.conflictTerm() < 0;
         }
         if (m instanceof InstallSnapshotRequest q) {
             return q.snapshot() == null || !isStep(q.snapshot().index()) || q.snapshot().term() < 0

@@ -7,7 +7,8 @@ import java.util.List;
  * A request carries the entries from the peer's nextIndex on, at most {@link RaftConfig#maxAppendEntries()} of them
  * and {@link RaftConfig#maxAppendBytes()} command bytes; the rest follows when it is answered. As the contract
  * prescribes, nextIndex changes only when an answer arrives (one request in flight per peer: the spec's nextIndex
- * does not move on a send, so optimistic pipelining would not be a spec behaviour).
+ * does not move on a send, so optimistic pipelining would not be a spec behaviour), and a rejection moves it back
+ * to the follower's hint, at least one step.
  */
 final class Replication {
     private final Raft r;
@@ -81,7 +82,7 @@ final class Replication {
     /** HandleAppendEntriesRequest, at any role (a request of this server's term makes a candidate a follower). */
     void handleAppendEntries(AppendEntriesRequest m) {
         if (r.isStale(m)) {
-            reject(m);
+            reject(m, m.prevLogIndex(), m.prevLogTerm());
             return;
         }
         Check.that(m.term() == r.currentTerm, "a request of term %d handled in term %d", m.term(), r.currentTerm);
@@ -106,7 +107,7 @@ final class Replication {
         }
         if (!r.variations.prevLogOk(r.log, prev, prevTerm)) {
             // As in the contract, a rejection changes nothing; a candidate steps down on the next request it accepts.
-            reject(m);
+            reject(m, prev, prevTerm);
             return;
         }
         Role stepDown = null;
@@ -128,11 +129,58 @@ final class Replication {
         r.out.send(resp);
     }
 
-    private void reject(AppendEntriesRequest m) {
+    /** A refusal of {@code m}, whose entries follow {@code prev} of term {@code prevTerm}, with the spec's hint. */
+    private void reject(AppendEntriesRequest m, long prev, long prevTerm) {
+        long[] hint = conflictHint(prev, prevTerm);
         AppendEntriesResponse resp = new AppendEntriesResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), false,
-                0, m.round());
+                0, m.round(), hint[0], hint[1]);
         r.trace.rejectAppendEntries(m, resp);
         r.out.send(resp);
+    }
+
+    /**
+     * The spec's ConflictHint, {conflictIndex, conflictTerm}: when this server's entry at {@code prev} has another
+     * term than the request's, that term and the first index holding it (every entry of that term is suspect);
+     * when it has no entry there, the index past its log; otherwise (a stale request whose check would pass)
+     * {@code prev + 1} and no term. Entries in a snapshot are committed, hence never in conflict.
+     */
+    long[] conflictHint(long prev, long prevTerm) {
+        long last = r.log.lastIndex();
+        long snap = r.log.snapshotIndex();
+        if (prev > last) {
+            return new long[] {last + 1, 0};
+        }
+        if (prev > snap && r.log.term(prev) != prevTerm) {
+            long t = r.log.term(prev);
+            long first = prev;
+            while (first - 1 > snap && r.log.term(first - 1) == t) {
+                first--;
+            }
+            return new long[] {first, t};
+        }
+        return new long[] {prev + 1, 0};
+    }
+
+    /**
+     * The spec's BacktrackHint: just past the leader's last entry of the follower's conflicting term when the
+     * leader has one (the logs agree up to there), else the follower's conflictIndex. Log terms never decrease,
+     * so the search walks back from the end only over entries of later terms.
+     */
+    long backtrackHint(AppendEntriesResponse m) {
+        long t = m.conflictTerm();
+        if (t > 0) {
+            long snap = r.log.snapshotIndex();
+            for (long k = r.log.lastIndex(); k >= snap && k > 0; k--) {
+                long kt = r.log.term(k);
+                if (kt == t) {
+                    return k + 1;
+                }
+                if (kt < t) {
+                    break;
+                }
+            }
+        }
+        return m.conflictIndex();
     }
 
     /** HandleAppendEntriesResponse at the leader of the response's term. */
@@ -142,7 +190,7 @@ final class Replication {
         Progress p = r.tracker.get(m.from());
         p.acknowledged(m.round(), m.success(), m.matchIndex());
         if (!m.success()) {
-            p.rejected();
+            p.rejected(backtrackHint(m));
         }
         r.trace.handleAppendEntriesResponse(m);
         r.commit.maybeAdvance();

@@ -117,6 +117,8 @@ public final class NdjsonTraceWriter {
         } else if (m instanceof AppendEntriesResponse r) {
             o.put("success", r.success());
             o.put("matchIndex", r.matchIndex());
+            o.put("conflictIndex", r.conflictIndex());
+            o.put("conflictTerm", r.conflictTerm());
         }
         return o;
     }

@@ -28,7 +28,7 @@ final class NodeTraceCheck {
             "RequestVoteRequest", List.of("lastLogTerm", "lastLogIndex"),
             "RequestVoteResponse", List.of("voteGranted"),
             "AppendEntriesRequest", List.of("prevLogIndex", "prevLogTerm", "entries", "commitIndex"),
-            "AppendEntriesResponse", List.of("success", "matchIndex"));
+            "AppendEntriesResponse", List.of("success", "matchIndex", "conflictIndex", "conflictTerm"));
 
     record Line(Path file, int no, JsonNode json) {
         String where() {

@@ -91,7 +91,8 @@ public final class ContractReplay {
             sb.append('|').append(r.prevLogIndex()).append('|').append(r.prevLogTerm()).append('|')
                     .append(r.entries()).append('|').append(r.commitIndex());
         } else if (m instanceof AppendEntriesResponse r) {
-            sb.append('|').append(r.success()).append('|').append(r.matchIndex());
+            sb.append('|').append(r.success()).append('|').append(r.matchIndex()).append('|')
+                    .append(r.conflictIndex()).append('|').append(r.conflictTerm());
         }
         return sb.toString();
     }
@@ -192,7 +193,20 @@ public final class ContractReplay {
                 boolean logOk = prev == 0 || (prev <= x.log.size() && x.termAt(prev) == r.prevLogTerm());
                 remove(m);
                 if (r.term() < x.term || !logOk) {
-                    expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), false, 0, 0);
+                    // Raft.tla's ConflictHint
+                    long hintIndex = prev + 1;
+                    long hintTerm = 0;
+                    if (prev > x.log.size()) {
+                        hintIndex = x.log.size() + 1;
+                    } else if (prev > 0 && x.termAt(prev) != r.prevLogTerm()) {
+                        hintTerm = x.termAt(prev);
+                        hintIndex = prev;
+                        while (hintIndex > 1 && x.termAt(hintIndex - 1) == hintTerm) {
+                            hintIndex--;
+                        }
+                    }
+                    expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), false, 0, 0, hintIndex,
+                            hintTerm);
                 } else {
                     if (x.role == Role.Candidate) x.role = Role.Follower;
                     long idx = prev;
@@ -218,7 +232,15 @@ public final class ContractReplay {
                         x.match.put(j, Math.max(x.match.get(j), r.matchIndex()));
                         x.next.put(j, Math.max(x.next.get(j), r.matchIndex() + 1));
                     } else {
-                        x.next.put(j, Math.max(x.next.get(j) - 1, 1));
+                        // Raft.tla's BacktrackHint: past the leader's last entry of the conflicting term, if any
+                        long hint = r.conflictIndex();
+                        for (long k = x.log.size(); k >= 1 && r.conflictTerm() > 0; k--) {
+                            if (x.termAt(k) == r.conflictTerm()) {
+                                hint = k + 1;
+                                break;
+                            }
+                        }
+                        x.next.put(j, Math.max(Math.min(x.next.get(j) - 1, hint), 1));
                     }
                 }
                 remove(m);

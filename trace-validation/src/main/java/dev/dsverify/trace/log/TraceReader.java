@@ -32,7 +32,7 @@ public final class TraceReader {
             "RequestVoteRequest", Set.of("lastLogTerm", "lastLogIndex"),
             "RequestVoteResponse", Set.of("voteGranted"),
             "AppendEntriesRequest", Set.of("prevLogIndex", "prevLogTerm", "entries", "commitIndex"),
-            "AppendEntriesResponse", Set.of("success", "matchIndex"));
+            "AppendEntriesResponse", Set.of("success", "matchIndex", "conflictIndex", "conflictTerm"));
     private static final Set<String> COMMON_MESSAGE_FIELDS = Set.of("type", "from", "to", "term", "clock");
 
     private final String file;
@@ -207,6 +207,12 @@ public final class TraceReader {
             default -> {
                 bool(m, "success", p);
                 integer(m, "matchIndex", p);
+                // the rejection hint: optional, for logs written before it existed (absent reads as 0, no hint)
+                for (String hint : List.of("conflictIndex", "conflictTerm")) {
+                    if (m.has(hint)) {
+                        integer(m, hint, p);
+                    }
+                }
             }
         }
         return new Message(type, from, to, term, clock, m);
