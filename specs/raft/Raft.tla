@@ -45,7 +45,14 @@ volatileVars == <<role, commitIndex, votesGranted, nextIndex, matchIndex>>
 \* flight several times and nothing orders delivery.
 VARIABLE messages
 
-protocolVars == <<durableVars, volatileVars, messages>>
+\* Pre-vote (volatile, like the implementation's flag): whether a server is
+\* in its pre-vote phase, and the pre-votes it holds there, its own included.
+\* A pre-candidate keeps its role: a candidate whose election timer fires
+\* again asks for pre-votes while it can still win its current term.
+VARIABLES preCandidate, preVotesGranted
+preVoteVars == <<preCandidate, preVotesGranted>>
+
+protocolVars == <<durableVars, volatileVars, messages, preVoteVars>>
 
 \* Auxiliary: how many faults have happened so far.  Bounding them makes
 \* the models finite and makes faults stop, which liveness needs.
@@ -82,6 +89,10 @@ Message ==
           prevLogIndex : Nat, prevLogTerm : Nat, entries : Seq(Entry), commitIndex : Nat]
     \cup [type : {"AppendEntriesResponse"}, from : Server, to : Server, term : Nat,
           success : BOOLEAN, matchIndex : Nat, conflictIndex : Nat, conflictTerm : Nat]
+    \cup [type : {"PreVoteRequest"}, from : Server, to : Server, term : Nat,
+          lastLogTerm : Nat, lastLogIndex : Nat]
+    \cup [type : {"PreVoteResponse"}, from : Server, to : Server, term : Nat,
+          voteGranted : BOOLEAN]
 
 Min(a, b) == IF a < b THEN a ELSE b
 Max(a, b) == IF a > b THEN a ELSE b
@@ -98,6 +109,12 @@ Reply(r, m) == messages' = (messages (-) SetToBag({m})) (+) SetToBag({r})
 
 InFlight(m) == m \in DOMAIN messages
 
+\* The pre-vote phase of i is over (i times out, leads, hears from a leader
+\* of its term, or sees a newer term); the pre-votes it held are dead.
+EndPreVote(i) ==
+    /\ preCandidate' = [preCandidate EXCEPT ![i] = FALSE]
+    /\ UNCHANGED preVotesGranted
+
 -----------------------------------------------------------------------------
 (* Initial state *)
 
@@ -111,6 +128,7 @@ Init ==
     /\ nextIndex    = [i \in Server |-> [j \in Server |-> 1]]
     /\ matchIndex   = [i \in Server |-> [j \in Server |-> 0]]
     /\ messages     = EmptyBag
+    /\ preCandidate = [i \in Server |-> FALSE] /\ preVotesGranted = [i \in Server |-> {}]
     /\ restarts = 0 /\ drops = 0 /\ dups = 0
     /\ elections = {} /\ votes = {} /\ committed = <<>>
 
@@ -119,9 +137,13 @@ Init ==
 
 \* A follower or candidate that heard from no leader starts an election in
 \* a new term and votes for itself.  A leader never times out: its own
-\* heartbeats are what keep the others from doing so.
+\* heartbeats are what keep the others from doing so.  A pre-candidate times
+\* out only once a majority granted it a pre-vote (with pre-vote off no
+\* server is ever a pre-candidate), and its pre-vote phase is then over.
 Timeout(i) ==
     /\ role[i] \in {Follower, Candidate}
+    /\ preCandidate[i] => IsQuorum(preVotesGranted[i])
+    /\ EndPreVote(i)
     /\ currentTerm'  = [currentTerm EXCEPT ![i] = @ + 1]
     /\ role'         = [role EXCEPT ![i] = Candidate]
     /\ votedFor'     = [votedFor EXCEPT ![i] = i]
@@ -139,6 +161,7 @@ RequestVote(i, j) ==
     /\ j # i
     /\ Send(RequestVoteRequestMsg(i, j))
     /\ UNCHANGED <<durableVars, volatileVars>>
+    /\ UNCHANGED preVoteVars
 
 \* The candidate's log is at least as up to date as i's: a later last term,
 \* or the same last term and at least as long.  Every committed entry is on
@@ -166,6 +189,7 @@ HandleRequestVoteRequest(i, m) ==
           /\ Reply([type |-> "RequestVoteResponse", from |-> i, to |-> m.from,
                     term |-> currentTerm[i], voteGranted |-> grant], m)
     /\ UNCHANGED <<currentTerm, log, volatileVars>>
+    /\ UNCHANGED preVoteVars
 
 \* A server consumes a vote response.  Only a candidate still in the term of
 \* the vote may count it: a vote from an earlier term was cast for an
@@ -181,6 +205,7 @@ HandleRequestVoteResponse(i, m) ==
          ELSE votesGranted
     /\ Discard(m)
     /\ UNCHANGED <<durableVars, role, commitIndex, nextIndex, matchIndex>>
+    /\ UNCHANGED preVoteVars
 
 \* Whether the votes i holds make it leader (a separate operator so that a
 \* variant can change the counting).
@@ -196,6 +221,77 @@ BecomeLeader(i) ==
     /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> Len(log[i]) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ UNCHANGED <<durableVars, commitIndex, votesGranted, messages>>
+    /\ EndPreVote(i)
+
+-----------------------------------------------------------------------------
+(* Pre-vote (thesis section 9.6) *)
+
+\* A server whose election timer fires may first ask whether it could win
+\* an election in the next term, without entering that term: a server cut
+\* off from the cluster then keeps its term, and does not disrupt the
+\* leader when it returns.  Nothing of this changes a term or a vote.
+
+\* i's election timer fires with pre-vote on: it starts (or restarts) its
+\* pre-vote phase, holding only its own pre-vote.  Its role stays.
+PreVote(i) ==
+    /\ role[i] \in {Follower, Candidate}
+    /\ preCandidate'    = [preCandidate EXCEPT ![i] = TRUE]
+    /\ preVotesGranted' = [preVotesGranted EXCEPT ![i] = {i}]
+    /\ UNCHANGED <<durableVars, volatileVars, messages>>
+
+PreVoteRequestMsg(i, j) ==
+    [type |-> "PreVoteRequest", from |-> i, to |-> j, term |-> currentTerm[i] + 1,
+     lastLogTerm |-> LastTerm(log[i]), lastLogIndex |-> Len(log[i])]
+
+\* A pre-candidate asks a peer whether it would vote for it in the next term.
+RequestPreVote(i, j) ==
+    /\ preCandidate[i]
+    /\ j # i
+    /\ Send(PreVoteRequestMsg(i, j))
+    /\ UNCHANGED <<durableVars, volatileVars, preVoteVars>>
+
+\* Whether i would grant a pre-vote: the asked-for term is beyond its own
+\* and the asker's log is up to date, as for a real vote; and i hears from
+\* no leader.  A leader always does; whether a follower heard from one
+\* within the election timeout is timing, which the spec leaves open (the
+\* follower may then refuse); a candidate has heard from none.
+PreVoteGrantable(i, m) ==
+    /\ m.term > currentTerm[i]
+    /\ CandidateLogOk(i, m)
+    /\ role[i] # Leader
+
+\* The vote i holds after answering a pre-vote: unchanged, since a pre-vote
+\* promises nothing (a separate operator so that a variant can change it).
+VoteAfterPreVote(i, m, grant) == votedFor[i]
+
+\* A server answers a pre-vote request of any term: it neither adopts the
+\* term asked for (that is the point) nor records a vote.  A grant carries
+\* the asked-for term, a refusal i's own.
+HandlePreVoteRequest(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "PreVoteRequest"
+    /\ m.to = i
+    /\ \E heardLeader \in IF role[i] = Follower THEN BOOLEAN ELSE {role[i] = Leader} :
+          LET grant == PreVoteGrantable(i, m) /\ ~heardLeader
+          IN /\ votedFor' = [votedFor EXCEPT ![i] = VoteAfterPreVote(i, m, grant)]
+             /\ Reply([type |-> "PreVoteResponse", from |-> i, to |-> m.from,
+                       term |-> IF grant THEN m.term ELSE currentTerm[i], voteGranted |-> grant], m)
+    /\ UNCHANGED <<currentTerm, log, volatileVars, preVoteVars>>
+
+\* A server consumes a pre-vote response of any term (it never moves a
+\* term).  Only a pre-candidate counts a grant, and only one for the term
+\* it asks for: a grant left over from an earlier round may be for a term
+\* i has since entered.
+HandlePreVoteResponse(i, m) ==
+    /\ InFlight(m)
+    /\ m.type = "PreVoteResponse"
+    /\ m.to = i
+    /\ preVotesGranted' =
+         IF preCandidate[i] /\ m.voteGranted /\ m.term = currentTerm[i] + 1
+         THEN [preVotesGranted EXCEPT ![i] = @ \cup {m.from}]
+         ELSE preVotesGranted
+    /\ Discard(m)
+    /\ UNCHANGED <<durableVars, volatileVars, preCandidate>>
 
 -----------------------------------------------------------------------------
 (* Log replication *)
@@ -205,6 +301,7 @@ ClientRequest(i, v) ==
     /\ role[i] = Leader
     /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
     /\ UNCHANGED <<currentTerm, votedFor, volatileVars, messages>>
+    /\ UNCHANGED preVoteVars
 
 AppendEntriesRequestMsg(i, j, n) ==
     LET prev == nextIndex[i][j] - 1
@@ -224,6 +321,7 @@ AppendEntries(i, j, n) ==
     /\ nextIndex[i][j] - 1 + n <= Len(log[i])
     /\ Send(AppendEntriesRequestMsg(i, j, n))
     /\ UNCHANGED <<durableVars, volatileVars>>
+    /\ UNCHANGED preVoteVars
 
 \* The log-matching check: i holds the entry preceding the new ones, with
 \* the leader's term.  By induction it then agrees with the leader on the
@@ -274,6 +372,8 @@ HandleAppendEntriesRequest(i, m) ==
     /\ m.type = "AppendEntriesRequest"
     /\ m.to = i
     /\ m.term <= currentTerm[i]
+    \* a request of i's own term shows a leader is alive: no pre-vote now
+    /\ IF m.term = currentTerm[i] THEN EndPreVote(i) ELSE UNCHANGED preVoteVars
     /\ LET last == m.prevLogIndex + Len(m.entries)
            hint == ConflictHint(i, m)
            reject == Reply([type |-> "AppendEntriesResponse", from |-> i, to |-> m.from,
@@ -328,6 +428,7 @@ HandleAppendEntriesResponse(i, m) ==
                ELSE matchIndex
     /\ Discard(m)
     /\ UNCHANGED <<durableVars, role, commitIndex, votesGranted>>
+    /\ UNCHANGED preVoteVars
 
 \* Servers known to store index k of leader i's log (i itself included).
 Agree(i, k) == {i} \cup {j \in Server \ {i} : matchIndex[i][j] >= k}
@@ -348,6 +449,7 @@ AdvanceCommitIndex(i) ==
           /\ top > commitIndex[i]
           /\ commitIndex' = [commitIndex EXCEPT ![i] = top]
     /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED preVoteVars
 
 -----------------------------------------------------------------------------
 (* Terms, crashes and the network *)
@@ -363,11 +465,14 @@ RoleAfterNewTerm(i, m) == Follower
 UpdateTerm(i, m) ==
     /\ InFlight(m)
     /\ m.to = i
+    \* a pre-vote message carries a term no one has entered: never adopted
+    /\ m.type \notin {"PreVoteRequest", "PreVoteResponse"}
     /\ m.term > currentTerm[i]
     /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
     /\ role'        = [role EXCEPT ![i] = RoleAfterNewTerm(i, m)]
     /\ votedFor'    = [votedFor EXCEPT ![i] = Nil]
     /\ UNCHANGED <<log, commitIndex, votesGranted, nextIndex, matchIndex, messages>>
+    /\ EndPreVote(i)
 
 \* A crash followed by recovery: durable state is read back, volatile state
 \* restarts from its initial value.  Forgetting commitIndex is safe because
@@ -385,18 +490,22 @@ Restart(i) ==
     /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
     /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
     /\ UNCHANGED <<currentTerm, log, messages>>
+    /\ preCandidate' = [preCandidate EXCEPT ![i] = FALSE]
+    /\ preVotesGranted' = [preVotesGranted EXCEPT ![i] = {}]
 
 \* The network loses a message.
 DropMessage(m) ==
     /\ InFlight(m)
     /\ Discard(m)
     /\ UNCHANGED <<durableVars, volatileVars>>
+    /\ UNCHANGED preVoteVars
 
 \* The network delivers one more copy of a message.
 DuplicateMessage(m) ==
     /\ InFlight(m)
     /\ Send(m)
     /\ UNCHANGED <<durableVars, volatileVars>>
+    /\ UNCHANGED preVoteVars
 
 -----------------------------------------------------------------------------
 (* History *)
@@ -438,6 +547,13 @@ RequestVoteBound(i, j) == j \notin votesGranted[i] /\ SendBound(RequestVoteReque
 RestartBound           == restarts < MaxRestarts
 DropBound              == drops < MaxDrops
 DuplicateBound(m)      == dups < MaxDups /\ BagCardinality(messages) < MaxMsgCount
+\* Whether servers use pre-vote: a model of Raft with pre-vote substitutes
+\* TRUE (`CONSTANT PreVoteEnabled <- PreVoteOn`); then an election timer
+\* fires into PreVote, and Timeout waits for a pre-vote majority.
+PreVoteEnabled         == FALSE
+PreVoteBound(i)        == PreVoteEnabled /\ currentTerm[i] < MaxTerm
+\* A pre-candidate does not ask again a peer whose pre-vote it holds.
+RequestPreVoteBound(i, j) == j \notin preVotesGranted[i] /\ SendBound(PreVoteRequestMsg(i, j))
 
 \* What model checking fingerprints.  ProtocolView leaves out state that no
 \* action reads before overwriting it, so that states differing only there
@@ -451,7 +567,8 @@ ProtocolView ==
       [i \in Server |-> IF role[i] = Candidate THEN votesGranted[i] ELSE {}],
       [i \in Server |-> IF role[i] = Leader THEN nextIndex[i] ELSE {}],
       [i \in Server |-> IF role[i] = Leader THEN matchIndex[i] ELSE {}],
-      messages, faultVars>>
+      messages, faultVars,
+      preCandidate, [i \in Server |-> IF preCandidate[i] THEN preVotesGranted[i] ELSE {}]>>
 
 \* VotesSafe also reads the votes a leader holds.
 ModelView ==
@@ -466,7 +583,7 @@ ModelView ==
 \* that traces and coverage reports say which action a step took.
 Steady == UNCHANGED faultVars /\ RecordHistory
 
-TimeoutStep(i)          == TimeoutBound(i) /\ Timeout(i) /\ Steady
+TimeoutStep(i)          == TimeoutBound(i) /\ (PreVoteEnabled => preCandidate[i]) /\ Timeout(i) /\ Steady
 RequestVoteStep(i, j)   == RequestVoteBound(i, j) /\ RequestVote(i, j) /\ Steady
 BecomeLeaderStep(i)     == BecomeLeader(i) /\ Steady
 ClientRequestStep(i, v) == ClientRequestBound(i) /\ ClientRequest(i, v) /\ Steady
@@ -480,6 +597,10 @@ HandleRequestVoteRequestStep(m)      == HandleRequestVoteRequest(m.to, m) /\ Ste
 HandleRequestVoteResponseStep(m)     == HandleRequestVoteResponse(m.to, m) /\ Steady
 HandleAppendEntriesRequestStep(m)    == HandleAppendEntriesRequest(m.to, m) /\ Steady
 HandleAppendEntriesResponseStep(m)   == HandleAppendEntriesResponse(m.to, m) /\ Steady
+PreVoteStep(i)                       == PreVoteBound(i) /\ PreVote(i) /\ Steady
+RequestPreVoteStep(i, j)             == RequestPreVoteBound(i, j) /\ RequestPreVote(i, j) /\ Steady
+HandlePreVoteRequestStep(m)          == HandlePreVoteRequest(m.to, m) /\ Steady
+HandlePreVoteResponseStep(m)         == HandlePreVoteResponse(m.to, m) /\ Steady
 
 RestartStep(i) ==
     /\ RestartBound
@@ -517,6 +638,10 @@ Next ==
     \/ \E i \in Server : RestartStep(i)
     \/ \E m \in DOMAIN messages : DropMessageStep(m)
     \/ \E m \in DOMAIN messages : DuplicateMessageStep(m)
+    \/ \E i \in Server : PreVoteStep(i)
+    \/ \E i, j \in Server : RequestPreVoteStep(i, j)
+    \/ \E m \in DOMAIN messages : HandlePreVoteRequestStep(m)
+    \/ \E m \in DOMAIN messages : HandlePreVoteResponseStep(m)
 
 Spec == Init /\ [][Next]_vars
 
@@ -535,6 +660,8 @@ TypeOK ==
     /\ IsABag(messages)
     /\ \A m \in DOMAIN messages : m \in Message
     /\ restarts \in Nat /\ drops \in Nat /\ dups \in Nat
+    /\ preCandidate \in [Server -> BOOLEAN]
+    /\ preVotesGranted \in [Server -> SUBSET Server]
 
 \* At most one server is ever leader in a given term.  Stated over the
 \* history of elections: checking only the servers that are leaders now
@@ -609,6 +736,31 @@ CommittedPrefixStable ==
 \* keeps the property about the variable the implementation logs.
 CommitIndexMonotonic ==
     [][\A i \in Server : commitIndex'[i] >= commitIndex[i] \/ Restart(i)]_vars
+
+\* Pre-vote.  A leader is never in a pre-vote phase: leading ends it, and a
+\* leader's timer does not fire.  (Otherwise a late pre-vote majority would
+\* make a leader time out of its own term.)
+PreCandidateNotLeader ==
+    \A i \in Server : preCandidate[i] => role[i] # Leader
+
+\* A pre-candidate holds its own pre-vote.
+PreVotesIncludeOwn ==
+    \A i \in Server : preCandidate[i] => i \in preVotesGranted[i]
+
+\* Answering a pre-vote changes nothing durable at the voter: no term is
+\* adopted and no vote recorded (that a pre-vote grant is no vote is what
+\* lets a server grant pre-votes to several candidates).
+PreVoteKeepsVoterState ==
+    [][\A m \in DOMAIN messages :
+         LET left == IF m \in DOMAIN messages' THEN messages'[m] ELSE 0
+         IN m.type = "PreVoteRequest" /\ left < messages[m] => UNCHANGED durableVars]_vars
+
+\* With pre-vote, a server enters a new term by its own election only with
+\* a majority of pre-votes for it.
+ElectionAfterPreVote ==
+    [][\A i \in Server :
+         role'[i] = Candidate /\ currentTerm'[i] = currentTerm[i] + 1 /\ votedFor'[i] = i
+           => preCandidate[i] /\ IsQuorum(preVotesGranted[i])]_vars
 
 \* The committed sequence only grows by appending: Raft refines AbstractLog,
 \* with the history of committed entries as the refinement mapping.

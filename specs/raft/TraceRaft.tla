@@ -29,7 +29,10 @@ VARIABLES currentTerm, votedFor, log, role, commitIndex, votesGranted,
           \* Raft.tla's fault counters and history are auxiliary: no log line
           \* speaks of them and no action reads them, so they stay at their
           \* initial values here (letting them grow would only grow the states).
-          restarts, drops, dups, elections, votes, committed
+          restarts, drops, dups, elections, votes, committed,
+          \* pre-vote (logged by the pre-vote events, by a Timeout that ends a
+          \* pre-vote phase, and by Restart)
+          preCandidate, preVotesGranted
 
 auxVars == <<restarts, drops, dups, elections, votes, committed>>
 
@@ -48,6 +51,7 @@ LineServers(e) ==
     \cup (IF Logs(e, "matchIndex") THEN DOMAIN e.state.matchIndex ELSE {})
     \cup (IF Logs(e, "votesGranted") THEN ToSet(e.state.votesGranted) ELSE {})
     \cup (IF Logs(e, "votedFor") /\ e.state.votedFor # TraceNull THEN {e.state.votedFor} ELSE {})
+    \cup (IF Logs(e, "preVotesGranted") THEN ToSet(e.state.preVotesGranted) ELSE {})
 
 \* The cluster is every id the log mentions (a candidate logs one RequestVote
 \* per peer, so a log that elects a leader names every server). The bounds of
@@ -85,6 +89,12 @@ SpecMsg(m) ==
             [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
              success |-> m.success, matchIndex |-> m.matchIndex,
              conflictIndex |-> OrZero(m, "conflictIndex"), conflictTerm |-> OrZero(m, "conflictTerm")]
+      [] m.type = "PreVoteRequest" ->
+            [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
+             lastLogTerm |-> m.lastLogTerm, lastLogIndex |-> m.lastLogIndex]
+      [] m.type = "PreVoteResponse" ->
+            [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
+             voteGranted |-> m.voteGranted]
 
 Msg(e) == SpecMsg(e.msg)
 Reply(e) == SpecMsg(e.reply)
@@ -103,13 +113,13 @@ AppendedValue(e) ==
 \* The arguments of the spec action a line names, in the action's order.
 ActionArgs(e) ==
     LET i == e.node IN
-    CASE e.event \in {"Timeout", "BecomeLeader", "AdvanceCommitIndex", "Restart"} -> <<i>>
-      [] e.event \in {"RequestVote"} -> <<i, e.msg.to>>
+    CASE e.event \in {"Timeout", "BecomeLeader", "AdvanceCommitIndex", "Restart", "PreVote"} -> <<i>>
+      [] e.event \in {"RequestVote", "RequestPreVote"} -> <<i, e.msg.to>>
       [] e.event \in {"AppendEntries"} -> <<i, e.msg.to, Len(e.msg.entries)>>
       [] e.event \in {"ClientRequest"} -> <<i, AppendedValue(e)>>
       [] e.event \in {"HandleRequestVoteRequest", "HandleRequestVoteResponse",
                       "HandleAppendEntriesRequest", "HandleAppendEntriesResponse",
-                      "UpdateTerm"} -> <<i, Msg(e)>>
+                      "UpdateTerm", "HandlePreVoteRequest", "HandlePreVoteResponse"} -> <<i, Msg(e)>>
       [] e.event \in {"DropMessage", "DuplicateMessage"} -> <<Msg(e)>>
 
 \* Raft.tla's AdvanceCommitIndex(i) considers every index of i's log and picks
@@ -129,6 +139,7 @@ TraceAdvanceCommitIndex(i) ==
        IN /\ ok # {}
           /\ commitIndex' = [commitIndex EXCEPT ![i] = CHOOSE k \in ok : \A j \in ok : k >= j]
     /\ UNCHANGED <<currentTerm, votedFor, log, role, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<preCandidate, preVotesGranted>>
 
 -----------------------------------------------------------------------------
 (* Lines a crash cut off.                                                  *)
@@ -219,6 +230,10 @@ Action(e, exact) ==
                                                   \/ RestartAfterLostLine(e)
     \/ e.event = "DropMessage"                 /\ R!DropMessage(Msg(e))
     \/ e.event = "DuplicateMessage"            /\ R!DuplicateMessage(Msg(e))
+    \/ e.event = "PreVote"                     /\ R!PreVote(i)
+    \/ e.event = "RequestPreVote"              /\ R!RequestPreVote(i, e.msg.to)
+    \/ e.event = "HandlePreVoteRequest"        /\ R!HandlePreVoteRequest(i, Msg(e))
+    \/ e.event = "HandlePreVoteResponse"       /\ R!HandlePreVoteResponse(i, Msg(e))
 
 -----------------------------------------------------------------------------
 (* What a line says about the post-state, one check per spec variable.     *)
@@ -226,7 +241,8 @@ Action(e, exact) ==
 (* after (primed).                                                         *)
 
 LoggedFields == {"currentTerm", "votedFor", "log", "role", "commitIndex",
-                 "votesGranted", "nextIndex", "matchIndex", "messages"}
+                 "votesGranted", "nextIndex", "matchIndex", "messages",
+                 "preCandidate", "preVotesGranted"}
 
 \* A scalar field at the line's node: the logged value, or unchanged.
 ScalarAgrees(e, var, f) ==
@@ -236,6 +252,10 @@ ScalarAgrees(e, var, f) ==
 VotesAgree(e) ==
     IF Logs(e, "votesGranted") THEN votesGranted'[e.node] = ToSet(e.state.votesGranted)
     ELSE Same(votesGranted'[e.node], votesGranted[e.node])
+
+PreVotesAgree(e) ==
+    IF Logs(e, "preVotesGranted") THEN preVotesGranted'[e.node] = ToSet(e.state.preVotesGranted)
+    ELSE Same(preVotesGranted'[e.node], preVotesGranted[e.node])
 
 \* nextIndex and matchIndex are logged for the peers the implementation tracks.
 MapAgrees(e, var, f) ==
@@ -254,11 +274,12 @@ LogAgrees(e) ==
 \* The messages the line consumed, sent or (network) lost or copied.
 One(m) == SetToBag({m})
 MessagesAgree(e) ==
-    CASE e.event \in {"RequestVote", "AppendEntries", "DuplicateMessage"} ->
+    CASE e.event \in {"RequestVote", "AppendEntries", "DuplicateMessage", "RequestPreVote"} ->
             messages' = messages (+) One(Msg(e))
-      [] e.event \in {"HandleRequestVoteRequest", "HandleAppendEntriesRequest"} ->
+      [] e.event \in {"HandleRequestVoteRequest", "HandleAppendEntriesRequest", "HandlePreVoteRequest"} ->
             messages' = (messages (-) One(Msg(e))) (+) One(Reply(e))
-      [] e.event \in {"HandleRequestVoteResponse", "HandleAppendEntriesResponse", "DropMessage"} ->
+      [] e.event \in {"HandleRequestVoteResponse", "HandleAppendEntriesResponse", "DropMessage",
+                      "HandlePreVoteResponse"} ->
             messages' = messages (-) One(Msg(e))
       [] OTHER -> Same(messages', messages)
 
@@ -273,6 +294,8 @@ FieldAgrees(e, f) ==
       [] f = "nextIndex"    -> MapAgrees(e, nextIndex, f)
       [] f = "matchIndex"   -> MapAgrees(e, matchIndex, f)
       [] f = "messages"     -> MessagesAgree(e)
+      [] f = "preCandidate" -> ScalarAgrees(e, preCandidate, f)
+      [] f = "preVotesGranted" -> PreVotesAgree(e)
 
 Agrees(e) == \A f \in LoggedFields : FieldAgrees(e, f)
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Simulated runs with the options that change what the spec must explain replay to MATCH against Raft.tla:
- * bounded AppendEntries batches (followers catch up over several requests).
+ * bounded AppendEntries batches (followers catch up over several requests), pre-vote; and doctored lines of such
+ * runs diverge at the line, naming the field.
  */
 class ElectionAndBatchTracesTest {
     @TempDir
@@ -90,5 +91,53 @@ class ElectionAndBatchTracesTest {
         assertThat(r.firstUnmatchedLine()).isEqualTo(line);
         assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r)).contains("HandleAppendEntriesRequest")
                 .contains("conflictIndex");
+    }
+
+    /** Line {@code line} (1-based) of {@code trace} rewritten by {@code edit}, as a new file. */
+    private Path doctor(Path trace, int line, java.util.function.UnaryOperator<String> edit, String name)
+            throws Exception {
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(trace));
+        String original = lines.get(line - 1);
+        String doctored = edit.apply(original);
+        assertThat(doctored).as("the edit changes line %d", line).isNotEqualTo(original);
+        lines.set(line - 1, doctored);
+        Path bad = dir.resolve(name);
+        java.nio.file.Files.write(bad, lines);
+        return bad;
+    }
+
+    @Test
+    void preVoteRunsWithFaultsMatchAndAPreVoteThatMovesTheTermDiverges() throws Exception {
+        int preVotes = 0;
+        Path granted = null;
+        int grantLine = -1;
+        long askedTerm = -1;
+        for (long seed = 1; seed <= 4; seed++) {
+            SimConfig cfg = SimConfig.builder().seed(seed).preVote(true).build();
+            Path trace = SimulatedRuns.trace(dir, cfg, 25, EnumSet.allOf(FaultType.class));
+            TraceResult r = TraceValidator.validate(Specs.raft(), trace);
+            assertThat(r.verdict()).as(TraceReport.text(r)).isEqualTo(Verdict.MATCH);
+            for (TraceEvent e : TraceReader.read(trace)) {
+                if (e.kind() == EventKind.PreVote) {
+                    preVotes++;
+                }
+                if (granted == null && e.kind() == EventKind.HandlePreVoteRequest
+                        && e.reply().fields().get("voteGranted").asBoolean()) {
+                    granted = trace;
+                    grantLine = e.line();
+                    askedTerm = e.msg().term();
+                }
+            }
+        }
+        assertThat(preVotes).as("elections started by pre-votes").isPositive();
+        assertThat(granted).as("a granted pre-vote").isNotNull();
+        // the voter adopts the asked-for term: what a pre-vote must never do
+        String moved = "\"state\":{\"currentTerm\":" + askedTerm + "}";
+        Path bad = doctor(granted, grantLine, l -> l.replace("\"state\":{}", moved), "prevote-moves-term.ndjson");
+        TraceResult r = TraceValidator.validate(Specs.raft(), bad);
+        assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(r.firstUnmatchedLine()).isEqualTo(grantLine);
+        assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r)).contains("HandlePreVoteRequest")
+                .contains("currentTerm");
     }
 }

@@ -65,4 +65,23 @@ public interface ContractTrace {
             Map<String, Long> matchIndex);
 
     void advanceCommitIndex(long commitIndex);
+
+    // ---- pre-vote (RaftConfig.preVote)
+
+    /** PreVote: the election timer fired and a pre-vote phase starts, holding only the server's own pre-vote. */
+    void preVote(List<String> preVotesGranted);
+
+    void requestPreVote(PreVoteRequest request);
+
+    /** HandlePreVoteRequest: the answer; nothing changes at the voter. */
+    void handlePreVoteRequest(PreVoteRequest request, PreVoteResponse response);
+
+    /** HandlePreVoteResponse; {@code preVotesGranted} is the new set when the grant was counted, else null. */
+    void handlePreVoteResponse(PreVoteResponse response, List<String> preVotesGranted);
+
+    /**
+     * The step about to be reported (Timeout, UpdateTerm, BecomeLeader, HandleAppendEntriesRequest) also ended the
+     * server's pre-vote phase: its line carries {@code preCandidate: false}.
+     */
+    void preVoteEnded();
 }

@@ -251,6 +251,9 @@ final class Raft {
     /** BecomeLeader, then the no-op of the new term and an AppendEntries to every peer. */
     void becomeLeader() {
         trace.step();
+        // A candidate whose timer fired again may be collecting pre-votes: leading ends that, or a late pre-vote
+        // majority would make the leader time out of its own term.
+        election.abandonPreVote();
         role = Role.Leader;
         leaderId = id;
         tracker.becomeLeader(log.lastIndex());

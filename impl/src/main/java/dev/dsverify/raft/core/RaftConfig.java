@@ -12,7 +12,8 @@ import java.util.List;
  * @param seed           seed of the randomness that draws election timeouts
  * @param bugs           deliberate bugs for testing checkers ({@link Bugs#NONE} in production)
  * @param preVote        ask for pre-votes before starting an election (thesis section 9.6); off by default.
- *                       Pre-vote messages change no spec variable and are not traced, so traces stay valid.
+ *                       Traced with the contract's pre-vote events (PreVote, RequestPreVote, HandlePreVoteRequest,
+ *                       HandlePreVoteResponse), which Raft.tla explains.
  * @param checkQuorum    a leader that has not heard from a majority within an election timeout steps down;
  *                       off by default. The step-down is not a spec action: traces with it are not valid.
  * @param maxAppendEntries most entries one AppendEntries carries (at least 1); a peer far behind catches up over

@@ -75,6 +75,12 @@ public final class Rendering {
         if (s.matchIndex() != null) {
             j.add("matchIndex=" + indexes(s.matchIndex()));
         }
+        if (s.preCandidate() != null) {
+            j.add("preCandidate=" + s.preCandidate());
+        }
+        if (s.preVotesGranted() != null) {
+            j.add("preVotesGranted=[" + String.join(" ", s.preVotesGranted()) + "]");
+        }
         return j.toString();
     }
 

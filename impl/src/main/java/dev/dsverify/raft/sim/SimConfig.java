@@ -18,7 +18,7 @@ import java.util.List;
  * @param dropRate  probability that a message is lost when DROP is active
  * @param dupRate   probability that a message is duplicated when DUP is active
  * @param slowRate  probability that a message is very slow when DELAY is active
- * @param preVote   servers use pre-vote (traces stay valid: pre-vote messages are not spec messages)
+ * @param preVote   servers use pre-vote (traced: the contract's pre-vote events)
  * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
  * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never;
  *                  snapshots are not in the spec: no trace with them)

@@ -15,5 +15,10 @@ public enum EventType {
     UpdateTerm,
     Restart,
     DropMessage,
-    DuplicateMessage
+    DuplicateMessage,
+    // pre-vote (RaftConfig.preVote)
+    PreVote,
+    RequestPreVote,
+    HandlePreVoteRequest,
+    HandlePreVoteResponse
 }

@@ -7,6 +7,8 @@ import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
 import dev.dsverify.raft.storage.AtomicFile;
@@ -94,6 +96,14 @@ public final class NdjsonTraceWriter {
         if (s.matchIndex() != null) {
             l.state("matchIndex", indexMap(s.matchIndex()));
         }
+        if (s.preCandidate() != null) {
+            l.state("preCandidate", F.booleanNode(s.preCandidate()));
+        }
+        if (s.preVotesGranted() != null) {
+            ArrayNode a = F.arrayNode();
+            s.preVotesGranted().forEach(a::add);
+            l.state("preVotesGranted", a);
+        }
         return l;
     }
 
@@ -114,6 +124,11 @@ public final class NdjsonTraceWriter {
             o.put("prevLogTerm", r.prevLogTerm());
             o.set("entries", entries(r.entries()));
             o.put("commitIndex", r.commitIndex());
+        } else if (m instanceof PreVoteRequest r) {
+            o.put("lastLogTerm", r.lastLogTerm());
+            o.put("lastLogIndex", r.lastLogIndex());
+        } else if (m instanceof PreVoteResponse r) {
+            o.put("voteGranted", r.voteGranted());
         } else if (m instanceof AppendEntriesResponse r) {
             o.put("success", r.success());
             o.put("matchIndex", r.matchIndex());

@@ -9,9 +9,17 @@ import java.util.Map;
  * was not changed and is left out of the trace line.
  */
 public record StateChange(Long currentTerm, boolean votedForSet, String votedFor, LogChange log, Role role,
-        Long commitIndex, List<String> votesGranted, Map<String, Long> nextIndex, Map<String, Long> matchIndex) {
+        Long commitIndex, List<String> votesGranted, Map<String, Long> nextIndex, Map<String, Long> matchIndex,
+        Boolean preCandidate, List<String> preVotesGranted) {
 
-    public static final StateChange NONE = new StateChange(null, false, null, null, null, null, null, null, null);
+    public static final StateChange NONE = new StateChange(null, false, null, null, null, null, null, null, null,
+            null, null);
+
+    /** The same change, with the pre-vote flag's new value added. */
+    public StateChange withPreCandidate(boolean v) {
+        return new StateChange(currentTerm, votedForSet, votedFor, log, role, commitIndex, votesGranted, nextIndex,
+                matchIndex, v, preVotesGranted);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -28,6 +36,8 @@ public record StateChange(Long currentTerm, boolean votedForSet, String votedFor
         private List<String> votesGranted;
         private Map<String, Long> nextIndex;
         private Map<String, Long> matchIndex;
+        private Boolean preCandidate;
+        private List<String> preVotesGranted;
 
         public Builder currentTerm(long t) { currentTerm = t; return this; }
         public Builder votedFor(String v) { votedForSet = true; votedFor = v; return this; }
@@ -37,10 +47,12 @@ public record StateChange(Long currentTerm, boolean votedForSet, String votedFor
         public Builder votesGranted(List<String> v) { votesGranted = List.copyOf(v); return this; }
         public Builder nextIndex(Map<String, Long> m) { nextIndex = m; return this; }
         public Builder matchIndex(Map<String, Long> m) { matchIndex = m; return this; }
+        public Builder preCandidate(boolean v) { preCandidate = v; return this; }
+        public Builder preVotesGranted(List<String> v) { preVotesGranted = List.copyOf(v); return this; }
 
         public StateChange build() {
             return new StateChange(currentTerm, votedForSet, votedFor, log, role, commitIndex, votesGranted,
-                    nextIndex, matchIndex);
+                    nextIndex, matchIndex, preCandidate, preVotesGranted);
         }
     }
 }

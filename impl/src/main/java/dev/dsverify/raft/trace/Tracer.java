@@ -5,6 +5,8 @@ import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.ContractTrace;
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
 import dev.dsverify.raft.core.Role;
@@ -25,6 +27,8 @@ public final class Tracer implements ContractTrace {
     private final TraceSink sink;
     private final boolean enabled;
     private long clock;
+    /** Set by {@link #preVoteEnded()}: the next line also logs {@code preCandidate: false}. */
+    private boolean preVoteEnded;
 
     public Tracer(String node, TraceSink sink) {
         this(node, sink, 0);
@@ -67,6 +71,10 @@ public final class Tracer implements ContractTrace {
 
     /** Emits an event stamped with the current clock; callers test {@link #enabled()} first. */
     public void emit(EventType type, Message msg, Message reply, StateChange state) {
+        if (preVoteEnded) {
+            preVoteEnded = false;
+            state = (state == null ? StateChange.NONE : state).withPreCandidate(false);
+        }
         sink.emit(new TraceEvent(clock, node, type, msg, reply, state));
     }
 
@@ -79,7 +87,8 @@ public final class Tracer implements ContractTrace {
         // values of entries whose lines a crash cut off
         LogChange log = new LogChange(logLength, logLength - tail.size() + 1, tail);
         StateChange.Builder s = StateChange.builder().currentTerm(currentTerm).votedFor(votedFor).log(log)
-                .role(Role.Follower).commitIndex(0).votesGranted(List.of()).nextIndex(nextIndex).matchIndex(matchIndex);
+                .role(Role.Follower).commitIndex(0).votesGranted(List.of()).nextIndex(nextIndex).matchIndex(matchIndex)
+                .preCandidate(false).preVotesGranted(List.of());
         emit(EventType.Restart, null, null, s.build());
     }
 
@@ -155,5 +164,32 @@ public final class Tracer implements ContractTrace {
     @Override
     public void advanceCommitIndex(long commitIndex) {
         emit(EventType.AdvanceCommitIndex, null, null, StateChange.builder().commitIndex(commitIndex).build());
+    }
+
+    @Override
+    public void preVote(List<String> preVotesGranted) {
+        emit(EventType.PreVote, null, null,
+                StateChange.builder().preCandidate(true).preVotesGranted(preVotesGranted).build());
+    }
+
+    @Override
+    public void requestPreVote(PreVoteRequest request) {
+        emit(EventType.RequestPreVote, request, null, StateChange.NONE);
+    }
+
+    @Override
+    public void handlePreVoteRequest(PreVoteRequest request, PreVoteResponse response) {
+        emit(EventType.HandlePreVoteRequest, request, response, StateChange.NONE);
+    }
+
+    @Override
+    public void handlePreVoteResponse(PreVoteResponse response, List<String> preVotesGranted) {
+        emit(EventType.HandlePreVoteResponse, response, null, preVotesGranted != null
+                ? StateChange.builder().preVotesGranted(preVotesGranted).build() : StateChange.NONE);
+    }
+
+    @Override
+    public void preVoteEnded() {
+        preVoteEnded = true;
     }
 }

@@ -4,6 +4,8 @@ import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
 import dev.dsverify.raft.core.Role;
@@ -39,6 +41,8 @@ public final class ContractReplay {
         Set<String> votes = new LinkedHashSet<>();
         Map<String, Long> next = new LinkedHashMap<>();
         Map<String, Long> match = new LinkedHashMap<>();
+        boolean preCandidate;
+        Set<String> preVotes = new LinkedHashSet<>();
 
         long lastTerm() {
             return log.isEmpty() ? 0 : log.get(log.size() - 1).term();
@@ -87,6 +91,10 @@ public final class ContractReplay {
             sb.append('|').append(r.lastLogTerm()).append('|').append(r.lastLogIndex());
         } else if (m instanceof RequestVoteResponse r) {
             sb.append('|').append(r.voteGranted());
+        } else if (m instanceof PreVoteRequest r) {
+            sb.append('|').append(r.lastLogTerm()).append('|').append(r.lastLogIndex());
+        } else if (m instanceof PreVoteResponse r) {
+            sb.append('|').append(r.voteGranted());
         } else if (m instanceof AppendEntriesRequest r) {
             sb.append('|').append(r.prevLogIndex()).append('|').append(r.prevLogTerm()).append('|')
                     .append(r.entries()).append('|').append(r.commitIndex());
@@ -124,11 +132,15 @@ public final class ContractReplay {
         Set<String> votes0 = new LinkedHashSet<>(x.votes);
         Map<String, Long> next0 = new LinkedHashMap<>(x.next);
         Map<String, Long> match0 = new LinkedHashMap<>(x.match);
+        boolean pre0 = x.preCandidate;
+        Set<String> preVotes0 = new LinkedHashSet<>(x.preVotes);
         Message m = e.msg();
         Message expectReply = null;
         switch (e.event()) {
             case Timeout -> {
                 if (x.role == Role.Leader) return "a leader cannot time out";
+                if (x.preCandidate && x.preVotes.size() < quorum) return "a pre-candidate without a pre-vote majority";
+                x.preCandidate = false;
                 x.term++;
                 x.role = Role.Candidate;
                 x.votedFor = i;
@@ -160,6 +172,7 @@ public final class ContractReplay {
             case BecomeLeader -> {
                 if (x.role != Role.Candidate || x.votes.size() < quorum) return "not enabled";
                 x.role = Role.Leader;
+                x.preCandidate = false;
                 resetLeaderMaps(i, x, x.log.size() + 1L);
             }
             case ClientRequest -> {
@@ -189,6 +202,7 @@ public final class ContractReplay {
             case HandleAppendEntriesRequest -> {
                 if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
                 AppendEntriesRequest r = (AppendEntriesRequest) m;
+                if (r.term() == x.term) x.preCandidate = false;
                 long prev = r.prevLogIndex();
                 boolean logOk = prev == 0 || (prev <= x.log.size() && x.termAt(prev) == r.prevLogTerm());
                 remove(m);
@@ -262,6 +276,8 @@ public final class ContractReplay {
             }
             case UpdateTerm -> {
                 if (!inBag(m) || !m.to().equals(i) || m.term() <= x.term) return "not enabled: " + m;
+                if (m instanceof PreVoteRequest || m instanceof PreVoteResponse) return "a pre-vote moves no term";
+                x.preCandidate = false;
                 x.term = m.term();
                 x.role = Role.Follower;
                 x.votedFor = null;
@@ -271,6 +287,38 @@ public final class ContractReplay {
                 x.commit = 0;
                 x.votes = new LinkedHashSet<>();
                 resetLeaderMaps(i, x, 1);
+                x.preCandidate = false;
+                x.preVotes = new LinkedHashSet<>();
+            }
+            case PreVote -> {
+                if (x.role == Role.Leader) return "a leader's timer does not fire";
+                x.preCandidate = true;
+                x.preVotes = new LinkedHashSet<>(List.of(i));
+            }
+            case RequestPreVote -> {
+                if (!x.preCandidate) return "not a pre-candidate";
+                PreVoteRequest r = (PreVoteRequest) m;
+                if (!r.from().equals(i) || r.term() != x.term + 1 || r.lastLogIndex() != x.log.size()
+                        || r.lastLogTerm() != x.lastTerm()) return "request does not match the pre-candidate: " + r;
+                add(m);
+            }
+            case HandlePreVoteRequest -> {
+                if (!inBag(m) || !m.to().equals(i)) return "not enabled: " + m;
+                PreVoteRequest r = (PreVoteRequest) m;
+                boolean logOk = r.lastLogTerm() > x.lastTerm()
+                        || (r.lastLogTerm() == x.lastTerm() && r.lastLogIndex() >= x.log.size());
+                boolean grantable = r.term() > x.term && logOk && x.role != Role.Leader;
+                // a follower may refuse for having heard from a leader lately (timing, left open by the spec)
+                PreVoteResponse logged = (PreVoteResponse) e.reply();
+                boolean grant = grantable && (x.role != Role.Follower || logged == null || logged.voteGranted());
+                remove(m);
+                expectReply = new PreVoteResponse(i, r.from(), grant ? r.term() : x.term, e.clock(), grant);
+            }
+            case HandlePreVoteResponse -> {
+                if (!inBag(m) || !m.to().equals(i)) return "not enabled: " + m;
+                PreVoteResponse r = (PreVoteResponse) m;
+                if (x.preCandidate && r.voteGranted() && r.term() == x.term + 1) x.preVotes.add(r.from());
+                remove(m);
             }
             case DropMessage -> {
                 if (!inBag(m) || !m.to().equals(i)) return "not in flight: " + m;
@@ -300,6 +348,9 @@ public final class ContractReplay {
                 votes0, x.votes);
         if (err == null) err = field("nextIndex", s.nextIndex(), next0, x.next);
         if (err == null) err = field("matchIndex", s.matchIndex(), match0, x.match);
+        if (err == null) err = field("preCandidate", s.preCandidate(), pre0, x.preCandidate);
+        if (err == null) err = field("preVotesGranted", s.preVotesGranted() == null ? null
+                : new LinkedHashSet<>(s.preVotesGranted()), preVotes0, x.preVotes);
         if (err == null) {
             if (s.log() == null) {
                 if (!log0.equals(x.log)) err = "log changed but not reported";

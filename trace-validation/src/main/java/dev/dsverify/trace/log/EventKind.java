@@ -20,7 +20,12 @@ public enum EventKind {
     UpdateTerm(true, false),
     Restart(false, false),
     DropMessage(true, false),
-    DuplicateMessage(true, false);
+    DuplicateMessage(true, false),
+    // pre-vote
+    PreVote(false, false),
+    RequestPreVote(true, false),
+    HandlePreVoteRequest(true, true),
+    HandlePreVoteResponse(true, false);
 
     private final boolean hasMsg;
     private final boolean hasReply;
@@ -44,7 +49,7 @@ public enum EventKind {
     public boolean receives() {
         return switch (this) {
             case HandleRequestVoteRequest, HandleRequestVoteResponse, HandleAppendEntriesRequest,
-                    HandleAppendEntriesResponse, UpdateTerm -> true;
+                    HandleAppendEntriesResponse, UpdateTerm, HandlePreVoteRequest, HandlePreVoteResponse -> true;
             default -> false;
         };
     }

@@ -32,7 +32,9 @@ public final class TraceReader {
             "RequestVoteRequest", Set.of("lastLogTerm", "lastLogIndex"),
             "RequestVoteResponse", Set.of("voteGranted"),
             "AppendEntriesRequest", Set.of("prevLogIndex", "prevLogTerm", "entries", "commitIndex"),
-            "AppendEntriesResponse", Set.of("success", "matchIndex", "conflictIndex", "conflictTerm"));
+            "AppendEntriesResponse", Set.of("success", "matchIndex", "conflictIndex", "conflictTerm"),
+            "PreVoteRequest", Set.of("lastLogTerm", "lastLogIndex"),
+            "PreVoteResponse", Set.of("voteGranted"));
     private static final Set<String> COMMON_MESSAGE_FIELDS = Set.of("type", "from", "to", "term", "clock");
 
     private final String file;
@@ -152,7 +154,11 @@ public final class TraceReader {
         Message reply = null;
         if (kind.hasReply()) {
             reply = message(obj, "reply");
-            String expected = kind == EventKind.HandleRequestVoteRequest ? "RequestVoteResponse" : "AppendEntriesResponse";
+            String expected = switch (kind) {
+                case HandleRequestVoteRequest -> "RequestVoteResponse";
+                case HandlePreVoteRequest -> "PreVoteResponse";
+                default -> "AppendEntriesResponse";
+            };
             if (!expected.equals(reply.type())) {
                 throw error("reply.type", kind + " replies with a " + expected + ", not a " + reply.type());
             }
@@ -170,6 +176,8 @@ public final class TraceReader {
             case HandleRequestVoteResponse -> "RequestVoteResponse";
             case AppendEntries, HandleAppendEntriesRequest -> "AppendEntriesRequest";
             case HandleAppendEntriesResponse -> "AppendEntriesResponse";
+            case RequestPreVote, HandlePreVoteRequest -> "PreVoteRequest";
+            case HandlePreVoteResponse -> "PreVoteResponse";
             default -> null; // UpdateTerm and the network events act on any message
         };
     }
@@ -193,11 +201,11 @@ public final class TraceReader {
         long term = integer(m, "term", p);
         long clock = integer(m, "clock", p);
         switch (type) {
-            case "RequestVoteRequest" -> {
+            case "RequestVoteRequest", "PreVoteRequest" -> {
                 integer(m, "lastLogTerm", p);
                 integer(m, "lastLogIndex", p);
             }
-            case "RequestVoteResponse" -> bool(m, "voteGranted", p);
+            case "RequestVoteResponse", "PreVoteResponse" -> bool(m, "voteGranted", p);
             case "AppendEntriesRequest" -> {
                 integer(m, "prevLogIndex", p);
                 integer(m, "prevLogTerm", p);
@@ -236,7 +244,8 @@ public final class TraceReader {
                         throw error(p + name, "unknown role '" + role + "'");
                     }
                 }
-                case "votesGranted" -> {
+                case "preCandidate" -> bool(state, name, p);
+                case "votesGranted", "preVotesGranted" -> {
                     JsonNode arr = f.getValue();
                     if (!arr.isArray()) {
                         throw error(p + name, "expected an array of node ids");

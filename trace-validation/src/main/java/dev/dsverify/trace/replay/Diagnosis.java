@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public final class Diagnosis {
     private static final String[] FIELDS = {"currentTerm", "votedFor", "log", "role", "commitIndex",
-            "votesGranted", "nextIndex", "matchIndex", "messages"};
+            "votesGranted", "nextIndex", "matchIndex", "messages", "preCandidate", "preVotesGranted"};
     private static final int MAX_DEPTH = 6;
 
     private final SpecEvaluator spec;
