@@ -2,6 +2,7 @@ package dev.dsverify.trace;
 
 import dev.dsverify.raft.core.Bugs;
 import dev.dsverify.raft.sim.FaultType;
+import dev.dsverify.raft.sim.SimConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,9 @@ class SimulatorTracesTest {
         List<TraceResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (long seed = 1; seed <= seeds; seed++) {
-            Path f = SimulatedRuns.trace(dir, seed, ops, faultsFor(seed), Bugs.NONE);
+            // every fourth seed with pre-vote, so that its actions are exercised too
+            SimConfig cfg = SimConfig.builder().seed(seed).preVote(seed % 4 == 0).build();
+            Path f = SimulatedRuns.trace(dir, cfg, ops, faultsFor(seed));
             TraceResult r = TraceValidator.validate(raft, f);
             results.add(r);
             if (!r.matches()) {
