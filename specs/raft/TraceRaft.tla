@@ -179,6 +179,8 @@ LostDurableStep(e) ==
        \E m \in DOMAIN messages :
           /\ m.to = i
           /\ m.term >= currentTerm[i]
+          \* a pre-vote message moves no term and records no vote
+          /\ m.type \notin {"PreVoteRequest", "PreVoteResponse"}
           /\ LET vote == IF m.term > currentTerm[i] THEN Nil ELSE votedFor[i] IN
              /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
              /\ \/ /\ m.term > currentTerm[i]
@@ -205,6 +207,8 @@ RestartAfterLostLine(e) ==
     /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
     /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in TraceServers |-> 1]]
     /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in TraceServers |-> 0]]
+    /\ preCandidate'    = [preCandidate EXCEPT ![i] = FALSE]
+    /\ preVotesGranted' = [preVotesGranted EXCEPT ![i] = {}]
     /\ UNCHANGED messages
 
 -----------------------------------------------------------------------------
