@@ -45,4 +45,7 @@ DuplicateBeyondSendBound(m) ==
 \* A leader always sends as many entries as it may (a heartbeat only when
 \* it has none to send).  Hides requests shorter than they could be.
 FullBatches(i, j) == {Min(MaxBatch, Len(log[i]) - nextIndex[i][j] + 1)}
+
+\* Raft with pre-vote: `CONSTANT PreVoteEnabled <- PreVoteOn`.
+PreVoteOn == TRUE
 =============================================================================

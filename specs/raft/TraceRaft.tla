@@ -29,7 +29,10 @@ VARIABLES currentTerm, votedFor, log, role, commitIndex, votesGranted,
           \* Raft.tla's fault counters and history are auxiliary: no log line
           \* speaks of them and no action reads them, so they stay at their
           \* initial values here (letting them grow would only grow the states).
-          restarts, drops, dups, elections, votes, committed
+          restarts, drops, dups, elections, votes, committed,
+          \* pre-vote (logged by the pre-vote events, by a Timeout that ends a
+          \* pre-vote phase, and by Restart)
+          preCandidate, preVotesGranted
 
 \* Log compaction: the snapshot point (logged as snapshotIndex, with the
 \* term of its entry as snapshotTerm) and Raft.tla's counter of compactions,
@@ -53,6 +56,7 @@ LineServers(e) ==
     \cup (IF Logs(e, "matchIndex") THEN DOMAIN e.state.matchIndex ELSE {})
     \cup (IF Logs(e, "votesGranted") THEN ToSet(e.state.votesGranted) ELSE {})
     \cup (IF Logs(e, "votedFor") /\ e.state.votedFor # TraceNull THEN {e.state.votedFor} ELSE {})
+    \cup (IF Logs(e, "preVotesGranted") THEN ToSet(e.state.preVotesGranted) ELSE {})
 
 \* The cluster is every id the log mentions (a candidate logs one RequestVote
 \* per peer, so a log that elects a leader names every server). The bounds of
@@ -68,6 +72,10 @@ R == INSTANCE Raft WITH Server <- TraceServers, Value <- STRING,
 \* are the very same value (an unchanged variable), instead of walking a long
 \* log element by element on every line.
 Same(a, b) == a = b
+
+\* A field that logs written before it existed leave out (the rejection hint
+\* of AppendEntriesResponse): 0, what a success carries.
+OrZero(m, f) == IF f \in DOMAIN m THEN m[f] ELSE 0
 
 \* A logged message as the spec's record: the fields its type has in
 \* Raft.tla. The contract adds the sender's Lamport clock, which orders the
@@ -85,7 +93,14 @@ SpecMsg(m) ==
              entries |-> m.entries, commitIndex |-> m.commitIndex]
       [] m.type = "AppendEntriesResponse" ->
             [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
-             success |-> m.success, matchIndex |-> m.matchIndex]
+             success |-> m.success, matchIndex |-> m.matchIndex,
+             conflictIndex |-> OrZero(m, "conflictIndex"), conflictTerm |-> OrZero(m, "conflictTerm")]
+      [] m.type = "PreVoteRequest" ->
+            [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
+             lastLogTerm |-> m.lastLogTerm, lastLogIndex |-> m.lastLogIndex]
+      [] m.type = "PreVoteResponse" ->
+            [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
+             voteGranted |-> m.voteGranted]
       [] m.type = "InstallSnapshotResponse" ->
             [type |-> m.type, from |-> m.from, to |-> m.to, term |-> m.term,
              success |-> m.success, matchIndex |-> m.matchIndex]
@@ -130,13 +145,13 @@ AppendedValue(e) ==
 \* The arguments of the spec action a line names, in the action's order.
 ActionArgs(e) ==
     LET i == e.node IN
-    CASE e.event \in {"Timeout", "BecomeLeader", "AdvanceCommitIndex", "Restart"} -> <<i>>
-      [] e.event \in {"RequestVote"} -> <<i, e.msg.to>>
+    CASE e.event \in {"Timeout", "BecomeLeader", "AdvanceCommitIndex", "Restart", "PreVote"} -> <<i>>
+      [] e.event \in {"RequestVote", "RequestPreVote"} -> <<i, e.msg.to>>
       [] e.event \in {"AppendEntries"} -> <<i, e.msg.to, Len(e.msg.entries)>>
       [] e.event \in {"ClientRequest"} -> <<i, AppendedValue(e)>>
       [] e.event \in {"HandleRequestVoteRequest", "HandleRequestVoteResponse",
                       "HandleAppendEntriesRequest", "HandleAppendEntriesResponse",
-                      "UpdateTerm"} -> <<i, Msg(e)>>
+                      "UpdateTerm", "HandlePreVoteRequest", "HandlePreVoteResponse"} -> <<i, Msg(e)>>
       [] e.event \in {"DropMessage", "DuplicateMessage"} -> <<Msg(e)>>
       [] e.event = "CompactLog" -> <<i, CompactedTo(e)>>
       [] e.event = "InstallSnapshot" -> <<i, e.msg.to>>
@@ -160,6 +175,7 @@ TraceAdvanceCommitIndex(i) ==
        IN /\ ok # {}
           /\ commitIndex' = [commitIndex EXCEPT ![i] = CHOOSE k \in ok : \A j \in ok : k >= j]
     /\ UNCHANGED <<currentTerm, votedFor, log, snapshotIndex, role, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<preCandidate, preVotesGranted>>
 
 -----------------------------------------------------------------------------
 (* Lines a crash cut off.                                                  *)
@@ -199,6 +215,8 @@ LostDurableStep(e) ==
        \E m \in DOMAIN messages :
           /\ m.to = i
           /\ m.term >= currentTerm[i]
+          \* a pre-vote message moves no term and records no vote
+          /\ m.type \notin {"PreVoteRequest", "PreVoteResponse"}
           /\ LET vote == IF m.term > currentTerm[i] THEN Nil ELSE votedFor[i] IN
              /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
              /\ \/ /\ m.term > currentTerm[i]
@@ -262,6 +280,10 @@ Action(e, exact) ==
     \/ e.event = "InstallSnapshot"             /\ R!InstallSnapshot(i, e.msg.to)
     \/ e.event = "HandleInstallSnapshotRequest"  /\ R!HandleInstallSnapshotRequest(i, Msg(e))
     \/ e.event = "HandleInstallSnapshotResponse" /\ R!HandleInstallSnapshotResponse(i, Msg(e))
+    \/ e.event = "PreVote"                     /\ R!PreVote(i)
+    \/ e.event = "RequestPreVote"              /\ R!RequestPreVote(i, e.msg.to)
+    \/ e.event = "HandlePreVoteRequest"        /\ R!HandlePreVoteRequest(i, Msg(e))
+    \/ e.event = "HandlePreVoteResponse"       /\ R!HandlePreVoteResponse(i, Msg(e))
 
 -----------------------------------------------------------------------------
 (* What a line says about the post-state, one check per spec variable.     *)
@@ -269,7 +291,8 @@ Action(e, exact) ==
 (* after (primed).                                                         *)
 
 LoggedFields == {"currentTerm", "votedFor", "log", "role", "commitIndex",
-                 "votesGranted", "nextIndex", "matchIndex", "messages"}
+                 "votesGranted", "nextIndex", "matchIndex", "messages",
+                 "preCandidate", "preVotesGranted"}
                 \cup {"snapshotIndex", "snapshotTerm"}
 
 \* A scalar field at the line's node: the logged value, or unchanged.
@@ -280,6 +303,10 @@ ScalarAgrees(e, var, f) ==
 VotesAgree(e) ==
     IF Logs(e, "votesGranted") THEN votesGranted'[e.node] = ToSet(e.state.votesGranted)
     ELSE Same(votesGranted'[e.node], votesGranted[e.node])
+
+PreVotesAgree(e) ==
+    IF Logs(e, "preVotesGranted") THEN preVotesGranted'[e.node] = ToSet(e.state.preVotesGranted)
+    ELSE Same(preVotesGranted'[e.node], preVotesGranted[e.node])
 
 \* nextIndex and matchIndex are logged for the peers the implementation tracks.
 MapAgrees(e, var, f) ==
@@ -315,11 +342,12 @@ SentSnapshotAgrees(e) ==
 \* The messages the line consumed, sent or (network) lost or copied.
 One(m) == SetToBag({m})
 MessagesAgree(e) ==
-    CASE e.event \in {"RequestVote", "AppendEntries", "DuplicateMessage"} ->
+    CASE e.event \in {"RequestVote", "AppendEntries", "DuplicateMessage", "RequestPreVote"} ->
             messages' = messages (+) One(Msg(e))
-      [] e.event \in {"HandleRequestVoteRequest", "HandleAppendEntriesRequest"} ->
+      [] e.event \in {"HandleRequestVoteRequest", "HandleAppendEntriesRequest", "HandlePreVoteRequest"} ->
             messages' = (messages (-) One(Msg(e))) (+) One(Reply(e))
-      [] e.event \in {"HandleRequestVoteResponse", "HandleAppendEntriesResponse", "DropMessage"} ->
+      [] e.event \in {"HandleRequestVoteResponse", "HandleAppendEntriesResponse", "DropMessage",
+                      "HandlePreVoteResponse"} ->
             messages' = messages (-) One(Msg(e))
       [] e.event = "InstallSnapshot" -> SentSnapshotAgrees(e)
       [] e.event = "HandleInstallSnapshotRequest" ->
@@ -341,6 +369,8 @@ FieldAgrees(e, f) ==
       [] f = "messages"     -> MessagesAgree(e)
       [] f = "snapshotIndex" -> ScalarAgrees(e, snapshotIndex, f)
       [] f = "snapshotTerm"  -> SnapshotTermAgrees(e)
+      [] f = "preCandidate" -> ScalarAgrees(e, preCandidate, f)
+      [] f = "preVotesGranted" -> PreVotesAgree(e)
 
 Agrees(e) == \A f \in LoggedFields : FieldAgrees(e, f)
 

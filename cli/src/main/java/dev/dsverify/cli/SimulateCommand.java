@@ -86,6 +86,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Servers snapshot and compact their log every N applied entries (default 0: never); compaction and InstallSnapshot are traced like every step.")
     int snapshotEvery;
 
+    @Option(names = "--max-append-entries", defaultValue = "64", paramLabel = "N",
+            description = "Most entries a server sends in one AppendEntries (default ${DEFAULT-VALUE}).")
+    int maxAppendEntries;
+
     @Option(names = "--schedule", paramLabel = "TEXT", description = "Run this schedule (client operations and"
             + " faults, as a failing run's 'reproduce the minimal schedule' line prints it) instead of generating one"
             + " from --ops and --faults; only with --seed.")
@@ -163,7 +167,7 @@ public final class SimulateCommand implements Callable<Integer> {
             kinds = FaultType.parse(String.join(",", names));
             bugs = Bugs.parse(bug);
             cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum,
-                    snapshotEvery, torn);
+                    snapshotEvery, torn).toBuilder().maxAppendEntries(maxAppendEntries).build();
             if (trace != null && checkQuorum) {
                 throw new IllegalArgumentException("--check-quorum steps are not in the Raft spec; leave it off with --trace");
             }

@@ -30,9 +30,15 @@ final class SimulatedRuns {
     }
 
     static Path trace(Path dir, int nodes, long seed, int ops, Set<FaultType> faults, Bugs bugs) throws Exception {
-        SimResult r = Simulator.run(SimConfig.builder().seed(seed).nodes(nodes)
-                .trace(true).bugs(bugs).build(), ops, faults);
-        Path f = dir.resolve("seed-" + seed + "-" + nodes + "nodes" + (bugs.any() ? "-" + bugs : "") + ".ndjson");
+        return trace(dir, SimConfig.builder().seed(seed).nodes(nodes).bugs(bugs).build(), ops, faults);
+    }
+
+    /** A traced run of {@code cfg} (tracing is switched on here), written to a file named after its options. */
+    static Path trace(Path dir, SimConfig cfg, int ops, Set<FaultType> faults) throws Exception {
+        SimResult r = Simulator.run(cfg.withTrace(true), ops, faults);
+        Path f = dir.resolve("seed-" + cfg.seed() + "-" + cfg.nodes() + "nodes" + (cfg.bugs().any() ? "-" + cfg.bugs() : "")
+                + (cfg.preVote() ? "-prevote" : "") + (cfg.checkQuorum() ? "-checkquorum" : "")
+                + "-batch" + cfg.maxAppendEntries() + ".ndjson");
         NdjsonTraceWriter.writeAtomically(r.trace(), f);
         return f;
     }

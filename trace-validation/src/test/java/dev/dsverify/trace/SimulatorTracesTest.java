@@ -2,6 +2,7 @@ package dev.dsverify.trace;
 
 import dev.dsverify.raft.core.Bugs;
 import dev.dsverify.raft.sim.FaultType;
+import dev.dsverify.raft.sim.SimConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +40,11 @@ class SimulatorTracesTest {
         List<TraceResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (long seed = 1; seed <= seeds; seed++) {
-            // every fifth run compacts its logs every 3 entries, so snapshot steps are covered too
-            Path f = seed % 5 == 0 ? SimulatedRuns.traceWithSnapshots(dir, seed, ops, faultsFor(seed), 3)
-                    : SimulatedRuns.trace(dir, seed, ops, faultsFor(seed), Bugs.NONE);
+            // every fourth seed with pre-vote and every fifth compacting its logs every 3 entries, so that their
+            // actions are exercised too
+            SimConfig cfg = SimConfig.builder().seed(seed).preVote(seed % 4 == 0).snapshotEvery(seed % 5 == 0 ? 3 : 0)
+                    .build();
+            Path f = SimulatedRuns.trace(dir, cfg, ops, faultsFor(seed));
             TraceResult r = TraceValidator.validate(raft, f);
             results.add(r);
             if (!r.matches()) {

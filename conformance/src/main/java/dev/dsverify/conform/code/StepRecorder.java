@@ -7,6 +7,8 @@ import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.InstallSnapshotRequest;
 import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
 import dev.dsverify.raft.core.Role;
@@ -86,4 +88,20 @@ final class StepRecorder implements ContractTrace {
             Map<String, Long> matchIndex) {
         events.add("HandleInstallSnapshotResponse");
     }
+
+    @Override public void preVote(List<String> preVotesGranted) { events.add("PreVote"); }
+    @Override public void requestPreVote(PreVoteRequest request) { events.add("RequestPreVote"); }
+
+    @Override
+    public void handlePreVoteRequest(PreVoteRequest request, PreVoteResponse response) {
+        events.add("HandlePreVoteRequest");
+    }
+
+    @Override
+    public void handlePreVoteResponse(PreVoteResponse response, List<String> preVotesGranted) {
+        events.add("HandlePreVoteResponse");
+    }
+
+    /** Not a step of its own: the line of the step that ended the phase says so. */
+    @Override public void preVoteEnded() { }
 }

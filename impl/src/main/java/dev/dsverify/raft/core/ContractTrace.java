@@ -87,4 +87,23 @@ public interface ContractTrace {
     /** HandleInstallSnapshotResponse; the maps are null when no leader of the response's term processed it. */
     void handleInstallSnapshotResponse(InstallSnapshotResponse response, Map<String, Long> nextIndex,
             Map<String, Long> matchIndex);
+
+    // ---- pre-vote (RaftConfig.preVote)
+
+    /** PreVote: the election timer fired and a pre-vote phase starts, holding only the server's own pre-vote. */
+    void preVote(List<String> preVotesGranted);
+
+    void requestPreVote(PreVoteRequest request);
+
+    /** HandlePreVoteRequest: the answer; nothing changes at the voter. */
+    void handlePreVoteRequest(PreVoteRequest request, PreVoteResponse response);
+
+    /** HandlePreVoteResponse; {@code preVotesGranted} is the new set when the grant was counted, else null. */
+    void handlePreVoteResponse(PreVoteResponse response, List<String> preVotesGranted);
+
+    /**
+     * The step about to be reported (Timeout, UpdateTerm, BecomeLeader, HandleAppendEntriesRequest) also ended the
+     * server's pre-vote phase: its line carries {@code preCandidate: false}.
+     */
+    void preVoteEnded();
 }

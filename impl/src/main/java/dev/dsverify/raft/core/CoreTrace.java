@@ -12,6 +12,8 @@ final class CoreTrace {
     private final Raft r;
     private final ContractTrace out;
     private final boolean on;
+    /** The pre-vote flag as the trace last reported it (a restarted server starts outside a pre-vote phase). */
+    private boolean reportedPreCandidate;
 
     CoreTrace(Raft r, ContractTrace out) {
         this.r = r;
@@ -59,12 +61,14 @@ final class CoreTrace {
 
     void updateTerm(Message m) {
         if (on) {
+            preVoteChange();
             out.updateTerm(m, r.currentTerm);
         }
     }
 
     void timeout() {
         if (on) {
+            preVoteChange();
             out.timeout(r.currentTerm, r.votedFor, new ArrayList<>(r.election.votesGranted()));
         }
     }
@@ -89,6 +93,7 @@ final class CoreTrace {
 
     void becomeLeader() {
         if (on) {
+            preVoteChange();
             out.becomeLeader(r.tracker.nextIndex(), r.tracker.matchIndex());
         }
     }
@@ -107,6 +112,7 @@ final class CoreTrace {
 
     void rejectAppendEntries(AppendEntriesRequest req, AppendEntriesResponse resp) {
         if (on) {
+            preVoteChange();
             out.handleAppendEntriesRequest(req, resp, null, 0, 0, List.of(), null);
         }
     }
@@ -115,6 +121,7 @@ final class CoreTrace {
     void acceptAppendEntries(AppendEntriesRequest req, AppendEntriesResponse resp, Role role, long logFrom,
             boolean commitMoved) {
         if (on) {
+            preVoteChange();
             out.handleAppendEntriesRequest(req, resp, role, r.log.lastIndex(), logFrom,
                     logFrom > 0 ? r.log.from(logFrom) : List.of(), commitMoved ? r.commitIndex : null);
         }
@@ -170,6 +177,41 @@ final class CoreTrace {
     void handleInstallSnapshotResponse(InstallSnapshotResponse resp) {
         if (on) {
             out.handleInstallSnapshotResponse(resp, r.tracker.nextIndex(), r.tracker.matchIndex());
+        }
+    }
+
+    // ---- pre-vote
+
+    void preVote() {
+        reportedPreCandidate = true;
+        if (on) {
+            out.preVote(new ArrayList<>(r.election.preVotes()));
+        }
+    }
+
+    void requestPreVote(PreVoteRequest req) {
+        if (on) {
+            out.requestPreVote(req);
+        }
+    }
+
+    void handlePreVoteRequest(PreVoteRequest req, PreVoteResponse resp) {
+        if (on) {
+            out.handlePreVoteRequest(req, resp);
+        }
+    }
+
+    void handlePreVoteResponse(PreVoteResponse resp, boolean counted) {
+        if (on) {
+            out.handlePreVoteResponse(resp, counted ? new ArrayList<>(r.election.preVotes()) : null);
+        }
+    }
+
+    /** The steps that end a pre-vote phase log it, on the line of the step that ended it. */
+    private void preVoteChange() {
+        if (reportedPreCandidate && !r.election.preCandidate()) {
+            reportedPreCandidate = false;
+            out.preVoteEnded();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.dsverify.raft.core;
 
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Random;
 import java.util.Set;
@@ -18,7 +17,7 @@ final class Election {
     private final LinkedHashSet<String> votesGranted = new LinkedHashSet<>();
     /** Pre-vote phase (option): asking whether an election could be won, before changing any spec variable. */
     private boolean preCandidate;
-    private final Set<String> preVotes = new HashSet<>();
+    private final Set<String> preVotes = new LinkedHashSet<>();
 
     Election(Raft r, long seed) {
         this.r = r;
@@ -27,6 +26,15 @@ final class Election {
 
     Set<String> votesGranted() {
         return votesGranted;
+    }
+
+    boolean preCandidate() {
+        return preCandidate;
+    }
+
+    /** The spec's preVotesGranted, own pre-vote first. */
+    Set<String> preVotes() {
+        return preVotes;
     }
 
     /** Draws a new timeout from [electionTicks, 2 electionTicks) and starts counting again. */
@@ -139,38 +147,54 @@ final class Election {
         }
     }
 
-    // ---- pre-vote (option, outside the spec: changes no spec variable, never traced)
+    // ---- pre-vote (option): the spec's PreVote, RequestPreVote, HandlePreVoteRequest, HandlePreVoteResponse
 
+    /** PreVote: the timer fired; ask every peer whether it would vote for this server in the next term. */
     private void startPreVote() {
+        r.trace.step();
         preCandidate = true;
         preVotes.clear();
         preVotes.add(r.id);
         resetTimer();
+        r.trace.preVote();
         long nextTerm = Math.addExact(r.currentTerm, 1);
         for (String peer : r.tracker.ids()) {
-            r.out.send(new PreVoteRequest(r.id, peer, nextTerm, r.trace.clock(), r.log.lastTerm(), r.log.lastIndex()));
+            r.trace.step();
+            PreVoteRequest req = new PreVoteRequest(r.id, peer, nextTerm, r.trace.clock(), r.log.lastTerm(),
+                    r.log.lastIndex());
+            r.trace.requestPreVote(req);
+            r.out.send(req);
         }
         if (preVotes.size() >= r.tracker.quorum) {
-            preCandidate = false;
             timeout();
         }
     }
 
-    /** Would this server vote for the asker in the next term? Not while it hears from a live leader. */
+    /**
+     * HandlePreVoteRequest: would this server vote for the asker in the next term? Not while it hears from a live
+     * leader. Nothing changes here: no term is adopted, no vote recorded.
+     */
     void handlePreVote(PreVoteRequest m) {
+        r.trace.receive(m);
         boolean logOk = r.log.isUpToDate(m.lastLogTerm(), m.lastLogIndex());
         boolean leaderAlive = r.role == Role.Leader || (r.leaderId != null && elapsed < r.cfg.electionTicks());
         boolean grant = m.term() > r.currentTerm && logOk && !leaderAlive;
-        r.out.send(new PreVoteResponse(r.id, m.from(), grant ? m.term() : r.currentTerm, r.trace.clock(), grant));
+        PreVoteResponse resp = new PreVoteResponse(r.id, m.from(), grant ? m.term() : r.currentTerm, r.trace.clock(),
+                grant);
+        r.trace.handlePreVoteRequest(m, resp);
+        r.out.send(resp);
     }
 
+    /** HandlePreVoteResponse: a pre-candidate counts a grant for the term it asks for; a majority times out. */
     void handlePreVoteResponse(PreVoteResponse m) {
-        if (preCandidate && m.voteGranted() && m.term() - 1 == r.currentTerm) {
+        r.trace.receive(m);
+        boolean counted = preCandidate && m.voteGranted() && m.term() - 1 == r.currentTerm;
+        if (counted) {
             preVotes.add(m.from());
-            if (preVotes.size() >= r.tracker.quorum) {
-                preCandidate = false;
-                timeout();
-            }
+        }
+        r.trace.handlePreVoteResponse(m, counted);
+        if (counted && preVotes.size() >= r.tracker.quorum) {
+            timeout();
         }
     }
 }

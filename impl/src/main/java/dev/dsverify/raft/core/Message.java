@@ -15,7 +15,7 @@ public sealed interface Message
 
     long clock();
 
-    /** Whether the trace contract (and the spec) knows this message type; pre-vote messages are not traced. */
+    /** Whether the trace contract (and the spec) knows this message type; install-snapshot messages are not traced. */
     default boolean inContract() {
         return true;
     }

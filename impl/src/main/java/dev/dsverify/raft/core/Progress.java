@@ -39,8 +39,11 @@ final class Progress {
         }
     }
 
-    /** A rejection: probe one entry further back (never below 1), as the contract prescribes. */
-    void rejected() {
-        next = Math.max(next - 1, 1);
+    /**
+     * A rejection: probe from {@code hint} (the spec's BacktrackHint), but at least one entry further back than
+     * before and never below 1, as the contract prescribes.
+     */
+    void rejected(long hint) {
+        next = Math.max(Math.min(next - 1, hint), 1);
     }
 }

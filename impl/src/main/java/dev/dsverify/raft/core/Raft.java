@@ -232,7 +232,7 @@ final class Raft {
                     || !isStep(q.prevLogIndex() + q.entries().size());
         }
         if (m instanceof AppendEntriesResponse q) {
-            return !isStep(q.matchIndex()) || q.round() < 0;
+            return !isStep(q.matchIndex()) || q.round() < 0 || q.conflictIndex() < 0 || q.conflictTerm() < 0;
         }
         if (m instanceof InstallSnapshotRequest q) {
             return q.snapshot() == null || !isStep(q.snapshot().index()) || q.snapshot().term() < 0
@@ -269,6 +269,9 @@ final class Raft {
     /** BecomeLeader, then the no-op of the new term and an AppendEntries to every peer. */
     void becomeLeader() {
         trace.step();
+        // A candidate whose timer fired again may be collecting pre-votes: leading ends that, or a late pre-vote
+        // majority would make the leader time out of its own term.
+        election.abandonPreVote();
         role = Role.Leader;
         leaderId = id;
         tracker.becomeLeader(log.lastIndex());

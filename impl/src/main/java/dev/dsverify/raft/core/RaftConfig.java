@@ -12,16 +12,33 @@ import java.util.List;
  * @param seed           seed of the randomness that draws election timeouts
  * @param bugs           deliberate bugs for testing checkers ({@link Bugs#NONE} in production)
  * @param preVote        ask for pre-votes before starting an election (thesis section 9.6); off by default.
- *                       Pre-vote messages change no spec variable and are not traced, so traces stay valid.
+ *                       Traced with the contract's pre-vote events (PreVote, RequestPreVote, HandlePreVoteRequest,
+ *                       HandlePreVoteResponse), which Raft.tla explains.
  * @param checkQuorum    a leader that has not heard from a majority within an election timeout steps down;
  *                       off by default. The step-down is not a spec action: traces with it are not valid.
+ * @param maxAppendEntries most entries one AppendEntries carries (at least 1); a peer far behind catches up over
+ *                       several requests, each sent when the previous one is answered
+ * @param maxAppendBytes most command bytes one AppendEntries carries (at least 1); a single entry larger than
+ *                       this still goes, alone, so that replication never stalls on it
  */
 public record RaftConfig(String id, List<String> servers, int electionTicks, int heartbeatTicks, long seed, Bugs bugs,
-        boolean preVote, boolean checkQuorum) {
+        boolean preVote, boolean checkQuorum, int maxAppendEntries, long maxAppendBytes) {
+
+    /** Default bound of {@link #maxAppendEntries()}. */
+    public static final int DEFAULT_MAX_APPEND_ENTRIES = 64;
+    /** Default bound of {@link #maxAppendBytes()}: 1 MiB. */
+    public static final long DEFAULT_MAX_APPEND_BYTES = 1 << 20;
 
     public RaftConfig(String id, List<String> servers, int electionTicks, int heartbeatTicks, long seed, Bugs bugs) {
         this(id, servers, electionTicks, heartbeatTicks, seed, bugs, false, false);
     }
+
+    public RaftConfig(String id, List<String> servers, int electionTicks, int heartbeatTicks, long seed, Bugs bugs,
+            boolean preVote, boolean checkQuorum) {
+        this(id, servers, electionTicks, heartbeatTicks, seed, bugs, preVote, checkQuorum, DEFAULT_MAX_APPEND_ENTRIES,
+                DEFAULT_MAX_APPEND_BYTES);
+    }
+
     public RaftConfig {
         servers = List.copyOf(servers);
         if (!servers.contains(id)) {
@@ -31,6 +48,10 @@ public record RaftConfig(String id, List<String> servers, int electionTicks, int
             throw new IllegalArgumentException("need 1 <= heartbeatTicks < electionTicks, got "
                     + heartbeatTicks + " and " + electionTicks);
         }
+        if (maxAppendEntries < 1 || maxAppendBytes < 1) {
+            throw new IllegalArgumentException("an AppendEntries must be allowed at least one entry and one byte, got "
+                    + maxAppendEntries + " entries and " + maxAppendBytes + " bytes");
+        }
     }
 
     public static RaftConfig of(String id, List<String> servers, long seed) {
@@ -38,14 +59,23 @@ public record RaftConfig(String id, List<String> servers, int electionTicks, int
     }
 
     public RaftConfig withBugs(Bugs b) {
-        return new RaftConfig(id, servers, electionTicks, heartbeatTicks, seed, b, preVote, checkQuorum);
+        return new RaftConfig(id, servers, electionTicks, heartbeatTicks, seed, b, preVote, checkQuorum, maxAppendEntries,
+                maxAppendBytes);
     }
 
     public RaftConfig withPreVote(boolean on) {
-        return new RaftConfig(id, servers, electionTicks, heartbeatTicks, seed, bugs, on, checkQuorum);
+        return new RaftConfig(id, servers, electionTicks, heartbeatTicks, seed, bugs, on, checkQuorum, maxAppendEntries,
+                maxAppendBytes);
     }
 
     public RaftConfig withCheckQuorum(boolean on) {
-        return new RaftConfig(id, servers, electionTicks, heartbeatTicks, seed, bugs, preVote, on);
+        return new RaftConfig(id, servers, electionTicks, heartbeatTicks, seed, bugs, preVote, on, maxAppendEntries,
+                maxAppendBytes);
+    }
+
+    /** The same configuration with AppendEntries bounded to {@code entries} entries and {@code bytes} command bytes. */
+    public RaftConfig withMaxAppend(int entries, long bytes) {
+        return new RaftConfig(id, servers, electionTicks, heartbeatTicks, seed, bugs, preVote, checkQuorum, entries,
+                bytes);
     }
 }

@@ -4,8 +4,11 @@ import java.util.List;
 
 /**
  * Log replication: a leader's own entries (ClientRequest), AppendEntries from leader to follower and back.
- * As the contract prescribes, a request carries every entry from the peer's nextIndex to the end of the log,
- * nextIndex changes only when an answer arrives, and a rejection steps it back by one.
+ * A request carries the entries from the peer's nextIndex on, at most {@link RaftConfig#maxAppendEntries()} of them
+ * and {@link RaftConfig#maxAppendBytes()} command bytes; the rest follows when it is answered. As the contract
+ * prescribes, nextIndex changes only when an answer arrives (one request in flight per peer: the spec's nextIndex
+ * does not move on a send, so optimistic pipelining would not be a spec behaviour), and a rejection moves it back
+ * to the follower's hint, at least one step.
  */
 final class Replication {
     private final Raft r;
@@ -38,7 +41,7 @@ final class Replication {
         }
     }
 
-    /** AppendEntries: everything from the peer's nextIndex on, or the snapshot if that was compacted away. */
+    /** AppendEntries: a bounded batch from the peer's nextIndex on, or the snapshot if that was compacted away. */
     void sendAppend(String peer) {
         r.trace.step();
         Progress p = r.tracker.get(peer);
@@ -46,7 +49,7 @@ final class Replication {
             r.snapshots.send(peer);
             return;
         }
-        send(peer, p, p.next <= r.log.lastIndex() ? r.log.from(p.next) : List.of());
+        send(peer, p, batch(p.next));
     }
 
     /**
@@ -76,10 +79,31 @@ final class Replication {
         p.inflight = true;
     }
 
+    /**
+     * The entries one request carries from {@code from} on: as many as fit both bounds of the configuration, and
+     * always the first one, however large, so that an oversized entry cannot stall replication.
+     */
+    List<Entry> batch(long from) {
+        long last = r.log.lastIndex();
+        if (from > last) {
+            return List.of();
+        }
+        long to = Math.min(last, from + r.cfg.maxAppendEntries() - 1);
+        List<Entry> all = r.log.between(from, to);
+        long bytes = 0;
+        for (int k = 0; k < all.size(); k++) {
+            bytes += all.get(k).data().length;
+            if (bytes > r.cfg.maxAppendBytes() && k > 0) {
+                return all.subList(0, k);
+            }
+        }
+        return all;
+    }
+
     /** HandleAppendEntriesRequest, at any role (a request of this server's term makes a candidate a follower). */
     void handleAppendEntries(AppendEntriesRequest m) {
         if (r.isStale(m)) {
-            reject(m);
+            reject(m, m.prevLogIndex(), m.prevLogTerm());
             return;
         }
         Check.that(m.term() == r.currentTerm, "a request of term %d handled in term %d", m.term(), r.currentTerm);
@@ -106,7 +130,7 @@ final class Replication {
         }
         if (!r.variations.prevLogOk(r.log, prev, prevTerm)) {
             // As in the contract, a rejection changes nothing; a candidate steps down on the next request it accepts.
-            reject(m);
+            reject(m, prev, prevTerm);
             return;
         }
         Role stepDown = null;
@@ -129,13 +153,60 @@ final class Replication {
         r.out.send(resp);
     }
 
-    private void reject(AppendEntriesRequest m) {
+    /** A refusal of {@code m}, whose entries follow {@code prev} of term {@code prevTerm}, with the spec's hint. */
+    private void reject(AppendEntriesRequest m, long prev, long prevTerm) {
+        long[] hint = conflictHint(prev, prevTerm);
         // A request of an earlier term confirms no read of the current leader: its round may come from an earlier
         // incarnation of that server, whose rounds started again from 0, so it is not echoed.
         AppendEntriesResponse resp = new AppendEntriesResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), false,
-                0, r.isStale(m) ? 0 : m.round());
+                0, r.isStale(m) ? 0 : m.round(), hint[0], hint[1]);
         r.trace.rejectAppendEntries(m, resp);
         r.out.send(resp);
+    }
+
+    /**
+     * The spec's ConflictHint, {conflictIndex, conflictTerm}: when this server's entry at {@code prev} has another
+     * term than the request's, that term and the first index holding it (every entry of that term is suspect);
+     * when it has no entry there, the index past its log; otherwise (a stale request whose check would pass)
+     * {@code prev + 1} and no term. Entries in a snapshot are committed, hence never in conflict.
+     */
+    long[] conflictHint(long prev, long prevTerm) {
+        long last = r.log.lastIndex();
+        long snap = r.log.snapshotIndex();
+        if (prev > last) {
+            return new long[] {last + 1, 0};
+        }
+        if (prev > snap && r.log.term(prev) != prevTerm) {
+            long t = r.log.term(prev);
+            long first = prev;
+            while (first - 1 > snap && r.log.term(first - 1) == t) {
+                first--;
+            }
+            return new long[] {first, t};
+        }
+        return new long[] {prev + 1, 0};
+    }
+
+    /**
+     * The spec's BacktrackHint: just past the leader's last entry of the follower's conflicting term when the
+     * leader has one (the logs agree up to there), else the follower's conflictIndex. Log terms never decrease,
+     * so the search walks back from the end only over entries of later terms.
+     */
+    long backtrackHint(AppendEntriesResponse m) {
+        long t = m.conflictTerm();
+        if (t > 0) {
+            long snap = r.log.snapshotIndex();
+            for (long k = r.log.lastIndex(); k >= snap && k > 0; k--) {
+                long kt = r.log.term(k);
+                if (kt == t) {
+                    return k + 1;
+                }
+                if (kt < t) {
+                    break;
+                }
+            }
+        }
+        return m.conflictIndex();
     }
 
     /** HandleAppendEntriesResponse at the leader of the response's term. */
@@ -145,7 +216,7 @@ final class Replication {
         Progress p = r.tracker.get(m.from());
         p.acknowledged(m.round(), m.success(), m.matchIndex());
         if (!m.success()) {
-            p.rejected();
+            p.rejected(backtrackHint(m));
         }
         r.trace.handleAppendEntriesResponse(m);
         if (r.stepByStep) {

@@ -25,7 +25,7 @@ import java.util.List;
  * tag 2 RequestVoteResponse   voteGranted:bool
  * tag 3 AppendEntriesRequest  prevLogIndex:i64  prevLogTerm:i64  n:i32  (term:i64 data:bytes)*n
  *                             commitIndex:i64  round:i64
- * tag 4 AppendEntriesResponse success:bool  matchIndex:i64  round:i64
+ * tag 4 AppendEntriesResponse success:bool  matchIndex:i64  round:i64  conflictIndex:i64  conflictTerm:i64
  * tag 5 PreVoteRequest        lastLogTerm:i64  lastLogIndex:i64
  * tag 6 PreVoteResponse       voteGranted:bool
  * tag 7 InstallSnapshotRequest  index:i64  lastTerm:i64  data:bytes  round:i64
@@ -52,7 +52,8 @@ public final class MessageCodec {
             }
             w.i64(r.commitIndex()).i64(r.round());
         } else if (m instanceof AppendEntriesResponse r) {
-            header(w, 4, m).bool(r.success()).i64(r.matchIndex()).i64(r.round());
+            header(w, 4, m).bool(r.success()).i64(r.matchIndex()).i64(r.round()).i64(r.conflictIndex())
+                    .i64(r.conflictTerm());
         } else if (m instanceof PreVoteRequest r) {
             header(w, 5, m).i64(r.lastLogTerm()).i64(r.lastLogIndex());
         } else if (m instanceof PreVoteResponse r) {
@@ -112,7 +113,7 @@ public final class MessageCodec {
                         r.counter("commitIndex"), r.counter("round"));
             }
             case 4 -> new AppendEntriesResponse(from, to, term, clock, r.bool("success"), r.counter("matchIndex"),
-                    r.counter("round"));
+                    r.counter("round"), r.counter("conflictIndex"), r.counterAtMost("conflictTerm", term, "term"));
             case 5 -> new PreVoteRequest(from, to, term, clock, r.counterAtMost("lastLogTerm", term, "term"),
                     r.counter("lastLogIndex"));
             case 6 -> new PreVoteResponse(from, to, term, clock, r.bool("voteGranted"));

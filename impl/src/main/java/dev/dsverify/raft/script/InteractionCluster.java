@@ -44,6 +44,7 @@ public final class InteractionCluster {
     private final int heartbeatTicks;
     private final Bugs bugs;
     private final boolean preVote;
+    private final int maxAppendEntries;
     private final TraceBuffer trace = new TraceBuffer();
     private final Map<String, Tracer> tracers = new LinkedHashMap<>();
     private final Map<String, RaftNode> nodes = new LinkedHashMap<>();
@@ -68,6 +69,13 @@ public final class InteractionCluster {
 
     public InteractionCluster(List<String> ids, long seed, int electionTicks, int heartbeatTicks, Bugs bugs,
             boolean preVote) {
+        this(ids, seed, electionTicks, heartbeatTicks, bugs, preVote, RaftConfig.DEFAULT_MAX_APPEND_ENTRIES);
+    }
+
+    /** A cluster whose servers put at most {@code maxAppendEntries} entries in one AppendEntries. */
+    public InteractionCluster(List<String> ids, long seed, int electionTicks, int heartbeatTicks, Bugs bugs,
+            boolean preVote, int maxAppendEntries) {
+        this.maxAppendEntries = maxAppendEntries;
         this.ids = List.copyOf(ids);
         this.seed = seed;
         this.electionTicks = electionTicks;
@@ -87,7 +95,8 @@ public final class InteractionCluster {
     private RaftConfig config(String id) {
         // Each server and each incarnation draws its own election timeouts, all from the one seed.
         long s = seed * 1_000_003L + ids.indexOf(id) * 1_009L + incarnations.get(id);
-        return new RaftConfig(id, ids, electionTicks, heartbeatTicks, s, bugs).withPreVote(preVote);
+        return new RaftConfig(id, ids, electionTicks, heartbeatTicks, s, bugs).withPreVote(preVote)
+                .withMaxAppend(maxAppendEntries, RaftConfig.DEFAULT_MAX_APPEND_BYTES);
     }
 
     public List<String> ids() {

@@ -79,6 +79,12 @@ public final class Rendering {
             j.add("snapshotIndex=" + s.snapshotIndex());
             j.add("snapshotTerm=" + s.snapshotTerm());
         }
+        if (s.preCandidate() != null) {
+            j.add("preCandidate=" + s.preCandidate());
+        }
+        if (s.preVotesGranted() != null) {
+            j.add("preVotesGranted=[" + String.join(" ", s.preVotesGranted()) + "]");
+        }
         return j.toString();
     }
 
@@ -95,6 +101,9 @@ public final class Rendering {
                     .append(" entries=").append(entries(r.entries())).append(" commitIndex=").append(r.commitIndex());
         } else if (m instanceof AppendEntriesResponse r) {
             sb.append(" success=").append(r.success()).append(" matchIndex=").append(r.matchIndex());
+            if (!r.success()) {
+                sb.append(" conflictIndex=").append(r.conflictIndex()).append(" conflictTerm=").append(r.conflictTerm());
+            }
         } else if (m instanceof PreVoteRequest r) {
             sb.append(" lastLogTerm=").append(r.lastLogTerm()).append(" lastLogIndex=").append(r.lastLogIndex());
         } else if (m instanceof PreVoteResponse r) {

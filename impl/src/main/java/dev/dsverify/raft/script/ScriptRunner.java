@@ -2,6 +2,7 @@ package dev.dsverify.raft.script;
 
 import dev.dsverify.raft.core.Bugs;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.RaftConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
  * for users in impl/src/test/resources/testdata/README.md):
  *
  * <pre>
- * cluster n1 n2 n3 [seed=1] [election=10] [heartbeat=3] [bugs=a,b] [prevote=true]   first command of a script
+ * cluster n1 n2 n3 [seed=1] [election=10] [heartbeat=3] [bugs=a,b] [prevote=true] [batch=64]   first command
  * tick n1 [times]          campaign n1          propose n1 value          read n1 ctx
  * ready [n1 ... | all]     stabilize            crash n1                  restart n1
  * deliver SEL [count]      drop SEL [count]     dup SEL [count]           delay SEL [count]
@@ -99,25 +100,28 @@ public final class ScriptRunner {
             throw error("cluster needs its servers, e.g. 'cluster n1 n2 n3'");
         }
         for (String k : d.options().keySet()) {
-            if (!Set.of("seed", "election", "heartbeat", "bugs", "prevote").contains(k)) {
-                throw error("unknown cluster option '" + k + "'; expected seed, election, heartbeat, bugs, prevote");
+            if (!Set.of("seed", "election", "heartbeat", "bugs", "prevote", "batch").contains(k)) {
+                throw error("unknown cluster option '" + k
+                        + "'; expected seed, election, heartbeat, bugs, prevote, batch");
             }
         }
         Map<String, String> o = d.options();
         long seed = option(o, "seed", 1);
         int election = (int) option(o, "election", 10);
         int heartbeat = (int) option(o, "heartbeat", 3);
+        int batch = (int) option(o, "batch", RaftConfig.DEFAULT_MAX_APPEND_ENTRIES);
         Bugs bugs;
         try {
             bugs = bugsOverride != null ? bugsOverride : Bugs.parse(o.getOrDefault("bugs", "none"));
             cluster = new InteractionCluster(d.args(), seed, election, heartbeat, bugs,
-                    Boolean.parseBoolean(o.getOrDefault("prevote", "false")));
+                    Boolean.parseBoolean(o.getOrDefault("prevote", "false")), batch);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
         return List.of(d.args().size() + " servers " + String.join(" ", d.args()) + "; election timeout "
                 + election + ".." + (2 * election - 1) + " ticks, heartbeat every " + heartbeat + " ticks"
-                + (bugs.any() ? "; bugs: " + bugs : ""));
+                + (bugs.any() ? "; bugs: " + bugs : "")
+                + (batch != RaftConfig.DEFAULT_MAX_APPEND_ENTRIES ? "; at most " + batch + " entries per AppendEntries" : ""));
     }
 
     /** One Ready of each named server, or of every live server that has one ({@code all} or no argument). */

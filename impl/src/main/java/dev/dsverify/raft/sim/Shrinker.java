@@ -1,5 +1,6 @@
 package dev.dsverify.raft.sim;
 
+import dev.dsverify.raft.core.RaftConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -129,6 +130,8 @@ public final class Shrinker {
         return sb.append(cfg.bugs().any() ? " --bug " + cfg.bugs() : "")
                 .append(cfg.preVote() ? " --pre-vote" : "").append(cfg.checkQuorum() ? " --check-quorum" : "")
                 .append(cfg.snapshotEvery() > 0 ? " --snapshot-every " + cfg.snapshotEvery() : "")
+                .append(cfg.maxAppendEntries() != RaftConfig.DEFAULT_MAX_APPEND_ENTRIES
+                        ? " --max-append-entries " + cfg.maxAppendEntries() : "")
                 .toString();
     }
 }

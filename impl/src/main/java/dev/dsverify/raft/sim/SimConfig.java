@@ -1,6 +1,7 @@
 package dev.dsverify.raft.sim;
 
 import dev.dsverify.raft.core.Bugs;
+import dev.dsverify.raft.core.RaftConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,17 +18,26 @@ import java.util.List;
  * @param dropRate  probability that a message is lost when DROP is active
  * @param dupRate   probability that a message is duplicated when DUP is active
  * @param slowRate  probability that a message is very slow when DELAY is active
- * @param preVote   servers use pre-vote (traces stay valid: pre-vote messages are not spec messages)
+ * @param preVote   servers use pre-vote (traced: the contract's pre-vote events)
  * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
  * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never);
  *                  compaction and InstallSnapshot are spec actions, traced like the others
  * @param tornWrites the schedule also crashes servers inside steps: between a write and its fsync (so recovery
  *                  meets lost, kept and torn writes), after persisting, after sending ({@link CrashPoint}). A
  *                  step's trace lines wait until its state is durable, so these runs can be traced.
+ * @param maxAppendEntries most entries a server puts in one AppendEntries ({@link RaftConfig#maxAppendEntries()};
+ *                  small values make followers catch up in several requests)
  */
 public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
         double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
-        boolean tornWrites) {
+        boolean tornWrites, int maxAppendEntries) {
+
+    public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
+            double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
+            boolean tornWrites) {
+        this(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery,
+                tornWrites, RaftConfig.DEFAULT_MAX_APPEND_ENTRIES);
+    }
 
     public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
             double dupRate, double slowRate, boolean preVote, boolean checkQuorum) {
@@ -44,6 +54,9 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         if (trace && checkQuorum) {
             throw new IllegalArgumentException("check-quorum step-downs are not spec actions; trace runs need it off");
         }
+        if (maxAppendEntries < 1) {
+            throw new IllegalArgumentException("maxAppendEntries must be >= 1, got " + maxAppendEntries);
+        }
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshotEvery must be >= 0, got " + snapshotEvery);
         }
@@ -55,8 +68,9 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
     }
 
     /**
-     * Thirteen fields: build by name. Defaults: seed 0, 3 nodes, 3 clients, 5 keys, no bugs, no trace, drop
-     * rate 0.05, duplicate rate 0.03, slow rate 0.05, every option off.
+     * Fourteen fields: build by name. Defaults: seed 0, 3 nodes, 3 clients, 5 keys, no bugs, no trace, drop
+     * rate 0.05, duplicate rate 0.03, slow rate 0.05, every option off,
+     * AppendEntries bounded as {@link RaftConfig}'s default.
      */
     public static Builder builder() {
         return new Builder();
@@ -66,7 +80,7 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
     public Builder toBuilder() {
         return builder().seed(seed).nodes(nodes).clients(clients).keys(keys).bugs(bugs).trace(trace)
                 .dropRate(dropRate).dupRate(dupRate).slowRate(slowRate).preVote(preVote).checkQuorum(checkQuorum)
-                .snapshotEvery(snapshotEvery).tornWrites(tornWrites);
+                .snapshotEvery(snapshotEvery).tornWrites(tornWrites).maxAppendEntries(maxAppendEntries);
     }
 
     public SimConfig withSeed(long s) {
@@ -112,6 +126,7 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         private boolean checkQuorum;
         private int snapshotEvery;
         private boolean tornWrites;
+        private int maxAppendEntries = RaftConfig.DEFAULT_MAX_APPEND_ENTRIES;
 
         private Builder() {}
 
@@ -128,10 +143,11 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         public Builder checkQuorum(boolean v) { checkQuorum = v; return this; }
         public Builder snapshotEvery(int v) { snapshotEvery = v; return this; }
         public Builder tornWrites(boolean v) { tornWrites = v; return this; }
+        public Builder maxAppendEntries(int v) { maxAppendEntries = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote,
-                    checkQuorum, snapshotEvery, tornWrites);
+                    checkQuorum, snapshotEvery, tornWrites, maxAppendEntries);
         }
     }
 

@@ -145,7 +145,7 @@ public final class Simulator {
         RaftConfig raftConfig() {
             long s = cfg.seed() * 1_000_003L + index * 7919L + incarnation * 104_729L;
             return new RaftConfig(id, ids, ELECTION_TICKS, HEARTBEAT_TICKS, s, cfg.bugs(), cfg.preVote(),
-                    cfg.checkQuorum());
+                    cfg.checkQuorum()).withMaxAppend(cfg.maxAppendEntries(), RaftConfig.DEFAULT_MAX_APPEND_BYTES);
         }
 
         boolean paused() {

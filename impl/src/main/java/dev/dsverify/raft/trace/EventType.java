@@ -20,5 +20,10 @@ public enum EventType {
     CompactLog,
     InstallSnapshot,
     HandleInstallSnapshotRequest,
-    HandleInstallSnapshotResponse
+    HandleInstallSnapshotResponse,
+    // pre-vote (RaftConfig.preVote)
+    PreVote,
+    RequestPreVote,
+    HandlePreVoteRequest,
+    HandlePreVoteResponse
 }

@@ -9,6 +9,8 @@ import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.InstallSnapshotRequest;
 import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
 import dev.dsverify.raft.storage.AtomicFile;
@@ -100,6 +102,14 @@ public final class NdjsonTraceWriter {
             l.state("snapshotIndex", F.numberNode(s.snapshotIndex()));
             l.state("snapshotTerm", F.numberNode(s.snapshotTerm()));
         }
+        if (s.preCandidate() != null) {
+            l.state("preCandidate", F.booleanNode(s.preCandidate()));
+        }
+        if (s.preVotesGranted() != null) {
+            ArrayNode a = F.arrayNode();
+            s.preVotesGranted().forEach(a::add);
+            l.state("preVotesGranted", a);
+        }
         return l;
     }
 
@@ -120,9 +130,16 @@ public final class NdjsonTraceWriter {
             o.put("prevLogTerm", r.prevLogTerm());
             o.set("entries", entries(r.entries()));
             o.put("commitIndex", r.commitIndex());
+        } else if (m instanceof PreVoteRequest r) {
+            o.put("lastLogTerm", r.lastLogTerm());
+            o.put("lastLogIndex", r.lastLogIndex());
+        } else if (m instanceof PreVoteResponse r) {
+            o.put("voteGranted", r.voteGranted());
         } else if (m instanceof AppendEntriesResponse r) {
             o.put("success", r.success());
             o.put("matchIndex", r.matchIndex());
+            o.put("conflictIndex", r.conflictIndex());
+            o.put("conflictTerm", r.conflictTerm());
         } else if (m instanceof InstallSnapshotRequest r) {
             // the snapshot by its point; its data (the state machine) is no part of the contract
             o.put("snapshotIndex", r.snapshot().index());

@@ -11,10 +11,16 @@ import java.util.Map;
  */
 public record StateChange(Long currentTerm, boolean votedForSet, String votedFor, LogChange log, Role role,
         Long commitIndex, List<String> votesGranted, Map<String, Long> nextIndex, Map<String, Long> matchIndex,
-        Long snapshotIndex, Long snapshotTerm) {
+        Long snapshotIndex, Long snapshotTerm, Boolean preCandidate, List<String> preVotesGranted) {
 
     public static final StateChange NONE = new StateChange(null, false, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null, null);
+
+    /** The same change, with the pre-vote flag's new value added. */
+    public StateChange withPreCandidate(boolean v) {
+        return new StateChange(currentTerm, votedForSet, votedFor, log, role, commitIndex, votesGranted, nextIndex,
+                matchIndex, snapshotIndex, snapshotTerm, v, preVotesGranted);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -33,6 +39,8 @@ public record StateChange(Long currentTerm, boolean votedForSet, String votedFor
         private Map<String, Long> matchIndex;
         private Long snapshotIndex;
         private Long snapshotTerm;
+        private Boolean preCandidate;
+        private List<String> preVotesGranted;
 
         public Builder currentTerm(long t) { currentTerm = t; return this; }
         public Builder votedFor(String v) { votedForSet = true; votedFor = v; return this; }
@@ -43,10 +51,12 @@ public record StateChange(Long currentTerm, boolean votedForSet, String votedFor
         public Builder nextIndex(Map<String, Long> m) { nextIndex = m; return this; }
         public Builder matchIndex(Map<String, Long> m) { matchIndex = m; return this; }
         public Builder snapshot(long index, long term) { snapshotIndex = index; snapshotTerm = term; return this; }
+        public Builder preCandidate(boolean v) { preCandidate = v; return this; }
+        public Builder preVotesGranted(List<String> v) { preVotesGranted = List.copyOf(v); return this; }
 
         public StateChange build() {
             return new StateChange(currentTerm, votedForSet, votedFor, log, role, commitIndex, votesGranted,
-                    nextIndex, matchIndex, snapshotIndex, snapshotTerm);
+                    nextIndex, matchIndex, snapshotIndex, snapshotTerm, preCandidate, preVotesGranted);
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.InstallSnapshotRequest;
 import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
 import dev.dsverify.raft.core.Role;
@@ -27,6 +29,8 @@ public final class Tracer implements ContractTrace {
     private final TraceSink sink;
     private final boolean enabled;
     private long clock;
+    /** Set by {@link #preVoteEnded()}: the next line also logs {@code preCandidate: false}. */
+    private boolean preVoteEnded;
 
     public Tracer(String node, TraceSink sink) {
         this(node, sink, 0);
@@ -69,6 +73,10 @@ public final class Tracer implements ContractTrace {
 
     /** Emits an event stamped with the current clock; callers test {@link #enabled()} first. */
     public void emit(EventType type, Message msg, Message reply, StateChange state) {
+        if (preVoteEnded) {
+            preVoteEnded = false;
+            state = (state == null ? StateChange.NONE : state).withPreCandidate(false);
+        }
         sink.emit(new TraceEvent(clock, node, type, msg, reply, state));
     }
 
@@ -83,7 +91,8 @@ public final class Tracer implements ContractTrace {
         // a recovered snapshot's entries are committed: the commit index restarts at its point
         StateChange.Builder s = StateChange.builder().currentTerm(currentTerm).votedFor(votedFor).log(log)
                 .role(Role.Follower).commitIndex(snapshotIndex).votesGranted(List.of()).nextIndex(nextIndex)
-                .matchIndex(matchIndex);
+                .matchIndex(matchIndex)
+                .preCandidate(false).preVotesGranted(List.of());
         if (snapshotIndex > 0) {
             // without a snapshot the fields stay out (unchanged: none); a lost one shows in commitIndex
             s.snapshot(snapshotIndex, snapshotTerm);
@@ -197,5 +206,34 @@ public final class Tracer implements ContractTrace {
             Map<String, Long> matchIndex) {
         emit(EventType.HandleInstallSnapshotResponse, response, null, nextIndex == null ? StateChange.NONE
                 : StateChange.builder().nextIndex(nextIndex).matchIndex(matchIndex).build());
+    }
+
+    // ---- pre-vote
+
+    @Override
+    public void preVote(List<String> preVotesGranted) {
+        emit(EventType.PreVote, null, null,
+                StateChange.builder().preCandidate(true).preVotesGranted(preVotesGranted).build());
+    }
+
+    @Override
+    public void requestPreVote(PreVoteRequest request) {
+        emit(EventType.RequestPreVote, request, null, StateChange.NONE);
+    }
+
+    @Override
+    public void handlePreVoteRequest(PreVoteRequest request, PreVoteResponse response) {
+        emit(EventType.HandlePreVoteRequest, request, response, StateChange.NONE);
+    }
+
+    @Override
+    public void handlePreVoteResponse(PreVoteResponse response, List<String> preVotesGranted) {
+        emit(EventType.HandlePreVoteResponse, response, null, preVotesGranted != null
+                ? StateChange.builder().preVotesGranted(preVotesGranted).build() : StateChange.NONE);
+    }
+
+    @Override
+    public void preVoteEnded() {
+        preVoteEnded = true;
     }
 }

@@ -23,12 +23,14 @@ final class NodeTraceCheck {
     private static final Set<String> EVENTS = Set.of("Timeout", "RequestVote", "HandleRequestVoteRequest",
             "HandleRequestVoteResponse", "BecomeLeader", "ClientRequest", "AppendEntries",
             "HandleAppendEntriesRequest", "HandleAppendEntriesResponse", "AdvanceCommitIndex", "UpdateTerm",
-            "Restart");
+            "Restart", "PreVote", "RequestPreVote", "HandlePreVoteRequest", "HandlePreVoteResponse");
     private static final Map<String, List<String>> MSG_FIELDS = Map.of(
             "RequestVoteRequest", List.of("lastLogTerm", "lastLogIndex"),
             "RequestVoteResponse", List.of("voteGranted"),
             "AppendEntriesRequest", List.of("prevLogIndex", "prevLogTerm", "entries", "commitIndex"),
-            "AppendEntriesResponse", List.of("success", "matchIndex"));
+            "AppendEntriesResponse", List.of("success", "matchIndex", "conflictIndex", "conflictTerm"),
+            "PreVoteRequest", List.of("lastLogTerm", "lastLogIndex"),
+            "PreVoteResponse", List.of("voteGranted"));
 
     record Line(Path file, int no, JsonNode json) {
         String where() {

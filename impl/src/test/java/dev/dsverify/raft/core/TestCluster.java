@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** Drives RaftNodes by hand: messages collect in a list and are delivered only when a test says so. */
 final class TestCluster {
@@ -24,6 +25,11 @@ final class TestCluster {
     }
 
     TestCluster(int n, Bugs bugs) {
+        this(n, bugs, UnaryOperator.identity());
+    }
+
+    /** A cluster whose every server's configuration is passed through {@code options} (bounds, pre-vote, ...). */
+    TestCluster(int n, Bugs bugs, UnaryOperator<RaftConfig> options) {
         ids = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             ids.add("n" + i);
@@ -31,7 +37,7 @@ final class TestCluster {
         for (String id : ids) {
             Tracer t = new Tracer(id, trace);
             tracers.put(id, t);
-            nodes.put(id, RaftNode.start(new RaftConfig(id, ids, 10, 1, id.hashCode(), bugs), t));
+            nodes.put(id, RaftNode.start(options.apply(new RaftConfig(id, ids, 10, 1, id.hashCode(), bugs)), t));
             appliedBy.put(id, new ArrayList<>());
         }
     }

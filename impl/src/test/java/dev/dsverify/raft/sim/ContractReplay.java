@@ -6,6 +6,8 @@ import dev.dsverify.raft.core.Entry;
 import dev.dsverify.raft.core.InstallSnapshotRequest;
 import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
 import dev.dsverify.raft.core.Role;
@@ -45,6 +47,8 @@ public final class ContractReplay {
         Set<String> votes = new LinkedHashSet<>();
         Map<String, Long> next = new LinkedHashMap<>();
         Map<String, Long> match = new LinkedHashMap<>();
+        boolean preCandidate;
+        Set<String> preVotes = new LinkedHashSet<>();
 
         long lastTerm() {
             return log.isEmpty() ? 0 : log.get(log.size() - 1).term();
@@ -93,11 +97,16 @@ public final class ContractReplay {
             sb.append('|').append(r.lastLogTerm()).append('|').append(r.lastLogIndex());
         } else if (m instanceof RequestVoteResponse r) {
             sb.append('|').append(r.voteGranted());
+        } else if (m instanceof PreVoteRequest r) {
+            sb.append('|').append(r.lastLogTerm()).append('|').append(r.lastLogIndex());
+        } else if (m instanceof PreVoteResponse r) {
+            sb.append('|').append(r.voteGranted());
         } else if (m instanceof AppendEntriesRequest r) {
             sb.append('|').append(r.prevLogIndex()).append('|').append(r.prevLogTerm()).append('|')
                     .append(r.entries()).append('|').append(r.commitIndex());
         } else if (m instanceof AppendEntriesResponse r) {
-            sb.append('|').append(r.success()).append('|').append(r.matchIndex());
+            sb.append('|').append(r.success()).append('|').append(r.matchIndex()).append('|')
+                    .append(r.conflictIndex()).append('|').append(r.conflictTerm());
         } else if (m instanceof InstallSnapshotRequest r) {
             sb.append('|').append(r.snapshot().index()).append('|').append(r.snapshot().term());
         } else if (m instanceof InstallSnapshotResponse r) {
@@ -134,11 +143,15 @@ public final class ContractReplay {
         Set<String> votes0 = new LinkedHashSet<>(x.votes);
         Map<String, Long> next0 = new LinkedHashMap<>(x.next);
         Map<String, Long> match0 = new LinkedHashMap<>(x.match);
+        boolean pre0 = x.preCandidate;
+        Set<String> preVotes0 = new LinkedHashSet<>(x.preVotes);
         Message m = e.msg();
         Message expectReply = null;
         switch (e.event()) {
             case Timeout -> {
                 if (x.role == Role.Leader) return "a leader cannot time out";
+                if (x.preCandidate && x.preVotes.size() < quorum) return "a pre-candidate without a pre-vote majority";
+                x.preCandidate = false;
                 x.term++;
                 x.role = Role.Candidate;
                 x.votedFor = i;
@@ -170,6 +183,7 @@ public final class ContractReplay {
             case BecomeLeader -> {
                 if (x.role != Role.Candidate || x.votes.size() < quorum) return "not enabled";
                 x.role = Role.Leader;
+                x.preCandidate = false;
                 resetLeaderMaps(i, x, x.log.size() + 1L);
             }
             case ClientRequest -> {
@@ -186,8 +200,10 @@ public final class ContractReplay {
                 long next = x.next.get(r.to());
                 if (next <= x.snap) return "entries up to " + x.snap + " are compacted: InstallSnapshot, not " + r;
                 long prev = next - 1;
-                List<Entry> entries = next <= x.log.size() ? x.log.subList((int) next - 1, x.log.size()) : List.of();
-                if (!r.from().equals(i) || r.term() != x.term || r.prevLogIndex() != prev
+                // any number of entries from nextIndex on that the log holds (the spec's AppendEntries(i, j, n))
+                int n = r.entries().size();
+                List<Entry> entries = prev + n <= x.log.size() ? x.log.subList((int) prev, (int) prev + n) : List.of();
+                if (!r.from().equals(i) || r.term() != x.term || r.prevLogIndex() != prev || entries.size() != n
                         || r.prevLogTerm() != x.termAt(prev) || !r.entries().equals(entries)
                         || r.commitIndex() != Math.min(x.commit, prev + entries.size())) {
                     return "request does not match the leader's state: " + r + " expected prev " + prev + " entries "
@@ -199,6 +215,7 @@ public final class ContractReplay {
                 if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
                 AppendEntriesRequest r = (AppendEntriesRequest) m;
                 // the spec's AfterSnapshot: what the snapshot covers is skipped unchecked
+                if (r.term() == x.term) x.preCandidate = false;
                 long prev = r.prevLogIndex();
                 long prevTerm = r.prevLogTerm();
                 List<Entry> rest = r.entries();
@@ -211,7 +228,20 @@ public final class ContractReplay {
                 boolean logOk = prev == 0 || (prev <= x.log.size() && x.termAt(prev) == prevTerm);
                 remove(m);
                 if (r.term() < x.term || !logOk) {
-                    expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), false, 0, 0);
+                    // Raft.tla's ConflictHint
+                    long hintIndex = prev + 1;
+                    long hintTerm = 0;
+                    if (prev > x.log.size()) {
+                        hintIndex = x.log.size() + 1;
+                    } else if (prev > 0 && x.termAt(prev) != r.prevLogTerm()) {
+                        hintTerm = x.termAt(prev);
+                        hintIndex = prev;
+                        while (hintIndex > 1 && x.termAt(hintIndex - 1) == hintTerm) {
+                            hintIndex--;
+                        }
+                    }
+                    expectReply = new AppendEntriesResponse(i, r.from(), x.term, e.clock(), false, 0, 0, hintIndex,
+                            hintTerm);
                 } else {
                     if (x.role == Role.Candidate) x.role = Role.Follower;
                     long idx = prev;
@@ -237,7 +267,15 @@ public final class ContractReplay {
                         x.match.put(j, Math.max(x.match.get(j), r.matchIndex()));
                         x.next.put(j, Math.max(x.next.get(j), r.matchIndex() + 1));
                     } else {
-                        x.next.put(j, Math.max(x.next.get(j) - 1, 1));
+                        // Raft.tla's BacktrackHint: past the leader's last entry of the conflicting term, if any
+                        long hint = r.conflictIndex();
+                        for (long k = x.log.size(); k >= 1 && r.conflictTerm() > 0; k--) {
+                            if (x.termAt(k) == r.conflictTerm()) {
+                                hint = k + 1;
+                                break;
+                            }
+                        }
+                        x.next.put(j, Math.max(Math.min(x.next.get(j) - 1, hint), 1));
                     }
                 }
                 remove(m);
@@ -259,6 +297,8 @@ public final class ContractReplay {
             }
             case UpdateTerm -> {
                 if (!inBag(m) || !m.to().equals(i) || m.term() <= x.term) return "not enabled: " + m;
+                if (m instanceof PreVoteRequest || m instanceof PreVoteResponse) return "a pre-vote moves no term";
+                x.preCandidate = false;
                 x.term = m.term();
                 x.role = Role.Follower;
                 x.votedFor = null;
@@ -268,6 +308,38 @@ public final class ContractReplay {
                 x.commit = x.snap;
                 x.votes = new LinkedHashSet<>();
                 resetLeaderMaps(i, x, 1);
+                x.preCandidate = false;
+                x.preVotes = new LinkedHashSet<>();
+            }
+            case PreVote -> {
+                if (x.role == Role.Leader) return "a leader's timer does not fire";
+                x.preCandidate = true;
+                x.preVotes = new LinkedHashSet<>(List.of(i));
+            }
+            case RequestPreVote -> {
+                if (!x.preCandidate) return "not a pre-candidate";
+                PreVoteRequest r = (PreVoteRequest) m;
+                if (!r.from().equals(i) || r.term() != x.term + 1 || r.lastLogIndex() != x.log.size()
+                        || r.lastLogTerm() != x.lastTerm()) return "request does not match the pre-candidate: " + r;
+                add(m);
+            }
+            case HandlePreVoteRequest -> {
+                if (!inBag(m) || !m.to().equals(i)) return "not enabled: " + m;
+                PreVoteRequest r = (PreVoteRequest) m;
+                boolean logOk = r.lastLogTerm() > x.lastTerm()
+                        || (r.lastLogTerm() == x.lastTerm() && r.lastLogIndex() >= x.log.size());
+                boolean grantable = r.term() > x.term && logOk && x.role != Role.Leader;
+                // a follower may refuse for having heard from a leader lately (timing, left open by the spec)
+                PreVoteResponse logged = (PreVoteResponse) e.reply();
+                boolean grant = grantable && (x.role != Role.Follower || logged == null || logged.voteGranted());
+                remove(m);
+                expectReply = new PreVoteResponse(i, r.from(), grant ? r.term() : x.term, e.clock(), grant);
+            }
+            case HandlePreVoteResponse -> {
+                if (!inBag(m) || !m.to().equals(i)) return "not enabled: " + m;
+                PreVoteResponse r = (PreVoteResponse) m;
+                if (x.preCandidate && r.voteGranted() && r.term() == x.term + 1) x.preVotes.add(r.from());
+                remove(m);
             }
             case DropMessage -> {
                 if (!inBag(m) || !m.to().equals(i)) return "not in flight: " + m;
@@ -349,6 +421,9 @@ public final class ContractReplay {
         if (err == null && s.snapshotTerm() != null && s.snapshotTerm() != x.termAt(x.snap)) {
             err = "snapshotTerm " + s.snapshotTerm() + " but the contract gives " + x.termAt(x.snap);
         }
+        if (err == null) err = field("preCandidate", s.preCandidate(), pre0, x.preCandidate);
+        if (err == null) err = field("preVotesGranted", s.preVotesGranted() == null ? null
+                : new LinkedHashSet<>(s.preVotesGranted()), preVotes0, x.preVotes);
         if (err == null) {
             if (s.log() == null) {
                 if (!log0.equals(x.log)) err = "log changed but not reported";

@@ -32,7 +32,7 @@ class NdjsonTraceWriterTest {
                 + "\"msg\":{\"type\":\"AppendEntriesRequest\",\"from\":\"n1\",\"to\":\"n2\",\"term\":3,\"clock\":16,"
                 + "\"prevLogIndex\":4,\"prevLogTerm\":2,\"entries\":[{\"term\":3,\"value\":\"put x\"}],\"commitIndex\":4},"
                 + "\"reply\":{\"type\":\"AppendEntriesResponse\",\"from\":\"n2\",\"to\":\"n1\",\"term\":3,\"clock\":17,"
-                + "\"success\":true,\"matchIndex\":5},"
+                + "\"success\":true,\"matchIndex\":5,\"conflictIndex\":0,\"conflictTerm\":0},"
                 + "\"state\":{\"log\":{\"len\":5,\"from\":5,\"entries\":[{\"term\":3,\"value\":\"put x\"}]},\"commitIndex\":4}}");
     }
 

@@ -25,7 +25,12 @@ public enum EventKind {
     CompactLog(false, false),
     InstallSnapshot(true, false),
     HandleInstallSnapshotRequest(true, true),
-    HandleInstallSnapshotResponse(true, false);
+    HandleInstallSnapshotResponse(true, false),
+    // pre-vote
+    PreVote(false, false),
+    RequestPreVote(true, false),
+    HandlePreVoteRequest(true, true),
+    HandlePreVoteResponse(true, false);
 
     private final boolean hasMsg;
     private final boolean hasReply;
@@ -50,7 +55,8 @@ public enum EventKind {
         return switch (this) {
             case HandleRequestVoteRequest, HandleRequestVoteResponse, HandleAppendEntriesRequest,
                     HandleAppendEntriesResponse, UpdateTerm,
-                    HandleInstallSnapshotRequest, HandleInstallSnapshotResponse -> true;
+                    HandleInstallSnapshotRequest, HandleInstallSnapshotResponse,
+                    HandlePreVoteRequest, HandlePreVoteResponse -> true;
             default -> false;
         };
     }

@@ -33,9 +33,11 @@ public final class Servers {
                 m.fieldNames().forEachRemaining(ids::add);
             }
         }
-        JsonNode votes = e.state().get("votesGranted");
-        if (votes != null) {
-            votes.forEach(v -> ids.add(v.textValue()));
+        for (String f : List.of("votesGranted", "preVotesGranted")) {
+            JsonNode votes = e.state().get(f);
+            if (votes != null) {
+                votes.forEach(v -> ids.add(v.textValue()));
+            }
         }
         JsonNode votedFor = e.state().get("votedFor");
         if (votedFor != null && votedFor.isTextual()) {

@@ -32,9 +32,11 @@ public final class TraceReader {
             "RequestVoteRequest", Set.of("lastLogTerm", "lastLogIndex"),
             "RequestVoteResponse", Set.of("voteGranted"),
             "AppendEntriesRequest", Set.of("prevLogIndex", "prevLogTerm", "entries", "commitIndex"),
-            "AppendEntriesResponse", Set.of("success", "matchIndex"),
+            "AppendEntriesResponse", Set.of("success", "matchIndex", "conflictIndex", "conflictTerm"),
             "InstallSnapshotRequest", Set.of("snapshotIndex", "snapshotTerm"),
-            "InstallSnapshotResponse", Set.of("success", "matchIndex"));
+            "InstallSnapshotResponse", Set.of("success", "matchIndex"),
+            "PreVoteRequest", Set.of("lastLogTerm", "lastLogIndex"),
+            "PreVoteResponse", Set.of("voteGranted"));
     private static final Set<String> COMMON_MESSAGE_FIELDS = Set.of("type", "from", "to", "term", "clock");
 
     private final String file;
@@ -157,6 +159,7 @@ public final class TraceReader {
             String expected = switch (kind) {
                 case HandleRequestVoteRequest -> "RequestVoteResponse";
                 case HandleInstallSnapshotRequest -> "InstallSnapshotResponse";
+                case HandlePreVoteRequest -> "PreVoteResponse";
                 default -> "AppendEntriesResponse";
             };
             if (!expected.equals(reply.type())) {
@@ -178,6 +181,8 @@ public final class TraceReader {
             case HandleAppendEntriesResponse -> "AppendEntriesResponse";
             case InstallSnapshot, HandleInstallSnapshotRequest -> "InstallSnapshotRequest";
             case HandleInstallSnapshotResponse -> "InstallSnapshotResponse";
+            case RequestPreVote, HandlePreVoteRequest -> "PreVoteRequest";
+            case HandlePreVoteResponse -> "PreVoteResponse";
             default -> null; // UpdateTerm and the network events act on any message
         };
     }
@@ -201,11 +206,11 @@ public final class TraceReader {
         long term = integer(m, "term", p);
         long clock = integer(m, "clock", p);
         switch (type) {
-            case "RequestVoteRequest" -> {
+            case "RequestVoteRequest", "PreVoteRequest" -> {
                 integer(m, "lastLogTerm", p);
                 integer(m, "lastLogIndex", p);
             }
-            case "RequestVoteResponse" -> bool(m, "voteGranted", p);
+            case "RequestVoteResponse", "PreVoteResponse" -> bool(m, "voteGranted", p);
             case "AppendEntriesRequest" -> {
                 integer(m, "prevLogIndex", p);
                 integer(m, "prevLogTerm", p);
@@ -219,6 +224,12 @@ public final class TraceReader {
             default -> {
                 bool(m, "success", p);
                 integer(m, "matchIndex", p);
+                // the rejection hint: optional, for logs written before it existed (absent reads as 0, no hint)
+                for (String hint : List.of("conflictIndex", "conflictTerm")) {
+                    if (m.has(hint)) {
+                        integer(m, hint, p);
+                    }
+                }
             }
         }
         return new Message(type, from, to, term, clock, m);
@@ -242,7 +253,8 @@ public final class TraceReader {
                         throw error(p + name, "unknown role '" + role + "'");
                     }
                 }
-                case "votesGranted" -> {
+                case "preCandidate" -> bool(state, name, p);
+                case "votesGranted", "preVotesGranted" -> {
                     JsonNode arr = f.getValue();
                     if (!arr.isArray()) {
                         throw error(p + name, "expected an array of node ids");

@@ -37,7 +37,8 @@ import java.util.Map;
  */
 public final class Diagnosis {
     private static final String[] FIELDS = {"currentTerm", "votedFor", "log", "role", "commitIndex",
-            "votesGranted", "nextIndex", "matchIndex", "messages", "snapshotIndex", "snapshotTerm"};
+            "votesGranted", "nextIndex", "matchIndex", "messages", "snapshotIndex", "snapshotTerm", "preCandidate",
+            "preVotesGranted"};
     private static final int MAX_DEPTH = 6;
 
     private final SpecEvaluator spec;

@@ -77,8 +77,10 @@ public final class TraceRaftOperators {
                     }
                 }
             }
-            if (field(s, "votesGranted") instanceof TupleValue votes) {
-                ids.addAll(java.util.Arrays.asList(votes.elems));
+            for (String set : new String[] {"votesGranted", "preVotesGranted"}) {
+                if (field(s, set) instanceof TupleValue votes) {
+                    ids.addAll(java.util.Arrays.asList(votes.elems));
+                }
             }
             if (field(s, "votedFor") instanceof StringValue vote) {
                 ids.add(vote);
