@@ -48,4 +48,7 @@ FullBatches(i, j) == {Min(MaxBatch, Len(log[i]) - nextIndex[i][j] + 1)}
 
 \* Raft with pre-vote: `CONSTANT PreVoteEnabled <- PreVoteOn`.
 PreVoteOn == TRUE
+
+\* Raft with CheckQuorum: `CONSTANT CheckQuorumEnabled <- CheckQuorumOn`.
+CheckQuorumOn == TRUE
 =============================================================================

@@ -32,7 +32,10 @@ VARIABLES currentTerm, votedFor, log, role, commitIndex, votesGranted,
           restarts, drops, dups, elections, votes, committed,
           \* pre-vote (logged by the pre-vote events, by a Timeout that ends a
           \* pre-vote phase, and by Restart)
-          preCandidate, preVotesGranted
+          preCandidate, preVotesGranted,
+          \* CheckQuorum: never logged; Raft.tla's actions keep it from the
+          \* messages the lines handle, and a CheckQuorum line's role checks it
+          heardFrom
 
 \* Log compaction: the snapshot point (logged as snapshotIndex, with the
 \* term of its entry as snapshotTerm) and Raft.tla's counter of compactions,
@@ -145,7 +148,8 @@ AppendedValue(e) ==
 \* The arguments of the spec action a line names, in the action's order.
 ActionArgs(e) ==
     LET i == e.node IN
-    CASE e.event \in {"Timeout", "BecomeLeader", "AdvanceCommitIndex", "Restart", "PreVote"} -> <<i>>
+    CASE e.event \in {"Timeout", "BecomeLeader", "AdvanceCommitIndex", "Restart", "PreVote",
+                      "CheckQuorum"} -> <<i>>
       [] e.event \in {"RequestVote", "RequestPreVote"} -> <<i, e.msg.to>>
       [] e.event \in {"AppendEntries"} -> <<i, e.msg.to, Len(e.msg.entries)>>
       [] e.event \in {"ClientRequest"} -> <<i, AppendedValue(e)>>
@@ -174,7 +178,8 @@ TraceAdvanceCommitIndex(i) ==
                       R!IsQuorum(R!Agree(i, k)) /\ R!CommitEligible(i, k)}
        IN /\ ok # {}
           /\ commitIndex' = [commitIndex EXCEPT ![i] = CHOOSE k \in ok : \A j \in ok : k >= j]
-    /\ UNCHANGED <<currentTerm, votedFor, log, snapshotIndex, role, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<currentTerm, votedFor, log, snapshotIndex, role, votesGranted, nextIndex, matchIndex, heardFrom,
+                   messages>>
     /\ UNCHANGED <<preCandidate, preVotesGranted>>
 
 -----------------------------------------------------------------------------
@@ -284,6 +289,7 @@ Action(e, exact) ==
     \/ e.event = "RequestPreVote"              /\ R!RequestPreVote(i, e.msg.to)
     \/ e.event = "HandlePreVoteRequest"        /\ R!HandlePreVoteRequest(i, Msg(e))
     \/ e.event = "HandlePreVoteResponse"       /\ R!HandlePreVoteResponse(i, Msg(e))
+    \/ e.event = "CheckQuorum"                 /\ R!CheckQuorum(i)
 
 -----------------------------------------------------------------------------
 (* What a line says about the post-state, one check per spec variable.     *)

@@ -44,21 +44,6 @@ final class SimValidation implements AutoCloseable {
     }
 
     /**
-     * Why the runs of {@code cfg} (and {@code given}, a schedule from --schedule, or null) cannot be validated; null if
-     * they can. The one place that knows which options the trace cannot describe yet (crashes inside steps, torn
-     * writes included, it can).
-     */
-    static String refusal(SimConfig cfg, Schedule given) {
-        if (cfg.checkQuorum()) {
-            return "--validate: check-quorum step-downs are not Raft spec actions yet; leave --check-quorum off";
-        }
-        if (cfg.snapshotEvery() > 0) {
-            return "--validate: snapshots are not in the Raft spec yet; leave --snapshot-every off";
-        }
-        return null;
-    }
-
-    /**
      * {@code r} (run with its trace) if the spec explains its trace, else {@code r} failed as {@value #PROPERTY};
      * a run that already failed is returned as it is. The trace is dropped either way.
      */

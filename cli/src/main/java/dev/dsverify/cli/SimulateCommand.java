@@ -79,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--pre-vote", description = "Servers ask for pre-votes before an election (off by default).")
     boolean preVote;
 
-    @Option(names = "--check-quorum", description = "Leaders without a quorum step down (off by default; not with --trace).")
+    @Option(names = "--check-quorum", description = "Leaders without a quorum step down (off by default).")
     boolean checkQuorum;
 
     @Option(names = "--snapshot-every", defaultValue = "0", paramLabel = "N",
@@ -168,27 +168,10 @@ public final class SimulateCommand implements Callable<Integer> {
             bugs = Bugs.parse(bug);
             cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum,
                     snapshotEvery, torn).toBuilder().maxAppendEntries(maxAppendEntries).build();
-            if (trace != null && checkQuorum) {
-                throw new IllegalArgumentException("--check-quorum steps are not in the Raft spec; leave it off with --trace");
-            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         swarmOn(); // rejects a bad --swarm before anything runs
-        if (validate) {
-            Schedule givenForCheck = null;
-            if (schedule != null) {
-                try {
-                    givenForCheck = ScheduleText.decode(schedule, nodes);
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "--schedule: " + e.getMessage());
-                }
-            }
-            String refusal = SimValidation.refusal(cfg, givenForCheck);
-            if (refusal != null) {
-                throw new ParameterException(spec.commandLine(), refusal);
-            }
-        }
         try (SimValidation validation = validate ? new SimValidation(dev.dsverify.trace.TraceValidator.defaultSpec())
                 : null) {
             this.validation = validation;

@@ -202,16 +202,11 @@ class SimulateCommandTest {
     }
 
     @Test
-    void validateRefusesWhatATraceCannotDescribeYet() {
-        assertThat(run("--seeds", "1..2", "--validate", "--check-quorum")).isEqualTo(2);
-        assertThat(err.toString()).contains("--validate: check-quorum step-downs are not Raft spec actions yet");
-        assertThat(run("--seed", "1", "--validate", "--snapshot-every", "5")).isEqualTo(2);
-        assertThat(err.toString()).contains("--validate: snapshots are not in the Raft spec yet");
-        // crashes inside steps, torn writes included, are traced: validated sweeps run them
-        out.getBuffer().setLength(0);
-        assertThat(run("--seeds", "1..4", "--ops", "20", "--validate", "--faults", "all,torn")).as(out.toString())
-                .isEqualTo(0);
-        assertThat(out.toString()).contains("4 passed, 0 failed");
+    void validateTakesEveryOptionAndFaultTogether() {
+        // compaction, pre-vote, check-quorum, bounded batches, crashes inside steps and torn writes: all traced
+        assertThat(run("--seeds", "1..6", "--ops", "60", "--validate", "--faults", "all,torn", "--snapshot-every", "4",
+                "--pre-vote", "--check-quorum", "--max-append-entries", "2")).as(out + "" + err).isEqualTo(0);
+        assertThat(out.toString()).contains("6 passed, 0 failed");
     }
 
     /**

@@ -74,6 +74,7 @@ final class StepRecorder implements ContractTrace {
     }
 
     @Override public void advanceCommitIndex(long commitIndex) { events.add("AdvanceCommitIndex"); }
+    @Override public void checkQuorum(boolean steppedDown) { events.add("CheckQuorum"); }
     @Override public void compactLog(long snapshotIndex, long snapshotTerm) { events.add("CompactLog"); }
     @Override public void installSnapshot(InstallSnapshotRequest request) { events.add("InstallSnapshot"); }
 

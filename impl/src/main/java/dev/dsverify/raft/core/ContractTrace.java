@@ -68,6 +68,12 @@ public interface ContractTrace {
 
     void advanceCommitIndex(long commitIndex);
 
+    /**
+     * CheckQuorum: a leader's periodic check that it heard from a majority; {@code steppedDown} when it had not
+     * and is now a follower. Either way the peers heard from are forgotten (a new period).
+     */
+    void checkQuorum(boolean steppedDown);
+
     // ---- log compaction and InstallSnapshot
 
     /** CompactLog: the log up to {@code snapshotIndex}, whose entry had {@code snapshotTerm}, is now a snapshot. */

@@ -139,6 +139,13 @@ final class CoreTrace {
         }
     }
 
+    /** A check for a quorum; {@code steppedDown} when the leader found none and is now a follower. */
+    void checkQuorum(boolean steppedDown) {
+        if (on) {
+            out.checkQuorum(steppedDown);
+        }
+    }
+
     void advanceCommitIndex() {
         if (on) {
             out.advanceCommitIndex(r.commitIndex);
@@ -163,6 +170,7 @@ final class CoreTrace {
     void handleInstallSnapshotRequest(InstallSnapshotRequest req, InstallSnapshotResponse resp, Role role,
             boolean installed) {
         if (on) {
+            preVoteChange(); // a snapshot of the current leader ends a pre-vote phase, as an append request does
             out.handleInstallSnapshotRequest(req, resp, role, installed, r.log.lastIndex(),
                     installed ? List.copyOf(r.log.entries()) : List.of());
         }

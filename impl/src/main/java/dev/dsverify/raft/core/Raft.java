@@ -86,8 +86,7 @@ final class Raft {
     private void tickLeader() {
         if (cfg.checkQuorum() && ++checkQuorumElapsed >= cfg.electionTicks()) {
             checkQuorumElapsed = 0;
-            if (!tracker.quorumActiveThenReset()) {
-                stepDownWithoutQuorum();
+            if (!checkQuorum()) {
                 return;
             }
         }
@@ -294,12 +293,22 @@ final class Raft {
         role = Role.Follower;
     }
 
-    /** Check-quorum: a leader cut off from a majority stops acting as leader (not a spec action, not traced). */
-    private void stepDownWithoutQuorum() {
-        leaveLeadershipOrCandidacy();
-        role = Role.Follower;
-        leaderId = null;
-        election.resetTimer();
+    /**
+     * CheckQuorum: a leader that heard from no majority (itself included) since the last check stops leading;
+     * either way a new period starts. Whether it still leads.
+     */
+    boolean checkQuorum() {
+        Check.that(role == Role.Leader, "a check for a quorum at a server that does not lead");
+        trace.step();
+        boolean quorum = tracker.quorumActiveThenReset();
+        if (!quorum) {
+            leaveLeadershipOrCandidacy();
+            role = Role.Follower;
+            leaderId = null;
+            election.resetTimer();
+        }
+        trace.checkQuorum(!quorum);
+        return quorum;
     }
 
     /** Leaving the leader or candidate role fails promised reads; no request is in flight any more. */

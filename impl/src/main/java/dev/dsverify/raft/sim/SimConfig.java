@@ -19,7 +19,7 @@ import java.util.List;
  * @param dupRate   probability that a message is duplicated when DUP is active
  * @param slowRate  probability that a message is very slow when DELAY is active
  * @param preVote   servers use pre-vote (traced: the contract's pre-vote events)
- * @param checkQuorum leaders step down without a quorum (not a spec action: no trace with it)
+ * @param checkQuorum leaders step down without a quorum (CheckQuorum)
  * @param snapshotEvery servers snapshot and compact their log every this many applied entries (0: never);
  *                  compaction and InstallSnapshot are spec actions, traced like the others
  * @param tornWrites the schedule also crashes servers inside steps: between a write and its fsync (so recovery
@@ -50,9 +50,6 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         }
         if (clients < 1 || keys < 1) {
             throw new IllegalArgumentException("need at least one client and one key");
-        }
-        if (trace && checkQuorum) {
-            throw new IllegalArgumentException("check-quorum step-downs are not spec actions; trace runs need it off");
         }
         if (maxAppendEntries < 1) {
             throw new IllegalArgumentException("maxAppendEntries must be >= 1, got " + maxAppendEntries);

@@ -25,5 +25,7 @@ public enum EventType {
     PreVote,
     RequestPreVote,
     HandlePreVoteRequest,
-    HandlePreVoteResponse
+    HandlePreVoteResponse,
+    // CheckQuorum (RaftConfig.checkQuorum)
+    CheckQuorum
 }

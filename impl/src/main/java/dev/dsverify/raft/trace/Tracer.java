@@ -170,6 +170,12 @@ public final class Tracer implements ContractTrace {
     }
 
     @Override
+    public void checkQuorum(boolean steppedDown) {
+        emit(EventType.CheckQuorum, null, null,
+                steppedDown ? StateChange.builder().role(Role.Follower).build() : StateChange.NONE);
+    }
+
+    @Override
     public void advanceCommitIndex(long commitIndex) {
         emit(EventType.AdvanceCommitIndex, null, null, StateChange.builder().commitIndex(commitIndex).build());
     }

@@ -228,15 +228,18 @@ public final class ContractReplay {
                 boolean logOk = prev == 0 || (prev <= x.log.size() && x.termAt(prev) == prevTerm);
                 remove(m);
                 if (r.term() < x.term || !logOk) {
-                    // Raft.tla's ConflictHint
-                    long hintIndex = prev + 1;
+                    // Raft.tla's ConflictHint: of the request as it came when stale, else of its part after the
+                    // snapshot; entries in the snapshot are never in conflict
+                    long hp = r.term() < x.term ? r.prevLogIndex() : prev;
+                    long ht = r.term() < x.term ? r.prevLogTerm() : prevTerm;
+                    long hintIndex = hp + 1;
                     long hintTerm = 0;
-                    if (prev > x.log.size()) {
+                    if (hp > x.log.size()) {
                         hintIndex = x.log.size() + 1;
-                    } else if (prev > 0 && x.termAt(prev) != r.prevLogTerm()) {
-                        hintTerm = x.termAt(prev);
-                        hintIndex = prev;
-                        while (hintIndex > 1 && x.termAt(hintIndex - 1) == hintTerm) {
+                    } else if (hp > x.snap && x.termAt(hp) != ht) {
+                        hintTerm = x.termAt(hp);
+                        hintIndex = hp;
+                        while (hintIndex - 1 > x.snap && x.termAt(hintIndex - 1) == hintTerm) {
                             hintIndex--;
                         }
                     }
@@ -269,7 +272,7 @@ public final class ContractReplay {
                     } else {
                         // Raft.tla's BacktrackHint: past the leader's last entry of the conflicting term, if any
                         long hint = r.conflictIndex();
-                        for (long k = x.log.size(); k >= 1 && r.conflictTerm() > 0; k--) {
+                        for (long k = x.log.size(); k >= Math.max(x.snap, 1) && r.conflictTerm() > 0; k--) {
                             if (x.termAt(k) == r.conflictTerm()) {
                                 hint = k + 1;
                                 break;
@@ -370,6 +373,7 @@ public final class ContractReplay {
             case HandleInstallSnapshotRequest -> {
                 if (!inBag(m) || !m.to().equals(i) || m.term() > x.term) return "not enabled: " + m;
                 InstallSnapshotRequest r = (InstallSnapshotRequest) m;
+                if (r.term() == x.term) x.preCandidate = false; // a leader of this term is alive
                 remove(m);
                 if (r.term() < x.term) {
                     expectReply = new InstallSnapshotResponse(i, r.from(), x.term, e.clock(), false, 0, 0);

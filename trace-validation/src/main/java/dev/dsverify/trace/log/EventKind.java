@@ -30,7 +30,9 @@ public enum EventKind {
     PreVote(false, false),
     RequestPreVote(true, false),
     HandlePreVoteRequest(true, true),
-    HandlePreVoteResponse(true, false);
+    HandlePreVoteResponse(true, false),
+    // CheckQuorum
+    CheckQuorum(false, false);
 
     private final boolean hasMsg;
     private final boolean hasReply;

@@ -1,0 +1,93 @@
+package dev.dsverify.trace;
+
+import dev.dsverify.raft.sim.FaultType;
+import dev.dsverify.raft.sim.SimConfig;
+import dev.dsverify.trace.log.EventKind;
+import dev.dsverify.trace.log.TraceEvent;
+import dev.dsverify.trace.log.TraceReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs with CheckQuorum replay to MATCH against Raft.tla, leaders that lost their quorum stepping down; and the
+ * two ways a check can go wrong each diverge at its line: a leader that stays without having heard from a
+ * majority, and one that steps down although it had.
+ */
+class CheckQuorumTracesTest {
+    @TempDir
+    Path dir;
+
+    private record Found(Path trace, int stepDown, int pass) {
+    }
+
+    /** A traced run with check-quorum in which some leader stepped down and some check passed. */
+    private Found runWithAStepDown() throws Exception {
+        for (long seed = 1; seed <= 30; seed++) {
+            SimConfig cfg = SimConfig.builder().seed(seed).checkQuorum(true).build();
+            Path trace = SimulatedRuns.trace(dir, cfg, 150, EnumSet.allOf(FaultType.class));
+            int stepDown = -1;
+            int pass = -1;
+            for (TraceEvent e : TraceReader.read(trace)) {
+                if (e.kind() == EventKind.CheckQuorum) {
+                    if (e.state().has("role") && stepDown < 0) {
+                        stepDown = e.line();
+                    } else if (!e.state().has("role") && pass < 0) {
+                        pass = e.line();
+                    }
+                }
+            }
+            if (stepDown > 0 && pass > 0) {
+                return new Found(trace, stepDown, pass);
+            }
+        }
+        throw new AssertionError("no run of seeds 1..30 had a leader step down for lack of a quorum");
+    }
+
+    private Path doctor(Path trace, int line, String from, String to, String name) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(trace));
+        String original = lines.get(line - 1);
+        String doctored = original.replace(from, to);
+        assertThat(doctored).as("the edit changes line %d", line).isNotEqualTo(original);
+        lines.set(line - 1, doctored);
+        Path bad = dir.resolve(name);
+        Files.write(bad, lines);
+        return bad;
+    }
+
+    @Test
+    void leadersWithoutAQuorumStepDownAndTheRunMatches() throws Exception {
+        Found f = runWithAStepDown();
+        TraceResult r = TraceValidator.validate(Specs.raft(), f.trace());
+        assertThat(r.verdict()).as(TraceReport.text(r)).isEqualTo(Verdict.MATCH);
+    }
+
+    @Test
+    void aLeaderThatStaysWithoutAQuorumDiverges() throws Exception {
+        Found f = runWithAStepDown();
+        Path bad = doctor(f.trace(), f.stepDown(), "\"state\":{\"role\":\"Follower\"}", "\"state\":{}",
+                "stays-without-quorum.ndjson");
+        TraceResult r = TraceValidator.validate(Specs.raft(), bad);
+        assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(r.firstUnmatchedLine()).isEqualTo(f.stepDown());
+        assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r)).contains("CheckQuorum").contains("role");
+    }
+
+    @Test
+    void aLeaderThatStepsDownWithAQuorumDiverges() throws Exception {
+        Found f = runWithAStepDown();
+        Path bad = doctor(f.trace(), f.pass(), "\"state\":{}", "\"state\":{\"role\":\"Follower\"}",
+                "steps-down-with-quorum.ndjson");
+        TraceResult r = TraceValidator.validate(Specs.raft(), bad);
+        assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
+        assertThat(r.firstUnmatchedLine()).isEqualTo(f.pass());
+        assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r)).contains("CheckQuorum").contains("role");
+    }
+}
