@@ -29,11 +29,15 @@ public final class Torture {
     private static final List<String> IDS = List.of("n1", "n2", "n3");
     private static final Map<String, Process> PROCS = new ConcurrentHashMap<>();
 
+    /** Log compaction every this many applied entries at each node (0: never). */
+    private static int snapshotEvery;
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         Path work = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/torture"));
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        snapshotEvery = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Runtime.getRuntime().addShutdownHook(new Thread(Torture::killAll));
         Map<String, InetSocketAddress> addrs = new LinkedHashMap<>();
         for (String id : IDS) {
@@ -171,7 +175,8 @@ public final class Torture {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.dsverify.raft.cluster.NodeProcess",
                 "--id", id, "--listen", "127.0.0.1:" + addrs.get(id).getPort(), "--peers", peers.toString(),
-                "--data", work.resolve("data-" + id).toString(), "--trace", work.resolve(id + ".ndjson").toString())
+                "--data", work.resolve("data-" + id).toString(), "--trace", work.resolve(id + ".ndjson").toString(),
+                "--snapshot-every", Integer.toString(snapshotEvery))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
         PROCS.put(id, p);
         int starts = STARTS.merge(id, 1, Integer::sum); // the output file is appended to across restarts

@@ -45,8 +45,7 @@ public final class NodeCommand implements Callable<Integer> {
     long tickMillis;
 
     @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "0",
-            description = "snapshot and compact the log every N applied entries (default: never; not with --trace, "
-                    + "since snapshots are outside the Raft spec)")
+            description = "snapshot and compact the log every N applied entries (default: never)")
     long snapshotEvery;
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "this server's certificate (CN = its --id)")

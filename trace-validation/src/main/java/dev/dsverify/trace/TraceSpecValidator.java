@@ -62,11 +62,6 @@ public final class TraceSpecValidator {
             "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
             "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "CHECK_DEADLOCK", "POSTCONDITION", "ALIAS");
 
-    private static final List<Path> STAGED_DIRS = new CopyOnWriteArrayList<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> STAGED_DIRS.forEach(TraceSpecValidator::deleteTree)));
-    }
 
     private static String loadedKey;
     private static SpecEvaluator evaluator;
@@ -174,8 +169,7 @@ public final class TraceSpecValidator {
         evaluator = null;
         loadedKey = null;
         if (loaded != null) {
-            deleteTree(loaded.dir());
-            STAGED_DIRS.remove(loaded.dir());
+            StagingDirs.delete(loaded.dir());
             loaded = null;
         }
         Staged staged = stage(o);
@@ -185,8 +179,7 @@ public final class TraceSpecValidator {
             ev = SpecEvaluator.load(staged.dir(), DRIVER, REPLAY_CFG,
                     staged.libraryPath().stream().map(Path::toString).toArray(String[]::new));
         } catch (SpecLoadException e) {
-            deleteTree(staged.dir());
-            STAGED_DIRS.remove(staged.dir());
+            StagingDirs.delete(staged.dir());
             throw new SpecLoadException("cannot load the trace spec " + o.traceSpec() + ":\n" + tlcMessages(e.getMessage()), e);
         }
         for (String op : List.of("ReplayStep", "TraceInit", STEP)) {
@@ -293,8 +286,7 @@ public final class TraceSpecValidator {
             }
         }
         try {
-            Path dir = Files.createTempDirectory("dsverify-tracespec-");
-            STAGED_DIRS.add(dir);
+            Path dir = StagingDirs.create("dsverify-tracespec-");
             try (InputStream in = TraceSpecValidator.class.getResourceAsStream("/dev/dsverify/trace/tla/TraceValidation.tla")) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource TraceValidation.tla");
@@ -427,13 +419,5 @@ public final class TraceSpecValidator {
             out.append(block);
         }
         return out.toString().stripTrailing();
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is harmless
-        }
     }
 }

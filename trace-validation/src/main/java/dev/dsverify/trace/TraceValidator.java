@@ -55,12 +55,6 @@ public final class TraceValidator {
     private static final List<String> MORE_STEPS = List.of("SpecStep", "ReplayStepExact");
     private static final int MAX_STATES_SHOWN = 5;
 
-    private static final List<Path> STAGED_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> STAGED_DIRS.forEach(TraceValidator::deleteTree)));
-    }
-
     private static Path stagedDir;
     private static String loadedKey;
     private static SpecEvaluator evaluator;
@@ -220,8 +214,7 @@ public final class TraceValidator {
             return bundled;
         }
         try {
-            Path dir = Files.createTempDirectory("dsverify-raft-");
-            STAGED_DIRS.add(dir);
+            Path dir = StagingDirs.create("dsverify-raft-");
             for (String m : List.of("Raft.tla", "AbstractLog.tla")) {
                 try (InputStream in = TraceValidator.class.getResourceAsStream("/dev/dsverify/trace/raft/" + m)) {
                     if (in == null) {
@@ -262,13 +255,6 @@ public final class TraceValidator {
         return evaluator;
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is harmless
-        }
-    }
 
     private static String specKey(Path raftSpec) throws SpecLoadException {
         try {
@@ -295,7 +281,7 @@ public final class TraceValidator {
      */
     public static Path stage(Path raftSpec) throws SpecLoadException {
         try {
-            Path dir = Files.createTempDirectory("dsverify-trace-");
+            Path dir = StagingDirs.create("dsverify-trace-");
             Path specDir = raftSpec.toAbsolutePath().getParent();
             try (Stream<Path> siblings = Files.list(specDir)) {
                 for (Path p : siblings.filter(p -> p.toString().endsWith(".tla")).toList()) {
@@ -319,7 +305,6 @@ public final class TraceValidator {
                     Files.write(dir.resolve(r), in.readAllBytes());
                 }
             }
-            STAGED_DIRS.add(dir);
             return dir;
         } catch (IOException e) {
             throw new SpecLoadException("cannot stage the spec " + raftSpec + ": " + e.getMessage(), e);

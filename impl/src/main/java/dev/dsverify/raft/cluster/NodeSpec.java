@@ -22,8 +22,8 @@ import java.util.Map;
  * @param heartbeatTicks ticks between heartbeats
  * @param limits         what the listener grants connecting parties: largest frame (also the largest sent),
  *                       connection cap, idle and frame timeouts, buffer budget
- * @param snapshotEvery  take a snapshot and compact the log every this many applied entries (0: never).
- *                       Snapshots are outside the Raft spec, so a node with a trace cannot use them.
+ * @param snapshotEvery  take a snapshot and compact the log every this many applied entries (0: never);
+ *                       traced as Raft.tla's CompactLog like every other step
  * @param tls            this node's certificate, key and the cluster's CA for mutual TLS with peers and
  *                       clients, or null: unauthenticated plaintext
  */
@@ -49,9 +49,6 @@ public record NodeSpec(String id, InetSocketAddress listen, Map<String, InetSock
         }
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshot interval must not be negative, got " + snapshotEvery);
-        }
-        if (snapshotEvery > 0 && trace != null) {
-            throw new IllegalArgumentException("snapshots are outside the Raft spec: a traced node cannot take them");
         }
     }
 

@@ -15,7 +15,7 @@ public sealed interface Message
 
     long clock();
 
-    /** Whether the trace contract (and the spec) knows this message type; install-snapshot messages are not traced. */
+    /** Whether the trace contract (and the spec) knows this message type: every type the core sends does. */
     default boolean inContract() {
         return true;
     }

@@ -26,8 +26,10 @@ class SimConfigBuilderTest {
 
     @Test
     void theBuilderChecksCombinationsLikeTheConstructor() {
-        assertThatThrownBy(() -> SimConfig.builder().trace(true).checkQuorum(true).build())
-                .hasMessageContaining("check-quorum");
+        // every option traces now: CheckQuorum, compaction and pre-vote are all spec actions
+        assertThat(SimConfig.builder().trace(true).checkQuorum(true).snapshotEvery(3).preVote(true).build().trace())
+                .isTrue();
+        assertThatThrownBy(() -> SimConfig.builder().maxAppendEntries(0).build()).hasMessageContaining("maxAppendEntries");
         assertThatThrownBy(() -> SimConfig.builder().nodes(0).build()).hasMessageContaining("nodes");
     }
 }
