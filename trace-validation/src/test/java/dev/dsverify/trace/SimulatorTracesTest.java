@@ -40,10 +40,10 @@ class SimulatorTracesTest {
         List<TraceResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (long seed = 1; seed <= seeds; seed++) {
-            // every fourth seed with pre-vote and every fifth compacting its logs every 3 entries, so that their
-            // actions are exercised too
+            // every fourth seed with pre-vote, every fifth compacting its logs every 3 entries and every third with
+            // CheckQuorum, so that their actions are exercised too
             SimConfig cfg = SimConfig.builder().seed(seed).preVote(seed % 4 == 0).snapshotEvery(seed % 5 == 0 ? 3 : 0)
-                    .build();
+                    .checkQuorum(seed % 3 == 0).build();
             Path f = SimulatedRuns.trace(dir, cfg, ops, faultsFor(seed));
             TraceResult r = TraceValidator.validate(raft, f);
             results.add(r);
