@@ -69,7 +69,7 @@ class ReplayInitCommandTest {
         CheckCommandTest.Run r = dsverify("replay", "init", "--spec", spec.toString(), "--out",
                 tmp.resolve("out").toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("18 actions");
+        assertThat(r.out()).contains("23 actions");
         String tla = Files.readString(tmp.resolve("out/TraceRaft.tla"));
         assertThat(tla).contains("e.event = \"HandleRequestVoteRequestStep\"").contains("LET m == e.m")
                 .contains("e.event = \"CompactLogStep\"");
