@@ -486,12 +486,16 @@ HandleAppendEntriesRequest(i, m) ==
 
 \* Where leader i probes next after a rejection m: just past its own last
 \* entry of the conflicting term when it has one (its log and the
-\* follower's agree up to there), else the follower's conflictIndex.
+\* follower's agree up to there), else the follower's conflictIndex.  A
+\* rejection never hints at 0 (ConflictHint is at least 1); a response
+\* without a hint (conflictIndex 0: a log written before hints existed)
+\* moves one step back.
 BacktrackHint(i, m) ==
     \* below its snapshot point the leader no longer knows its entries' terms
     LET ofTerm == {k \in Max(snapshotIndex[i], 1)..Len(log[i]) : log[i][k].term = m.conflictTerm}
     IN IF m.conflictTerm > 0 /\ ofTerm # {}
        THEN (CHOOSE k \in ofTerm : \A l \in ofTerm : k >= l) + 1
+       ELSE IF m.conflictIndex = 0 THEN nextIndex[i][m.from] - 1
        ELSE m.conflictIndex
 
 \* A server consumes an append response.  Only the leader of the response's

@@ -206,7 +206,8 @@ final class Replication {
                 }
             }
         }
-        return m.conflictIndex();
+        // a response without a hint (a peer from before hints) moves one step back
+        return m.conflictIndex() == 0 ? r.tracker.get(m.from()).next - 1 : m.conflictIndex();
     }
 
     /** HandleAppendEntriesResponse at the leader of the response's term. */

@@ -271,7 +271,7 @@ public final class ContractReplay {
                         x.next.put(j, Math.max(x.next.get(j), r.matchIndex() + 1));
                     } else {
                         // Raft.tla's BacktrackHint: past the leader's last entry of the conflicting term, if any
-                        long hint = r.conflictIndex();
+                        long hint = r.conflictIndex() == 0 ? x.next.get(j) - 1 : r.conflictIndex();
                         for (long k = x.log.size(); k >= Math.max(x.snap, 1) && r.conflictTerm() > 0; k--) {
                             if (x.termAt(k) == r.conflictTerm()) {
                                 hint = k + 1;
