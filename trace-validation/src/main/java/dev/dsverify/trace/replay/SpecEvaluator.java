@@ -80,6 +80,8 @@ public final class SpecEvaluator {
             FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(), // TLC appends .cfg
                     new SimpleFilenameToStream(libraryPath));
             return new SpecEvaluator(tool);
+        } catch (VirtualMachineError e) {
+            throw e; // out of memory or stack: a failure of this run, not something wrong with the spec
         } catch (RuntimeException | Error e) {
             throw new SpecLoadException("TLC could not load " + module + ": " + e.getMessage() + "\n"
                     + captured.toString(StandardCharsets.UTF_8).trim(), e);
