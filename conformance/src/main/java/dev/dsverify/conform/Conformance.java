@@ -45,17 +45,22 @@ import java.util.Set;
  */
 public final class Conformance {
     /** The protocol variables a report shows, in Raft.tla's order. */
-    private static final List<String> SHOWN = List.of("currentTerm", "votedFor", "log", "role", "commitIndex",
-            "votesGranted", "nextIndex", "matchIndex", "messages");
+    private static final List<String> SHOWN = List.of("currentTerm", "votedFor", "log", "snapshotIndex", "role",
+            "commitIndex", "votesGranted", "nextIndex", "matchIndex", "preCandidate", "preVotesGranted", "messages");
 
     private final SpecModel model;
     private final ConformOptions options;
     private final Projection projection;
     private final List<String> ids;
+    /** The per-server variables of {@link Projection#SERVER_VARS} this spec has (a variant may lack some). */
+    private final List<String> serverVars;
+    private final List<String> shown;
+    private final boolean preVote;
     private final Set<Long> visited = new HashSet<>();
     private final Map<String, Long> actions = new LinkedHashMap<>();
     private final Set<String> enabled = new HashSet<>();
     private long steps;
+    private long untimed;
     private long paths;
     private long specStates;
 
@@ -64,6 +69,9 @@ public final class Conformance {
         this.options = options;
         this.projection = new Projection(model);
         this.ids = List.copyOf(model.servers().keySet());
+        this.serverVars = Projection.SERVER_VARS.stream().filter(model::hasVariable).toList();
+        this.shown = SHOWN.stream().filter(model::hasVariable).toList();
+        this.preVote = model.preVote();
         for (String a : model.actionNames()) {
             actions.put(a, 0L);
         }
@@ -85,7 +93,8 @@ public final class Conformance {
                 Conformance c = new Conformance(model, options);
                 Failure f = options.exhaustive() ? c.exhaustive() : c.walks();
                 Long total = options.exhaustive() && f == null ? c.specStates : null;
-                return new ConformResult(options, f, new Coverage(c.visited.size(), total, c.actions, c.enabled), c.paths,
+                return new ConformResult(options, f, new Coverage(c.visited.size(), total, c.actions, c.enabled,
+                        c.untimed), c.paths,
                         c.steps, c.specStates, Duration.ofNanos(System.nanoTime() - start));
             }
         }
@@ -98,7 +107,7 @@ public final class Conformance {
         specStates = 1;
         for (int w = 1; w <= options.walks(); w++) {
             paths++;
-            CodeCluster code = new CodeCluster(ids, options.bugs());
+            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote);
             List<TLCState> states = new ArrayList<>(List.of(model.init()));
             List<String> labels = new ArrayList<>(List.of("Initial predicate"));
             Failure f = checkInit(code, w);
@@ -113,7 +122,13 @@ public final class Conformance {
                 if (next.isEmpty()) {
                     break;
                 }
-                SpecStep step = next.get(random.nextInt(next.size()));
+                final TLCState from = s;
+                List<SpecStep> timed = next.stream().filter(st -> Timing.codeHasTiming(model, st, from, code)).toList();
+                untimed += next.size() - timed.size();
+                if (timed.isEmpty()) {
+                    break;
+                }
+                SpecStep step = timed.get(random.nextInt(timed.size()));
                 f = drive(step, s, code, states, labels, w, d, true);
                 if (f != null) {
                     return f;
@@ -169,7 +184,7 @@ public final class Conformance {
             for (int k = leaf; k > 0; k = parent.get(k)) {
                 path.add(0, k);
             }
-            CodeCluster code = new CodeCluster(ids, options.bugs());
+            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote);
             List<TLCState> shown = new ArrayList<>(List.of(model.init()));
             List<String> labels = new ArrayList<>(List.of("Initial predicate"));
             if (!checked[0]) {
@@ -181,6 +196,10 @@ public final class Conformance {
             }
             for (int d = 0; d < path.size(); d++) {
                 int k = path.get(d);
+                if (!Timing.codeHasTiming(model, via.get(k), states.get(parent.get(k)), code)) {
+                    untimed++; // the states below it on this path stay unreached
+                    break;
+                }
                 Failure f = drive(via.get(k), states.get(parent.get(k)), code, shown, labels, (int) paths, d + 1,
                         !checked[k]);
                 if (f != null) {
@@ -310,7 +329,7 @@ public final class Conformance {
 
     private List<Diff> compare(TLCState s, CodeCluster code) {
         List<Diff> out = new ArrayList<>();
-        for (String var : Projection.SERVER_VARS) {
+        for (String var : serverVars) {
             FcnRcdValue f = (FcnRcdValue) ((Value) s.lookup(var)).toFcnRcd();
             for (String id : ids) {
                 Value spec = specAt(f, var, id);
@@ -392,7 +411,7 @@ public final class Conformance {
         Map<String, Map<String, Value>> out = new HashMap<>();
         for (String id : ids) {
             Map<String, Value> vars = new HashMap<>();
-            for (String var : Projection.SERVER_VARS) {
+            for (String var : serverVars) {
                 vars.put(var, projection.at(var, code.node(id)));
             }
             out.put(id, vars);
@@ -455,9 +474,9 @@ public final class Conformance {
         return new TraceState(n, label, null, vars);
     }
 
-    private static Map<String, TlaValue> vars(TLCState s) {
+    private Map<String, TlaValue> vars(TLCState s) {
         Map<String, TlaValue> out = new LinkedHashMap<>();
-        for (String v : SHOWN) {
+        for (String v : shown) {
             out.put(v, tla((Value) s.lookup(v)));
         }
         return out;
@@ -467,7 +486,7 @@ public final class Conformance {
     private Map<String, TlaValue> codeVars(TLCState spec, CodeCluster code) {
         Map<String, TlaValue> out = new LinkedHashMap<>();
         Value[] servers = ids.stream().map(projection::server).toArray(Value[]::new);
-        for (String var : Projection.SERVER_VARS) {
+        for (String var : serverVars) {
             Value[] vals = new Value[ids.size()];
             for (int k = 0; k < ids.size(); k++) {
                 Value mine = projection.at(var, code.node(ids.get(k)));

@@ -345,6 +345,29 @@ public final class SpecModel implements AutoCloseable {
         return nil;
     }
 
+    /**
+     * Whether the model's servers use pre-vote: Raft.tla's {@code PreVoteEnabled} as the model gives it (a model
+     * with pre-vote substitutes {@code PreVoteEnabled <- PreVoteOn}); false for a spec without pre-vote.
+     */
+    public boolean preVote() {
+        if (!eval.hasOperator("PreVoteEnabled")) {
+            return false;
+        }
+        OpDefNode def = eval.operator("PreVoteEnabled");
+        Object v = eval.tool().lookup(def);
+        if (v instanceof OpDefNode sub) {
+            v = eval.tool().eval(sub.getBody(), Context.Empty, init);
+        } else if (!(v instanceof Value)) {
+            v = eval.tool().eval(def.getBody(), Context.Empty, init);
+        }
+        return v instanceof tlc2.value.impl.BoolValue b && b.val;
+    }
+
+    /** Whether the spec has the state variable {@code name}. */
+    public boolean hasVariable(String name) {
+        return init.lookup(name) != null;
+    }
+
     public String modelName() {
         return modelName;
     }

@@ -320,6 +320,11 @@ public final class RaftNode {
     public Set<String> votesGranted() { return Collections.unmodifiableSet(raft.election.votesGranted()); }
     public Map<String, Long> nextIndex() { return raft.tracker.nextIndex(); }
     public Map<String, Long> matchIndex() { return raft.tracker.matchIndex(); }
+    /**
+     * Whether this server heard from the leader of its term within the minimum election timeout (a leader: it leads).
+     * Such a server refuses pre-votes; the spec leaves this timing open.
+     */
+    public boolean hearsFromLeader() { return raft.election.leaderAlive(); }
     /** Whether this server is in a pre-vote phase (the spec's preCandidate). */
     public boolean preCandidate() { return raft.election.preCandidate(); }
     /** The pre-votes held, its own included (the spec's preVotesGranted; kept when the phase ends, as there). */

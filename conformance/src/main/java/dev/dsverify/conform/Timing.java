@@ -1,0 +1,48 @@
+package dev.dsverify.conform;
+
+import dev.dsverify.conform.code.CodeCluster;
+import dev.dsverify.conform.spec.Messages;
+import dev.dsverify.conform.spec.SpecModel;
+import dev.dsverify.conform.spec.SpecStep;
+import tlc2.tool.TLCState;
+import tlc2.value.impl.BoolValue;
+import tlc2.value.impl.FcnRcdValue;
+import tlc2.value.impl.Value;
+
+/**
+ * The one choice of Raft.tla that stands for time, which the step-by-step servers do not have. A follower asked
+ * for a pre-vote it could grant may answer either way in the spec ({@code HandlePreVoteRequest}'s
+ * {@code heardLeader}: whether it heard from a leader within the election timeout is left open). The code decides
+ * by its clock: it refuses while it has heard from the leader of its term within the minimum election timeout,
+ * and grants otherwise. Conform gives its servers no ticks, so a follower that accepted a request of its term's
+ * leader refuses, and one that heard from none grants; the spec's other answer needs a timing the driven code
+ * cannot have (time passing without the timer firing, or a leader heard from that does not exist), and is not
+ * driven. Every other part of the answer (the term asked for, the log check, a leader's or a candidate's answer,
+ * a refusal the spec's guard forces) is checked as usual.
+ */
+final class Timing {
+    private Timing() {
+    }
+
+    /** Whether the code's servers have the timing {@code step} (from {@code before}) rests on; true for every other step. */
+    static boolean codeHasTiming(SpecModel model, SpecStep step, TLCState before, CodeCluster code) {
+        if (!step.action().equals("HandlePreVoteRequest") || !model.evaluator().hasOperator("PreVoteGrantable")) {
+            return true;
+        }
+        Value m = step.arg("m");
+        Value to = Messages.field(m, "to");
+        Value role = ((FcnRcdValue) ((Value) before.lookup("role")).toFcnRcd()).select(to);
+        if (!"\"Follower\"".equals(role.toString())) {
+            return true; // a leader always refuses, a candidate heard from no leader: no choice
+        }
+        Value grantable = (Value) model.evaluator().eval("PreVoteGrantable", before, to, m);
+        if (!BoolValue.ValTrue.equals(grantable)) {
+            return true; // refused whatever the timing
+        }
+        boolean granted = false;
+        for (Value sent : Messages.change((Value) before.lookup("messages"), (Value) step.next().lookup("messages")).added()) {
+            granted |= BoolValue.ValTrue.equals(Messages.field(sent, "voteGranted"));
+        }
+        return granted != code.node(to.toString()).hearsFromLeader();
+    }
+}
