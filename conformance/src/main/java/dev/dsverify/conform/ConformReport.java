@@ -23,7 +23,9 @@ public final class ConformReport {
     public static String text(ConformResult r) {
         StringBuilder sb = new StringBuilder();
         ConformOptions o = r.options();
-        String what = o.exhaustive() ? "every distinct state of " + o.model()
+        String what = o.exhaustive()
+                ? (r.coverage().untimed() > 0 ? "paths to every distinct state the code's timing reaches of "
+                        : "every distinct state of ") + o.model()
                 : o.walks() + " random walks of up to " + o.depth() + " steps (seed " + o.seed() + ") of " + o.model();
         Failure f = r.failure();
         if (f == null) {
@@ -64,7 +66,8 @@ public final class ConformReport {
                 !c.enabled().contains(a) ? "   never enabled by the model" : n == 0 ? "   never driven" : "")));
         if (c.untimed() > 0) {
             sb.append("  ").append(c.untimed()).append(" spec steps not driven: they rest on a timing the code's servers"
-                    + " do not have (a follower's pre-vote answer; see conformance/README.md)\n");
+                    + " do not have (a follower's pre-vote answer; see conformance/README.md)")
+                    .append(o.exhaustive() ? "; the states only they lead to were explored, not driven\n" : "\n");
         }
         sb.append(String.format(Locale.ROOT, "  %d %s, %d steps driven, %d spec states generated, %.2f s%n", r.paths(),
                 o.exhaustive() ? "paths" : "walks", r.steps(), r.specStates(), r.elapsed().toNanos() / 1e9));

@@ -141,47 +141,69 @@ public final class Conformance {
 
     // ------------------------------------------------------------------ the whole state graph
 
+    /** A state of the search tree: reached from {@code parent} by {@code via}, with who hears from a leader there. */
+    private record Node(TLCState state, int parent, SpecStep via, int heard, boolean timed) {
+    }
+
+    /** A state as the code may be in it: its fingerprint and which servers hear from a leader ({@link Timing}). */
+    private record Key(long fingerprint, int heard) {
+    }
+
     /**
      * Explores the model breadth-first (one state per fingerprint, as TLC counts them), then drives the code along
      * the path from the initial state to every leaf of the search tree: together they pass every distinct state.
+     * The tree keeps only steps the code's timing allows ({@link Timing}): a state is expanded once per set of
+     * servers that hear from a leader, and the states reached only through a step that rests on other timing are
+     * explored without being driven, so that the total is still the model's.
      */
     private Failure exhaustive() {
-        List<TLCState> states = new ArrayList<>();
-        List<Integer> parent = new ArrayList<>();
-        List<SpecStep> via = new ArrayList<>();
-        Map<Long, Integer> index = new HashMap<>();
+        List<Node> nodes = new ArrayList<>();
         List<Boolean> inner = new ArrayList<>();
-        states.add(model.init());
-        parent.add(-1);
-        via.add(null);
+        Set<Key> seen = new HashSet<>();
+        Set<Long> all = new HashSet<>();
+        nodes.add(new Node(model.init(), -1, null, 0, true));
         inner.add(false);
-        index.put(model.init().fingerPrint(), 0);
+        seen.add(new Key(model.init().fingerPrint(), 0));
+        all.add(model.init().fingerPrint());
         ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(0));
         while (!queue.isEmpty()) {
             int k = queue.poll();
-            for (SpecStep st : model.successors(states.get(k))) {
+            Node n = nodes.get(k);
+            for (SpecStep st : model.successors(n.state())) {
                 enabled.add(st.action());
                 long fp = st.next().fingerPrint();
-                if (!index.containsKey(fp)) {
-                    index.put(fp, states.size());
-                    states.add(st.next());
-                    parent.add(k);
-                    via.add(st);
-                    inner.add(false);
+                boolean timed = n.timed()
+                        && Timing.drivable(model, st, n.state(), id -> (n.heard() & Timing.bit(ids, id)) != 0);
+                if (timed) {
+                    int heard = Timing.heardAfter(st, n.state(), n.heard(), ids);
+                    if (!seen.add(new Key(fp, heard))) {
+                        continue;
+                    }
                     inner.set(k, true);
-                    queue.add(states.size() - 1);
+                    all.add(fp);
+                    nodes.add(new Node(st.next(), k, st, heard, true));
+                } else {
+                    if (n.timed()) {
+                        untimed++;
+                    }
+                    if (!all.add(fp)) {
+                        continue;
+                    }
+                    nodes.add(new Node(st.next(), k, st, 0, false)); // counted, never driven
                 }
+                inner.add(false);
+                queue.add(nodes.size() - 1);
             }
         }
-        specStates = states.size();
-        boolean[] checked = new boolean[states.size()];
-        for (int leaf = 0; leaf < states.size(); leaf++) {
-            if (inner.get(leaf)) {
+        specStates = all.size();
+        boolean[] checked = new boolean[nodes.size()];
+        for (int leaf = 0; leaf < nodes.size(); leaf++) {
+            if (inner.get(leaf) || !nodes.get(leaf).timed()) {
                 continue;
             }
             paths++;
             List<Integer> path = new ArrayList<>();
-            for (int k = leaf; k > 0; k = parent.get(k)) {
+            for (int k = leaf; k > 0; k = nodes.get(k).parent()) {
                 path.add(0, k);
             }
             CodeCluster code = new CodeCluster(ids, options.bugs(), preVote);
@@ -195,17 +217,17 @@ public final class Conformance {
                 checked[0] = true;
             }
             for (int d = 0; d < path.size(); d++) {
-                int k = path.get(d);
-                if (!Timing.codeHasTiming(model, via.get(k), states.get(parent.get(k)), code)) {
-                    untimed++; // the states below it on this path stay unreached
-                    break;
+                Node n = nodes.get(path.get(d));
+                TLCState from = nodes.get(n.parent()).state();
+                if (!Timing.codeHasTiming(model, n.via(), from, code)) {
+                    throw new IllegalStateException("exhaustive mode chose " + n.via().label() + ", whose timing the"
+                            + " code's server has not: Timing.heardAfter no longer describes the code");
                 }
-                Failure f = drive(via.get(k), states.get(parent.get(k)), code, shown, labels, (int) paths, d + 1,
-                        !checked[k]);
+                Failure f = drive(n.via(), from, code, shown, labels, (int) paths, d + 1, !checked[path.get(d)]);
                 if (f != null) {
                     return f;
                 }
-                checked[k] = true;
+                checked[path.get(d)] = true;
             }
         }
         return null;

@@ -26,6 +26,36 @@ final class Timing {
 
     /** Whether the code's servers have the timing {@code step} (from {@code before}) rests on; true for every other step. */
     static boolean codeHasTiming(SpecModel model, SpecStep step, TLCState before, CodeCluster code) {
+        return drivable(model, step, before, id -> code.node(id).hearsFromLeader());
+    }
+
+    /**
+     * Which servers hear from a leader after {@code step}, as the code's servers do without a clock (bit k for the
+     * k-th of {@code ids}), from {@code heard} before it: a server starts to when it handles an AppendEntries or
+     * InstallSnapshot request of its current term (accepted or not: the code then knows the term's leader), and
+     * stops when it enters a new term (UpdateTerm, Timeout) or restarts. Lets exhaustive mode choose paths the code
+     * can take without driving it; driving still checks every step against the code itself.
+     */
+    static int heardAfter(SpecStep step, TLCState before, int heard, java.util.List<String> ids) {
+        return switch (step.action()) {
+            case "HandleAppendEntriesRequest", "HandleInstallSnapshotRequest" -> {
+                Value m = step.arg("m");
+                Value to = Messages.field(m, "to");
+                Value term = ((FcnRcdValue) ((Value) before.lookup("currentTerm")).toFcnRcd()).select(to);
+                yield term.equals(Messages.field(m, "term")) ? heard | bit(ids, to.toString()) : heard;
+            }
+            case "UpdateTerm" -> heard & ~bit(ids, Messages.field(step.arg("m"), "to").toString());
+            case "Timeout", "Restart" -> heard & ~bit(ids, step.arg("i").toString());
+            default -> heard;
+        };
+    }
+
+    static int bit(java.util.List<String> ids, String id) {
+        return 1 << ids.indexOf(id);
+    }
+
+    /** {@link #codeHasTiming} with {@code hears} saying which servers hear from a leader. */
+    static boolean drivable(SpecModel model, SpecStep step, TLCState before, java.util.function.Predicate<String> hears) {
         if (!step.action().equals("HandlePreVoteRequest") || !model.evaluator().hasOperator("PreVoteGrantable")) {
             return true;
         }
@@ -43,6 +73,6 @@ final class Timing {
         for (Value sent : Messages.change((Value) before.lookup("messages"), (Value) step.next().lookup("messages")).added()) {
             granted |= BoolValue.ValTrue.equals(Messages.field(sent, "voteGranted"));
         }
-        return granted != code.node(to.toString()).hearsFromLeader();
+        return granted != hears.test(to.toString());
     }
 }
