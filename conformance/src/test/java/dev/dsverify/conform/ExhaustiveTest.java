@@ -11,6 +11,8 @@ class ExhaustiveTest {
     private static final long TINY_PREVOTE_STATES = 1_031;
     /** Those a path the code's timing allows reaches. */
     private static final long TINY_PREVOTE_TIMED_STATES = 916;
+    /** The states of raft.prevote.quick a path the code's timing allows reaches. */
+    private static final long PREVOTE_QUICK_TIMED_STATES = -1;
 
     @Test
     void everyStateOfASmallModelIsReached() throws Exception {
@@ -46,6 +48,26 @@ class ExhaustiveTest {
         assertThat(r.failure()).isNull();
         assertThat(r.coverage().statesTotal()).isEqualTo(13_391L);
         assertThat(r.coverage().statesVisited()).isEqualTo(13_391L);
+    }
+
+    /** About 3 minutes and 3.5 GB of heap: with -Pslow. TLC finds 178,433 distinct states in raft.snapshot.quick. */
+    @Test
+    @EnabledIfSystemProperty(named = "dsverify.tier", matches = "slow")
+    void everyStateOfTheQuickSnapshotModelIsReached() throws Exception {
+        ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), "raft.snapshot.quick"));
+        assertThat(r.failure()).isNull();
+        assertThat(r.coverage().statesTotal()).isEqualTo(178_433L);
+        assertThat(r.coverage().statesVisited()).isEqualTo(178_433L);
+    }
+
+    /** About a minute: with -Pslow. TLC finds 32,161 distinct states in raft.prevote.quick. */
+    @Test
+    @EnabledIfSystemProperty(named = "dsverify.tier", matches = "slow")
+    void everyStateOfTheQuickPreVoteModelTheCodesTimingReachesIsReached() throws Exception {
+        ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), "raft.prevote.quick"));
+        assertThat(r.failure()).isNull();
+        assertThat(r.coverage().statesTotal()).isEqualTo(32_161L);
+        assertThat(r.coverage().statesVisited()).isEqualTo(PREVOTE_QUICK_TIMED_STATES);
     }
 
     @Test
