@@ -175,7 +175,8 @@ public final class Conformance {
                 boolean timed = n.timed()
                         && Timing.drivable(model, st, n.state(), id -> (n.heard() & Timing.bit(ids, id)) != 0);
                 if (timed) {
-                    int heard = Timing.heardAfter(st, n.state(), n.heard(), ids);
+                    // only pre-vote answers depend on it: without pre-vote, one expansion per state as in TLC
+                    int heard = preVote ? Timing.heardAfter(st, n.state(), n.heard(), ids) : 0;
                     if (!seen.add(new Key(fp, heard))) {
                         continue;
                     }

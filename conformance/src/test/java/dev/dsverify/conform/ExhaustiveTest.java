@@ -12,7 +12,7 @@ class ExhaustiveTest {
     /** Those a path the code's timing allows reaches. */
     private static final long TINY_PREVOTE_TIMED_STATES = 916;
     /** The states of raft.prevote.quick a path the code's timing allows reaches. */
-    private static final long PREVOTE_QUICK_TIMED_STATES = -1;
+    private static final long PREVOTE_QUICK_TIMED_STATES = 26_898;
 
     @Test
     void everyStateOfASmallModelIsReached() throws Exception {
@@ -40,14 +40,14 @@ class ExhaustiveTest {
         assertThat(r.coverage().enabledNotDriven()).isEmpty();
     }
 
-    /** About 35 s on a loaded 2-core machine: with -Pslow. TLC finds 13,391 distinct states in raft.quick. */
+    /** About 20 s on a loaded 2-core machine: with -Pslow. TLC finds 13,406 distinct states in raft.quick. */
     @Test
     @EnabledIfSystemProperty(named = "dsverify.tier", matches = "slow")
     void everyStateOfTheQuickModelIsReached() throws Exception {
         ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), "raft.quick"));
         assertThat(r.failure()).isNull();
-        assertThat(r.coverage().statesTotal()).isEqualTo(13_391L);
-        assertThat(r.coverage().statesVisited()).isEqualTo(13_391L);
+        assertThat(r.coverage().statesTotal()).isEqualTo(13_406L);
+        assertThat(r.coverage().statesVisited()).isEqualTo(13_406L);
     }
 
     /** About 3 minutes and 3.5 GB of heap: with -Pslow. TLC finds 178,433 distinct states in raft.snapshot.quick. */
@@ -60,13 +60,17 @@ class ExhaustiveTest {
         assertThat(r.coverage().statesVisited()).isEqualTo(178_433L);
     }
 
-    /** About a minute: with -Pslow. TLC finds 32,161 distinct states in raft.prevote.quick. */
+    /**
+     * About a minute: with -Pslow. TLC finds 32,161 distinct states in raft.prevote.quick; expanding a state once
+     * per set of servers that hear from a leader finds 3 more fingerprints (successors of states that differ only
+     * in what the model's VIEW leaves out: the pre-votes of servers in no pre-vote phase).
+     */
     @Test
     @EnabledIfSystemProperty(named = "dsverify.tier", matches = "slow")
     void everyStateOfTheQuickPreVoteModelTheCodesTimingReachesIsReached() throws Exception {
         ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), "raft.prevote.quick"));
         assertThat(r.failure()).isNull();
-        assertThat(r.coverage().statesTotal()).isEqualTo(32_161L);
+        assertThat(r.coverage().statesTotal()).isEqualTo(32_164L);
         assertThat(r.coverage().statesVisited()).isEqualTo(PREVOTE_QUICK_TIMED_STATES);
     }
 
