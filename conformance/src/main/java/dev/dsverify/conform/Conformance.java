@@ -334,7 +334,50 @@ public final class Conformance {
                 }
             }
         }
+        return offerCompaction(s, code, states, labels, walk, d);
+    }
+
+    /**
+     * Offers each server a compaction one entry beyond what Raft.tla's {@code CompactLog(i, k)} allows in {@code s}
+     * (the action itself: the model's bound on how many compactions happen is no guard of the code's): it must
+     * refuse. A snapshot covering an entry the server does not know is committed cannot be undone.
+     */
+    private Failure offerCompaction(TLCState s, CodeCluster code, List<TLCState> states, List<String> labels, int walk,
+            int d) {
+        if (!model.evaluator().hasOperator("CompactLog") || !model.hasVariable("snapshotIndex")) {
+            return null;
+        }
+        for (String id : ids) {
+            Value i = projection.server(id);
+            int from = num(s, "snapshotIndex", i) + 1;
+            int len = ((tlc2.value.impl.TupleValue) ((FcnRcdValue) ((Value) s.lookup("log")).toFcnRcd()).select(i)
+                    .toTuple()).size();
+            for (int k = from; k <= len; k++) {
+                if (model.evaluator().successors("CompactLog", s, i, tlc2.value.impl.IntValue.gen(k)).size() > 0) {
+                    continue;
+                }
+                // the first k the spec does not allow
+                boolean took = code.compact(id, k);
+                CodeCluster.Effect e = code.settle(id);
+                if (took || !e.events().isEmpty()) {
+                    String input = id + ".compactNow(" + k + ", state machine up to " + k + ")";
+                    String label = "CompactLog(" + id + ", " + k + ")";
+                    List<Diff> diffs = compare(s, code);
+                    List<String> why = new ArrayList<>(List.of("the spec's " + label + " is not enabled here (Raft.tla's"
+                            + " CompactLog(i, k) has no successor: k is beyond CompactLimit(i)); yet the code took "
+                            + input));
+                    diffs.forEach(x -> why.add(x.reason()));
+                    return failure(FailureKind.TAKES_FORBIDDEN_STEP, walk, d, label, input, diffs, why,
+                            new ArrayList<>(states), new ArrayList<>(labels), code);
+                }
+                break;
+            }
+        }
         return null;
+    }
+
+    private static int num(TLCState s, String var, Value server) {
+        return ((tlc2.value.impl.IntValue) ((FcnRcdValue) ((Value) s.lookup(var)).toFcnRcd()).select(server)).val;
     }
 
     private static String serverOf(SpecStep step) {

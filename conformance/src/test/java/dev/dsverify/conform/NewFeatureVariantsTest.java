@@ -31,6 +31,20 @@ class NewFeatureVariantsTest {
                         && x.contains("The spec's CompactLog lets a snapshot cover an entry"));
     }
 
+    /** CompactLimit <- CompactBehindCommit: offered the compaction up to its commit index, the code takes it. */
+    @Test
+    void aCompactionTheSpecDoesNotAllowIsOfferedAndTaken() throws Exception {
+        ConformResult r = Conformance.run(new ConformOptions(Specs.raft(),
+                Specs.resource("strict/MCRaftCompactBehind.cfg").toString(), false, 30, 46, 1, Bugs.NONE));
+        Failure f = r.failure();
+        assertThat(f).isNotNull();
+        assertThat(f.kind()).isEqualTo(FailureKind.TAKES_FORBIDDEN_STEP);
+        assertThat(f.action()).matches("CompactLog\\(s\\d, \\d\\)");
+        // the logical log is the same, only its snapshot point moved
+        assertThat(f.fields()).singleElement().asString().startsWith("snapshotIndex[");
+        assertThat(f.reasons().get(0)).contains("is not enabled here").contains("beyond CompactLimit(i)");
+    }
+
     /** VoteAfterPreVote <- PreVoteCastsVote: the spec records a granted pre-vote as a vote; the code does not. */
     @Test
     void aPreVoteRecordedAsAVoteIsAStepTheCodeTakesWithoutTheVote() throws Exception {
