@@ -125,6 +125,13 @@ final class CodeGuards {
                     out.add("pre-vote is off in the code's configuration (the model's PreVoteEnabled is FALSE)");
                 }
             }
+            case "CheckQuorum" -> {
+                if (n.role() != dev.dsverify.raft.core.Role.Leader) {
+                    out.add("the code checks for a quorum only as leader; " + n.id() + " is " + n.role());
+                } else if (!n.config().checkQuorum()) {
+                    out.add("check-quorum is off in the code's configuration (the model's CheckQuorumEnabled is FALSE)");
+                }
+            }
             case "RequestPreVote" -> {
                 if (!n.preCandidate()) {
                     out.add("the code asks for pre-votes only in a pre-vote phase; " + n.id() + " is in none");

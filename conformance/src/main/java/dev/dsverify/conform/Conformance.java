@@ -46,7 +46,8 @@ import java.util.Set;
 public final class Conformance {
     /** The protocol variables a report shows, in Raft.tla's order. */
     private static final List<String> SHOWN = List.of("currentTerm", "votedFor", "log", "snapshotIndex", "role",
-            "commitIndex", "votesGranted", "nextIndex", "matchIndex", "preCandidate", "preVotesGranted", "messages");
+            "commitIndex", "votesGranted", "nextIndex", "matchIndex", "heardFrom", "preCandidate", "preVotesGranted",
+            "messages");
 
     private final SpecModel model;
     private final ConformOptions options;
@@ -56,6 +57,7 @@ public final class Conformance {
     private final List<String> serverVars;
     private final List<String> shown;
     private final boolean preVote;
+    private final boolean checkQuorum;
     private final Set<Long> visited = new HashSet<>();
     private final Map<String, Long> actions = new LinkedHashMap<>();
     private final Set<String> enabled = new HashSet<>();
@@ -72,6 +74,7 @@ public final class Conformance {
         this.serverVars = Projection.SERVER_VARS.stream().filter(model::hasVariable).toList();
         this.shown = SHOWN.stream().filter(model::hasVariable).toList();
         this.preVote = model.preVote();
+        this.checkQuorum = model.checkQuorum();
         for (String a : model.actionNames()) {
             actions.put(a, 0L);
         }
@@ -107,7 +110,7 @@ public final class Conformance {
         specStates = 1;
         for (int w = 1; w <= options.walks(); w++) {
             paths++;
-            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote);
+            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote, checkQuorum);
             List<TLCState> states = new ArrayList<>(List.of(model.init()));
             List<String> labels = new ArrayList<>(List.of("Initial predicate"));
             Failure f = checkInit(code, w);
@@ -207,7 +210,7 @@ public final class Conformance {
             for (int k = leaf; k > 0; k = nodes.get(k).parent()) {
                 path.add(0, k);
             }
-            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote);
+            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote, checkQuorum);
             List<TLCState> shown = new ArrayList<>(List.of(model.init()));
             List<String> labels = new ArrayList<>(List.of("Initial predicate"));
             if (!checked[0]) {

@@ -18,7 +18,7 @@ class ConformanceSweepTest {
         assertThat(r.coverage().enabledNotDriven()).isEmpty();
         assertThat(r.coverage().neverEnabled()).containsExactlyInAnyOrder("Restart", "DropMessage", "DuplicateMessage",
                 "CompactLog", "InstallSnapshot", "HandleInstallSnapshotRequest", "HandleInstallSnapshotResponse",
-                "PreVote", "RequestPreVote", "HandlePreVoteRequest", "HandlePreVoteResponse");
+                "PreVote", "RequestPreVote", "HandlePreVoteRequest", "HandlePreVoteResponse", "CheckQuorum");
         assertThat(r.coverage().statesTotal()).isNull();
     }
 
@@ -52,6 +52,14 @@ class ConformanceSweepTest {
                 "Timeout", "BecomeLeader")) {
             assertThat(a.get(action)).as(action).isPositive();
         }
+    }
+
+    @Test
+    void theCoreFollowsCheckQuorum() throws Exception {
+        ConformResult r = Conformance.run(Specs.walks("raft.checkquorum.quick", 20, 40, 2, "none"));
+        assertThat(r.failure()).isNull();
+        assertThat(r.coverage().actions().get("CheckQuorum")).isPositive();
+        assertThat(r.coverage().actions().get("DropMessage")).isPositive();
     }
 
     @Test

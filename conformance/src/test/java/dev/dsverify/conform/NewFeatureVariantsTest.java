@@ -59,6 +59,18 @@ class NewFeatureVariantsTest {
                 + " spec's step does: it left votedFor["));
     }
 
+    /** HeardCounts <- HeardAnyTerm: the spec's leader counts a message of an earlier term as a sign of life. */
+    @Test
+    void aLeaderCountingMessagesOfAnyTermHearsFromMoreThanTheCode() throws Exception {
+        ConformResult r = Conformance.run(new ConformOptions(Specs.raft(),
+                mutant("MCRaftMutantCheckQuorumAnyTerm.cfg").toString(), false, 40, 40, 1, Bugs.NONE));
+        Failure f = r.failure();
+        assertThat(f).isNotNull();
+        assertThat(f.kind()).isEqualTo(FailureKind.CANNOT_TAKE_STEP);
+        assertThat(f.action()).startsWith("Handle");
+        assertThat(f.fields()).singleElement().asString().startsWith("heardFrom[");
+    }
+
     /** ConflictHint <- ProbeOneBack: the spec's rejection carries no hint; the code's carries one. */
     @Test
     void aRejectionWithoutTheHintDiffersInTheHintFields() throws Exception {

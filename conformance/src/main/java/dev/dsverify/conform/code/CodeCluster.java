@@ -27,6 +27,7 @@ public final class CodeCluster {
     private final List<String> ids;
     private final Bugs bugs;
     private final boolean preVote;
+    private final boolean checkQuorum;
     private final Map<String, AppliedLog> machines = new LinkedHashMap<>();
     private final Map<String, RaftNode> nodes = new LinkedHashMap<>();
     private final Map<String, StepRecorder> traces = new LinkedHashMap<>();
@@ -71,14 +72,18 @@ public final class CodeCluster {
     }
 
     public CodeCluster(List<String> ids, Bugs bugs) {
-        this(ids, bugs, false);
+        this(ids, bugs, false, false);
     }
 
-    /** Servers {@code ids} with the bug switches {@code bugs}, asking for pre-votes if {@code preVote}. */
-    public CodeCluster(List<String> ids, Bugs bugs, boolean preVote) {
+    /**
+     * Servers {@code ids} with the bug switches {@code bugs}, asking for pre-votes if {@code preVote}, leaders
+     * checking for a quorum if {@code checkQuorum}.
+     */
+    public CodeCluster(List<String> ids, Bugs bugs, boolean preVote, boolean checkQuorum) {
         this.ids = List.copyOf(ids);
         this.bugs = bugs;
         this.preVote = preVote;
+        this.checkQuorum = checkQuorum;
         for (String id : ids) {
             StepRecorder t = new StepRecorder();
             traces.put(id, t);
@@ -89,7 +94,7 @@ public final class CodeCluster {
     }
 
     private RaftConfig config(String id) {
-        return new RaftConfig(id, ids, 10, 1, 1, bugs).withPreVote(preVote);
+        return new RaftConfig(id, ids, 10, 1, 1, bugs).withPreVote(preVote).withCheckQuorum(checkQuorum);
     }
 
     public List<String> ids() {

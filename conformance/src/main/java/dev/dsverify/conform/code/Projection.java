@@ -38,7 +38,7 @@ import java.util.Map;
 public final class Projection {
     /** The per-server variables of Raft.tla that the code keeps, in the spec's order. */
     public static final List<String> SERVER_VARS = List.of("currentTerm", "votedFor", "log", "snapshotIndex", "role",
-            "commitIndex", "votesGranted", "nextIndex", "matchIndex", "preCandidate", "preVotesGranted");
+            "commitIndex", "votesGranted", "nextIndex", "matchIndex", "heardFrom", "preCandidate", "preVotesGranted");
 
     private final SpecModel model;
 
@@ -55,6 +55,7 @@ public final class Projection {
             case "snapshotIndex" -> num(n.snapshotIndex());
             case "preCandidate" -> n.preCandidate() ? BoolValue.ValTrue : BoolValue.ValFalse;
             case "preVotesGranted" -> servers(n.preVotesGranted());
+            case "heardFrom" -> servers(n.heardFrom());
             case "role" -> new StringValue(n.role().name());
             case "commitIndex" -> num(n.commitIndex());
             case "votesGranted" -> servers(n.votesGranted());

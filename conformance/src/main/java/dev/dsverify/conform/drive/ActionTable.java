@@ -86,6 +86,7 @@ public final class ActionTable {
             return atServer(d, d.server("i"), n -> n.sendSnapshot(j), "sendSnapshot(" + j + ")", "InstallSnapshot");
         });
         local("PreVote", "i", RaftNode::preVoteNow, "preVoteNow()");
+        local("CheckQuorum", "i", RaftNode::checkQuorumNow, "checkQuorumNow()");
         DRIVERS.put("RequestPreVote", d -> {
             String j = d.server("j");
             return atServer(d, d.server("i"), n -> n.requestPreVote(j), "requestPreVote(" + j + ")", "RequestPreVote");

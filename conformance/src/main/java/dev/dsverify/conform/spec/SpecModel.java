@@ -350,10 +350,23 @@ public final class SpecModel implements AutoCloseable {
      * with pre-vote substitutes {@code PreVoteEnabled <- PreVoteOn}); false for a spec without pre-vote.
      */
     public boolean preVote() {
-        if (!eval.hasOperator("PreVoteEnabled")) {
+        return flag("PreVoteEnabled");
+    }
+
+    /**
+     * Whether the model's leaders check for a quorum: Raft.tla's {@code CheckQuorumEnabled} as the model gives it
+     * ({@code CheckQuorumEnabled <- CheckQuorumOn}); false for a spec without CheckQuorum.
+     */
+    public boolean checkQuorum() {
+        return flag("CheckQuorumEnabled");
+    }
+
+    /** A constant-level Boolean operator of the spec as the model substitutes it; false when the spec lacks it. */
+    private boolean flag(String name) {
+        if (!eval.hasOperator(name)) {
             return false;
         }
-        OpDefNode def = eval.operator("PreVoteEnabled");
+        OpDefNode def = eval.operator(name);
         Object v = eval.tool().lookup(def);
         if (v instanceof OpDefNode sub) {
             v = eval.tool().eval(sub.getBody(), Context.Empty, init);

@@ -246,6 +246,21 @@ public final class RaftNode {
     }
 
     /**
+     * CheckQuorum: a leader checks now whether it heard from a majority (itself included) since it became leader
+     * or last checked, and steps down if not; either way a new period starts. False when not the leader or
+     * check-quorum is off ({@link RaftConfig#checkQuorum()}).
+     */
+    public boolean checkQuorumNow() {
+        long term = accepting("checkQuorumNow()");
+        if (raft.role != Role.Leader || !raft.cfg.checkQuorum()) {
+            return false;
+        }
+        raft.checkQuorum();
+        raft.checkInvariants(term);
+        return true;
+    }
+
+    /**
      * UpdateTerm alone: {@code m} carries a newer term, which this server adopts now without handling
      * {@code m}; a later {@link #step(Message)} handles it in the new term. False when {@code m}'s term is not
      * newer or {@code m} is malformed (see the README).
@@ -325,6 +340,8 @@ public final class RaftNode {
      * Such a server refuses pre-votes; the spec leaves this timing open.
      */
     public boolean hearsFromLeader() { return raft.election.leaderAlive(); }
+    /** The peers heard from (a message of this leader's term) since it became leader or last checked for a quorum. */
+    public Set<String> heardFrom() { return raft.tracker.heardFrom(); }
     /** Whether this server is in a pre-vote phase (the spec's preCandidate). */
     public boolean preCandidate() { return raft.election.preCandidate(); }
     /** The pre-votes held, its own included (the spec's preVotesGranted; kept when the phase ends, as there). */
