@@ -8,19 +8,19 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /** Exhaustive mode drives the code to every distinct state of a model, as TLC counts them. */
 class ExhaustiveTest {
     /** TLC's count of distinct states of models/MCRaftTinyPreVote.cfg. */
-    private static final long TINY_PREVOTE_STATES = 1_031;
+    private static final long TINY_PREVOTE_STATES = 1_045;
     /** Those a path the code's timing allows reaches. */
-    private static final long TINY_PREVOTE_TIMED_STATES = 916;
+    private static final long TINY_PREVOTE_TIMED_STATES = 930;
     /** The states of raft.prevote.quick a path the code's timing allows reaches. */
-    private static final long PREVOTE_QUICK_TIMED_STATES = 26_898;
+    private static final long PREVOTE_QUICK_TIMED_STATES = 26_794;
 
     @Test
     void everyStateOfASmallModelIsReached() throws Exception {
         ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(),
                 Specs.resource("models/MCRaftTiny.cfg").toString()));
         assertThat(r.failure()).isNull();
-        assertThat(r.coverage().statesTotal()).isEqualTo(355L);
-        assertThat(r.coverage().statesVisited()).isEqualTo(355L);
+        assertThat(r.coverage().statesTotal()).isEqualTo(363L);
+        assertThat(r.coverage().statesVisited()).isEqualTo(363L);
         assertThat(r.coverage().stateFraction()).isEqualTo(1.0);
         assertThat(r.coverage().enabledNotDriven()).isEmpty();
     }
@@ -40,24 +40,24 @@ class ExhaustiveTest {
         assertThat(r.coverage().enabledNotDriven()).isEmpty();
     }
 
-    /** About 20 s on a loaded 2-core machine: with -Pslow. TLC finds 13,406 distinct states in raft.quick. */
+    /** About 20 s on a loaded 2-core machine: with -Pslow. TLC finds 13,414 distinct states in raft.quick. */
     @Test
     @EnabledIfSystemProperty(named = "dsverify.tier", matches = "slow")
     void everyStateOfTheQuickModelIsReached() throws Exception {
         ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), "raft.quick"));
         assertThat(r.failure()).isNull();
-        assertThat(r.coverage().statesTotal()).isEqualTo(13_406L);
-        assertThat(r.coverage().statesVisited()).isEqualTo(13_406L);
+        assertThat(r.coverage().statesTotal()).isEqualTo(13_414L);
+        assertThat(r.coverage().statesVisited()).isEqualTo(13_414L);
     }
 
-    /** About 3 minutes and 3.5 GB of heap: with -Pslow. TLC finds 178,433 distinct states in raft.snapshot.quick. */
+    /** About 3 minutes and 3.5 GB of heap: with -Pslow. TLC finds 178,451 distinct states in raft.snapshot.quick. */
     @Test
     @EnabledIfSystemProperty(named = "dsverify.tier", matches = "slow")
     void everyStateOfTheQuickSnapshotModelIsReached() throws Exception {
         ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), "raft.snapshot.quick"));
         assertThat(r.failure()).isNull();
-        assertThat(r.coverage().statesTotal()).isEqualTo(178_433L);
-        assertThat(r.coverage().statesVisited()).isEqualTo(178_433L);
+        assertThat(r.coverage().statesTotal()).isEqualTo(178_451L);
+        assertThat(r.coverage().statesVisited()).isEqualTo(178_451L);
     }
 
     /**
@@ -70,7 +70,7 @@ class ExhaustiveTest {
     void everyStateOfTheQuickPreVoteModelTheCodesTimingReachesIsReached() throws Exception {
         ConformResult r = Conformance.run(Specs.exhaustive(Specs.raft(), "raft.prevote.quick"));
         assertThat(r.failure()).isNull();
-        assertThat(r.coverage().statesTotal()).isEqualTo(32_164L);
+        assertThat(r.coverage().statesTotal()).isEqualTo(32_076L);
         assertThat(r.coverage().statesVisited()).isEqualTo(PREVOTE_QUICK_TIMED_STATES);
     }
 
