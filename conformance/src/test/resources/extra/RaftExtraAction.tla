@@ -51,7 +51,11 @@ durableVars == <<currentTerm, votedFor, log, snapshotIndex>>
 
 \* Volatile state: lost in a crash.
 VARIABLES role, commitIndex, votesGranted, nextIndex, matchIndex
-volatileVars == <<role, commitIndex, votesGranted, nextIndex, matchIndex>>
+\* CheckQuorum: the peers a leader heard from (a message of its term) since
+\* it became leader or last checked for a quorum.  Kept whether or not the
+\* check is on; only CheckQuorum reads it.
+VARIABLE heardFrom
+volatileVars == <<role, commitIndex, votesGranted, nextIndex, matchIndex, heardFrom>>
 
 \* The network: a bag of messages in flight, so the same message may be in
 \* flight several times and nothing orders delivery.
@@ -138,6 +142,16 @@ EndPreVote(i) ==
     /\ preCandidate' = [preCandidate EXCEPT ![i] = FALSE]
     /\ UNCHANGED preVotesGranted
 
+\* Handling m, a leader learns that m's sender is alive and in its term.
+\* Only a message of the leader's own term counts (a separate operator so
+\* that a variant can change it).
+HeardCounts(i, m) == m.term = currentTerm[i]
+
+Heard(i, m) ==
+    heardFrom' = IF role[i] = Leader /\ HeardCounts(i, m)
+                 THEN [heardFrom EXCEPT ![i] = @ \cup {m.from}]
+                 ELSE heardFrom
+
 -----------------------------------------------------------------------------
 (* Initial state *)
 
@@ -151,6 +165,7 @@ Init ==
     /\ votesGranted = [i \in Server |-> {}]
     /\ nextIndex    = [i \in Server |-> [j \in Server |-> 1]]
     /\ matchIndex   = [i \in Server |-> [j \in Server |-> 0]]
+    /\ heardFrom    = [i \in Server |-> {}]
     /\ messages     = EmptyBag
     /\ preCandidate = [i \in Server |-> FALSE] /\ preVotesGranted = [i \in Server |-> {}]
     /\ restarts = 0 /\ drops = 0 /\ dups = 0 /\ compactions = 0
@@ -172,7 +187,7 @@ Timeout(i) ==
     /\ role'         = [role EXCEPT ![i] = Candidate]
     /\ votedFor'     = [votedFor EXCEPT ![i] = i]
     /\ votesGranted' = [votesGranted EXCEPT ![i] = {i}]
-    /\ UNCHANGED <<log, snapshotIndex, commitIndex, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<log, snapshotIndex, commitIndex, nextIndex, matchIndex, heardFrom, messages>>
 
 RequestVoteRequestMsg(i, j) ==
     [type |-> "RequestVoteRequest", from |-> i, to |-> j, term |-> currentTerm[i],
@@ -212,7 +227,8 @@ HandleRequestVoteRequest(i, m) ==
        IN /\ votedFor' = IF grant THEN [votedFor EXCEPT ![i] = m.from] ELSE votedFor
           /\ Reply([type |-> "RequestVoteResponse", from |-> i, to |-> m.from,
                     term |-> currentTerm[i], voteGranted |-> grant], m)
-    /\ UNCHANGED <<currentTerm, log, snapshotIndex, volatileVars>>
+    /\ Heard(i, m)
+    /\ UNCHANGED <<currentTerm, log, snapshotIndex, role, commitIndex, votesGranted, nextIndex, matchIndex>>
     /\ UNCHANGED preVoteVars
 
 \* A server consumes a vote response.  Only a candidate still in the term of
@@ -228,6 +244,7 @@ HandleRequestVoteResponse(i, m) ==
          THEN [votesGranted EXCEPT ![i] = @ \cup {m.from}]
          ELSE votesGranted
     /\ Discard(m)
+    /\ Heard(i, m)
     /\ UNCHANGED <<durableVars, role, commitIndex, nextIndex, matchIndex>>
     /\ UNCHANGED preVoteVars
 
@@ -244,6 +261,7 @@ BecomeLeader(i) ==
     /\ role'       = [role EXCEPT ![i] = Leader]
     /\ nextIndex'  = [nextIndex EXCEPT ![i] = [j \in Server |-> Len(log[i]) + 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
+    /\ heardFrom'  = [heardFrom EXCEPT ![i] = {}]
     /\ UNCHANGED <<durableVars, commitIndex, votesGranted, messages>>
     /\ EndPreVote(i)
 
@@ -318,6 +336,26 @@ HandlePreVoteResponse(i, m) ==
     /\ UNCHANGED <<durableVars, volatileVars, preCandidate>>
 
 -----------------------------------------------------------------------------
+(* CheckQuorum (thesis section 6.2) *)
+
+\* A leader cut off from a majority keeps its role until it hears of a
+\* newer term, and meanwhile still takes commands it cannot commit.  With
+\* CheckQuorum a leader checks, once per election timeout, whether it heard
+\* from a majority (itself included) since the last check, and steps down
+\* if not.  When the check runs is timing, which the spec leaves open; what
+\* it decides is not.
+
+\* Whether the peers i heard from make a majority with i (a separate
+\* operator so that a variant can change the counting).
+QuorumHeard(i) == IsQuorum(heardFrom[i] \cup {i})
+
+CheckQuorum(i) ==
+    /\ role[i] = Leader
+    /\ role'      = [role EXCEPT ![i] = IF QuorumHeard(i) THEN Leader ELSE Follower]
+    /\ heardFrom' = [heardFrom EXCEPT ![i] = {}]
+    /\ UNCHANGED <<durableVars, commitIndex, votesGranted, nextIndex, matchIndex, messages, preVoteVars>>
+
+-----------------------------------------------------------------------------
 (* Log replication *)
 
 \* Only a leader accepts commands; it appends them in its own term.
@@ -390,17 +428,22 @@ AfterSnapshot(i, m) ==
 \* request, conflictTerm is its term and conflictIndex the first index of i's
 \* log with that term: all of them are suspect.  When i has no entry there,
 \* conflictIndex is just past i's log.  Otherwise (a request of a stale term
-\* whose check would pass) the hint says nothing: prevLogIndex + 1.
-FirstIndexOfTerm(xlog, t, k) ==
-    CHOOSE j \in 1..k : xlog[j].term = t /\ \A l \in 1..(j - 1) : xlog[l].term # t
+\* whose check would pass) the hint says nothing: prevLogIndex + 1.  Entries
+\* in i's snapshot are committed, never in conflict: the search for the first
+\* entry of the conflicting term stops above the snapshot point.  `r` is the
+\* [prevLogIndex, prevLogTerm] part of a request (m, or m AfterSnapshot).
+FirstIndexOfTerm(i, t, k) ==
+    CHOOSE j \in (snapshotIndex[i] + 1)..k :
+        /\ log[i][j].term = t
+        /\ \A l \in (snapshotIndex[i] + 1)..(j - 1) : log[i][l].term # t
 
-ConflictHint(i, m) ==
-    IF m.prevLogIndex > Len(log[i])
+ConflictHint(i, r) ==
+    IF r.prevLogIndex > Len(log[i])
     THEN [conflictIndex |-> Len(log[i]) + 1, conflictTerm |-> 0]
-    ELSE IF m.prevLogIndex > 0 /\ log[i][m.prevLogIndex].term # m.prevLogTerm
-         THEN LET t == log[i][m.prevLogIndex].term
-              IN [conflictIndex |-> FirstIndexOfTerm(log[i], t, m.prevLogIndex), conflictTerm |-> t]
-         ELSE [conflictIndex |-> m.prevLogIndex + 1, conflictTerm |-> 0]
+    ELSE IF r.prevLogIndex > snapshotIndex[i] /\ log[i][r.prevLogIndex].term # r.prevLogTerm
+         THEN LET t == log[i][r.prevLogIndex].term
+              IN [conflictIndex |-> FirstIndexOfTerm(i, t, r.prevLogIndex), conflictTerm |-> t]
+         ELSE [conflictIndex |-> r.prevLogIndex + 1, conflictTerm |-> 0]
 
 \* A server handles an append request of its current or an earlier term (a
 \* higher term first goes through UpdateTerm).  It rejects a stale leader
@@ -417,6 +460,7 @@ HandleAppendEntriesRequest(i, m) ==
     /\ m.term <= currentTerm[i]
     \* a request of i's own term shows a leader is alive: no pre-vote now
     /\ IF m.term = currentTerm[i] THEN EndPreVote(i) ELSE UNCHANGED preVoteVars
+    /\ Heard(i, m)
     /\ LET last == m.prevLogIndex + Len(m.entries)
            rest == AfterSnapshot(i, m)
            \* a stale request is refused as it came; a current one after the snapshot
@@ -428,7 +472,7 @@ HandleAppendEntriesRequest(i, m) ==
                 \/ /\ m.term = currentTerm[i]
                    /\ ~PrevLogOk(i, rest)
              /\ reject
-             /\ UNCHANGED <<durableVars, volatileVars>>
+             /\ UNCHANGED <<durableVars, role, commitIndex, votesGranted, nextIndex, matchIndex>>
           \/ /\ m.term = currentTerm[i]
              /\ role[i] # Leader
              /\ PrevLogOk(i, rest)
@@ -442,12 +486,16 @@ HandleAppendEntriesRequest(i, m) ==
 
 \* Where leader i probes next after a rejection m: just past its own last
 \* entry of the conflicting term when it has one (its log and the
-\* follower's agree up to there), else the follower's conflictIndex.
+\* follower's agree up to there), else the follower's conflictIndex.  A
+\* rejection never hints at 0 (ConflictHint is at least 1); a response
+\* without a hint (conflictIndex 0: a log written before hints existed)
+\* moves one step back.
 BacktrackHint(i, m) ==
     \* below its snapshot point the leader no longer knows its entries' terms
     LET ofTerm == {k \in Max(snapshotIndex[i], 1)..Len(log[i]) : log[i][k].term = m.conflictTerm}
     IN IF m.conflictTerm > 0 /\ ofTerm # {}
        THEN (CHOOSE k \in ofTerm : \A l \in ofTerm : k >= l) + 1
+       ELSE IF m.conflictIndex = 0 THEN nextIndex[i][m.from] - 1
        ELSE m.conflictIndex
 
 \* A server consumes an append response.  Only the leader of the response's
@@ -473,6 +521,7 @@ HandleAppendEntriesResponse(i, m) ==
                THEN [matchIndex EXCEPT ![i][j] = Max(@, m.matchIndex)]
                ELSE matchIndex
     /\ Discard(m)
+    /\ Heard(i, m)
     /\ UNCHANGED <<durableVars, role, commitIndex, votesGranted>>
     /\ UNCHANGED preVoteVars
 
@@ -494,7 +543,7 @@ AdvanceCommitIndex(i) ==
        IN /\ ok # {}
           /\ top > commitIndex[i]
           /\ commitIndex' = [commitIndex EXCEPT ![i] = top]
-    /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, heardFrom, messages>>
     /\ UNCHANGED preVoteVars
 
 -----------------------------------------------------------------------------
@@ -549,10 +598,11 @@ HandleInstallSnapshotRequest(i, m) ==
     /\ m.type = "InstallSnapshotRequest"
     /\ m.to = i
     /\ m.term <= currentTerm[i]
+    /\ Heard(i, m)
     /\ \/ /\ m.term < currentTerm[i]
           /\ Reply([type |-> "InstallSnapshotResponse", from |-> i, to |-> m.from,
                     term |-> currentTerm[i], success |-> FALSE, matchIndex |-> 0], m)
-          /\ UNCHANGED <<durableVars, volatileVars, preVoteVars>>
+          /\ UNCHANGED <<durableVars, role, commitIndex, votesGranted, nextIndex, matchIndex, preVoteVars>>
        \/ /\ m.term = currentTerm[i]
           /\ role[i] # Leader
           \* as an append request: a leader of i's term is alive, no pre-vote now
@@ -586,6 +636,7 @@ HandleInstallSnapshotResponse(i, m) ==
           /\ matchIndex' = IF act THEN [matchIndex EXCEPT ![i][j] = Max(@, m.matchIndex)]
                                   ELSE matchIndex
     /\ Discard(m)
+    /\ Heard(i, m)
     /\ UNCHANGED <<durableVars, role, commitIndex, votesGranted, preVoteVars>>
 
 -----------------------------------------------------------------------------
@@ -608,7 +659,7 @@ UpdateTerm(i, m) ==
     /\ currentTerm' = [currentTerm EXCEPT ![i] = m.term]
     /\ role'        = [role EXCEPT ![i] = RoleAfterNewTerm(i, m)]
     /\ votedFor'    = [votedFor EXCEPT ![i] = Nil]
-    /\ UNCHANGED <<log, snapshotIndex, commitIndex, votesGranted, nextIndex, matchIndex, messages>>
+    /\ UNCHANGED <<log, snapshotIndex, commitIndex, votesGranted, nextIndex, matchIndex, heardFrom, messages>>
     /\ EndPreVote(i)
 
 \* A crash followed by recovery: durable state is read back, volatile state
@@ -629,6 +680,7 @@ ResetVolatile(i, recoveredSnapshot) ==
     /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
     /\ nextIndex'    = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
     /\ matchIndex'   = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
+    /\ heardFrom'    = [heardFrom EXCEPT ![i] = {}]
     /\ preCandidate'    = [preCandidate EXCEPT ![i] = FALSE]
     /\ preVotesGranted' = [preVotesGranted EXCEPT ![i] = {}]
 
@@ -696,6 +748,9 @@ CompactLogBound(i)     == compactions < MaxCompactions
 \* TRUE (`CONSTANT PreVoteEnabled <- PreVoteOn`); then an election timer
 \* fires into PreVote, and Timeout waits for a pre-vote majority.
 PreVoteEnabled         == FALSE
+\* Whether leaders check for a quorum: a model of Raft with CheckQuorum
+\* substitutes TRUE (`CONSTANT CheckQuorumEnabled <- CheckQuorumOn`).
+CheckQuorumEnabled     == FALSE
 PreVoteBound(i)        == PreVoteEnabled /\ currentTerm[i] < MaxTerm
 \* A pre-candidate does not ask again a peer whose pre-vote it holds.
 RequestPreVoteBound(i, j) == j \notin preVotesGranted[i] /\ SendBound(PreVoteRequestMsg(i, j))
@@ -713,7 +768,8 @@ ProtocolView ==
       [i \in Server |-> IF role[i] = Leader THEN nextIndex[i] ELSE {}],
       [i \in Server |-> IF role[i] = Leader THEN matchIndex[i] ELSE {}],
       messages, faultVars,
-      preCandidate, [i \in Server |-> IF preCandidate[i] THEN preVotesGranted[i] ELSE {}]>>
+      preCandidate, [i \in Server |-> IF preCandidate[i] THEN preVotesGranted[i] ELSE {}],
+      [i \in Server |-> IF CheckQuorumEnabled /\ role[i] = Leader THEN heardFrom[i] ELSE {}]>>
 
 \* VotesSafe also reads the votes a leader holds.
 ModelView ==
@@ -746,6 +802,9 @@ PreVoteStep(i)                       == PreVoteBound(i) /\ PreVote(i) /\ Steady
 RequestPreVoteStep(i, j)             == RequestPreVoteBound(i, j) /\ RequestPreVote(i, j) /\ Steady
 HandlePreVoteRequestStep(m)          == HandlePreVoteRequest(m.to, m) /\ Steady
 HandlePreVoteResponseStep(m)         == HandlePreVoteResponse(m.to, m) /\ Steady
+\* A check that changes nothing (a quorum heard, no peer yet this period)
+\* is a stuttering step, which TLC does not count.
+CheckQuorumStep(i)                   == CheckQuorumEnabled /\ CheckQuorum(i) /\ Steady
 
 RestartStep(i) ==
     /\ RestartBound
@@ -786,7 +845,7 @@ HandleInstallSnapshotResponseStep(m) == HandleInstallSnapshotResponse(m.to, m) /
 ForgetCommitStep(i) ==
     /\ commitIndex[i] > 0
     /\ commitIndex' = [commitIndex EXCEPT ![i] = 0]
-    /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, messages, preVoteVars, faultVars>>
+    /\ UNCHANGED <<durableVars, role, votesGranted, nextIndex, matchIndex, heardFrom, messages, preVoteVars, faultVars>>
     /\ RecordHistory
 
 Next ==
@@ -813,6 +872,7 @@ Next ==
     \/ \E i, j \in Server : RequestPreVoteStep(i, j)
     \/ \E m \in DOMAIN messages : HandlePreVoteRequestStep(m)
     \/ \E m \in DOMAIN messages : HandlePreVoteResponseStep(m)
+    \/ \E i \in Server : CheckQuorumStep(i)
     \/ \E i \in Server : ForgetCommitStep(i)
 
 Spec == Init /\ [][Next]_vars
@@ -835,6 +895,7 @@ TypeOK ==
     /\ restarts \in Nat /\ drops \in Nat /\ dups \in Nat /\ compactions \in Nat
     /\ preCandidate \in [Server -> BOOLEAN]
     /\ preVotesGranted \in [Server -> SUBSET Server]
+    /\ heardFrom \in [Server -> SUBSET Server]
 
 \* At most one server is ever leader in a given term.  Stated over the
 \* history of elections: checking only the servers that are leaders now
@@ -950,6 +1011,21 @@ ElectionAfterPreVote ==
     [][\A i \in Server :
          role'[i] = Candidate /\ currentTerm'[i] = currentTerm[i] + 1 /\ votedFor'[i] = i
            => preCandidate[i] /\ IsQuorum(preVotesGranted[i])]_vars
+
+\* CheckQuorum.  A leader counts only servers that have reached its term: a
+\* server left behind in an earlier term (cut off, or whose old messages
+\* arrive late) cannot keep a leader in office.
+HeardFromKnowTheTerm ==
+    \A i \in Server :
+      role[i] = Leader => \A j \in heardFrom[i] : currentTerm[j] >= currentTerm[i]
+
+\* A leader leaves office within its term only by a failed check (a crash
+\* aside): one that heard from a majority stays.
+StepDownOnlyWithoutQuorum ==
+    [][\A i \in Server :
+         /\ role[i] = Leader /\ role'[i] # Leader
+         /\ currentTerm'[i] = currentTerm[i] /\ restarts' = restarts
+         => ~IsQuorum(heardFrom[i] \cup {i})]_vars
 
 \* The committed sequence only grows by appending: Raft refines AbstractLog,
 \* with the history of committed entries as the refinement mapping.
