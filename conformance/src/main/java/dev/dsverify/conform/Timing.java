@@ -1,6 +1,5 @@
 package dev.dsverify.conform;
 
-import dev.dsverify.conform.code.CodeCluster;
 import dev.dsverify.conform.spec.Messages;
 import dev.dsverify.conform.spec.SpecModel;
 import dev.dsverify.conform.spec.SpecStep;
@@ -14,19 +13,16 @@ import tlc2.value.impl.Value;
  * for a pre-vote it could grant may answer either way in the spec ({@code HandlePreVoteRequest}'s
  * {@code heardLeader}: whether it heard from a leader within the election timeout is left open). The code decides
  * by its clock: it refuses while it has heard from the leader of its term within the minimum election timeout,
- * and grants otherwise. Conform gives its servers no ticks, so a follower that accepted a request of its term's
+ * and grants otherwise. Conform gives its servers no ticks, so a follower that handled a request of its term's
  * leader refuses, and one that heard from none grants; the spec's other answer needs a timing the driven code
  * cannot have (time passing without the timer firing, or a leader heard from that does not exist), and is not
- * driven. Every other part of the answer (the term asked for, the log check, a leader's or a candidate's answer,
- * a refusal the spec's guard forces) is checked as usual.
+ * driven. Which followers hear from a leader is derived from the behaviour ({@link #heardAfter}), not read from
+ * the code, so the code's answer is still checked: one that forgot its leader grants where the step refuses.
+ * Every other part of the answer (the term asked for, the log check, a leader's or a candidate's answer, a
+ * refusal the spec's guard forces) is checked as usual.
  */
 final class Timing {
     private Timing() {
-    }
-
-    /** Whether the code's servers have the timing {@code step} (from {@code before}) rests on; true for every other step. */
-    static boolean codeHasTiming(SpecModel model, SpecStep step, TLCState before, CodeCluster code) {
-        return drivable(model, step, before, id -> code.node(id).hearsFromLeader());
     }
 
     /**
@@ -54,7 +50,10 @@ final class Timing {
         return 1 << ids.indexOf(id);
     }
 
-    /** {@link #codeHasTiming} with {@code hears} saying which servers hear from a leader. */
+    /**
+     * Whether the code's servers have the timing {@code step} (from {@code before}) rests on, {@code hears} saying
+     * which servers hear from a leader; true for every step but a follower's answer to a pre-vote it could grant.
+     */
     static boolean drivable(SpecModel model, SpecStep step, TLCState before, java.util.function.Predicate<String> hears) {
         if (!step.action().equals("HandlePreVoteRequest") || !model.evaluator().hasOperator("PreVoteGrantable")) {
             return true;

@@ -335,11 +335,6 @@ public final class RaftNode {
     public Set<String> votesGranted() { return Collections.unmodifiableSet(raft.election.votesGranted()); }
     public Map<String, Long> nextIndex() { return raft.tracker.nextIndex(); }
     public Map<String, Long> matchIndex() { return raft.tracker.matchIndex(); }
-    /**
-     * Whether this server heard from the leader of its term within the minimum election timeout (a leader: it leads).
-     * Such a server refuses pre-votes; the spec leaves this timing open.
-     */
-    public boolean hearsFromLeader() { return raft.election.leaderAlive(); }
     /** The peers heard from (a message of this leader's term) since it became leader or last checked for a quorum. */
     public Set<String> heardFrom() { return raft.tracker.heardFrom(); }
     /** Whether this server is in a pre-vote phase (the spec's preCandidate). */
