@@ -226,4 +226,30 @@ class StepByStepTest {
         assertThat(settle(n)).as("then the entries after it").singleElement()
                 .isInstanceOf(AppendEntriesRequest.class);
     }
+
+    @Test
+    void aQuorumCheckIsAnInputOfALeaderWithCheckQuorumOn() {
+        RaftNode off = leaderWithoutEntries();
+        assertThat(off.checkQuorumNow()).as("check-quorum is off").isFalse();
+        RaftConfig cfg = RaftConfig.of("n1", SERVERS, 1).withCheckQuorum(true);
+        RaftNode n = RaftNode.startStepByStep(cfg, new Tracer("n1", TraceSink.OFF));
+        assertThat(n.checkQuorumNow()).as("a follower checks nothing").isFalse();
+        n.timeoutNow();
+        settle(n);
+        n.step(new RequestVoteResponse("n2", "n1", 1, 1, true));
+        settle(n);
+        n.becomeLeaderNow();
+        settle(n);
+        assertThat(n.heardFrom()).as("a new leader has heard from no one yet").isEmpty();
+        n.step(new AppendEntriesResponse("n2", "n1", 1, 5, true, 0, 0));
+        settle(n);
+        assertThat(n.heardFrom()).containsExactly("n2");
+        assertThat(n.checkQuorumNow()).isTrue();
+        assertThat(n.role()).as("n1 and n2 are a majority").isEqualTo(Role.Leader);
+        assertThat(n.heardFrom()).as("a new period").isEmpty();
+        assertThat(settle(n)).as("the check sends nothing").isEmpty();
+        assertThat(n.checkQuorumNow()).isTrue();
+        assertThat(n.role()).as("no one heard from in this period").isEqualTo(Role.Follower);
+        assertThat(n.checkQuorumNow()).isFalse();
+    }
 }
