@@ -57,8 +57,21 @@ class ConformCommandTest {
         assertThat(j.get("coverage").get("statesTotal").isNull()).isTrue();
         assertThat(j.get("coverage").get("actions").get("Timeout").asLong()).isPositive();
         assertThat(j.get("coverage").get("neverEnabled").toString()).contains("Restart");
+        assertThat(j.get("coverage").get("untimedSteps").asLong()).as("raft.quick has no pre-vote").isZero();
         assertThat(j.get("elapsedMillis").asLong()).isNotNegative();
         assertThat(j.get("seed").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void preVoteWalksCountTheAnswersWhoseTimingTheCodeHasNot() throws Exception {
+        Path json = dir.resolve("prevote.json");
+        int code = run("conform", "--spec", spec, "--model", "raft.prevote.quick", "--walks", "5", "--depth", "40",
+                "--seed", "2", "--json", json.toString());
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertThat(j.get("coverage").get("actions").get("HandlePreVoteRequest").asLong()).isPositive();
+        assertThat(j.get("coverage").get("untimedSteps").asLong()).isPositive();
+        assertThat(out.toString()).contains("spec steps not driven: they rest on a timing");
     }
 
     @Test

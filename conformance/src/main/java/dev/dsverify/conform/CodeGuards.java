@@ -87,11 +87,54 @@ final class CodeGuards {
             case "Timeout" -> {
                 if (n.role() == dev.dsverify.raft.core.Role.Leader) {
                     out.add("the code has no election timer while it leads");
+                } else if ((n.config().preVote() && !n.preCandidate())
+                        || (n.preCandidate() && n.preVotesGranted().size() < quorum)) {
+                    out.add("with pre-vote the code starts an election only with pre-votes from a majority (" + quorum
+                            + " of " + servers + "); " + n.id() + (n.preCandidate() ? " holds " + n.preVotesGranted()
+                            : " is in no pre-vote phase"));
                 }
             }
             case "RequestVote" -> {
                 if (n.role() != dev.dsverify.raft.core.Role.Candidate) {
                     out.add("the code asks for votes only as candidate; " + n.id() + " is " + n.role());
+                }
+            }
+            case "CompactLog" -> {
+                long k = ((IntValue) ((tlc2.value.impl.FcnRcdValue) ((Value) step.next().lookup("snapshotIndex"))
+                        .toFcnRcd()).select(step.arg("i"))).val;
+                if (k > n.appliedIndex()) {
+                    out.add("the code compacts only entries its state machine has applied, and applies only committed"
+                            + " ones: " + n.id() + " applied " + n.appliedIndex() + " (commitIndex " + n.commitIndex()
+                            + ", log length " + n.lastIndex() + "), the spec's step compacts to " + k
+                            + ". The spec's CompactLog lets a snapshot cover an entry " + n.id() + " does not know is committed");
+                }
+            }
+            case "InstallSnapshot" -> {
+                String j = step.arg("j").toString();
+                if (n.role() != dev.dsverify.raft.core.Role.Leader) {
+                    out.add("the code sends a snapshot only as leader; " + n.id() + " is " + n.role());
+                } else if (n.nextIndex().getOrDefault(j, 0L) > n.snapshotIndex()) {
+                    out.add("the code sends a snapshot only to a peer whose nextIndex (" + n.nextIndex().get(j)
+                            + ") is at or below its snapshot point (" + n.snapshotIndex() + ")");
+                }
+            }
+            case "PreVote" -> {
+                if (n.role() == dev.dsverify.raft.core.Role.Leader) {
+                    out.add("the code has no election timer while it leads");
+                } else if (!n.config().preVote()) {
+                    out.add("pre-vote is off in the code's configuration (the model's PreVoteEnabled is FALSE)");
+                }
+            }
+            case "CheckQuorum" -> {
+                if (n.role() != dev.dsverify.raft.core.Role.Leader) {
+                    out.add("the code checks for a quorum only as leader; " + n.id() + " is " + n.role());
+                } else if (!n.config().checkQuorum()) {
+                    out.add("check-quorum is off in the code's configuration (the model's CheckQuorumEnabled is FALSE)");
+                }
+            }
+            case "RequestPreVote" -> {
+                if (!n.preCandidate()) {
+                    out.add("the code asks for pre-votes only in a pre-vote phase; " + n.id() + " is in none");
                 }
             }
             default -> {

@@ -23,7 +23,9 @@ public final class ConformReport {
     public static String text(ConformResult r) {
         StringBuilder sb = new StringBuilder();
         ConformOptions o = r.options();
-        String what = o.exhaustive() ? "every distinct state of " + o.model()
+        String what = o.exhaustive()
+                ? (r.coverage().untimed() > 0 ? "paths to every distinct state the code's timing reaches of "
+                        : "every distinct state of ") + o.model()
                 : o.walks() + " random walks of up to " + o.depth() + " steps (seed " + o.seed() + ") of " + o.model();
         Failure f = r.failure();
         if (f == null) {
@@ -62,6 +64,11 @@ public final class ConformReport {
                 .append(" the model enabled (").append(c.actions().size()).append(" in Next)\n");
         c.actions().forEach((a, n) -> sb.append(String.format(Locale.ROOT, "    %-28s %8d%s%n", a, n,
                 !c.enabled().contains(a) ? "   never enabled by the model" : n == 0 ? "   never driven" : "")));
+        if (c.untimed() > 0) {
+            sb.append("  ").append(c.untimed()).append(" spec steps not driven: they rest on a timing the code's servers"
+                    + " do not have (a follower's pre-vote answer; see conformance/README.md)")
+                    .append(o.exhaustive() ? "; the states only they lead to were explored, not driven\n" : "\n");
+        }
         sb.append(String.format(Locale.ROOT, "  %d %s, %d steps driven, %d spec states generated, %.2f s%n", r.paths(),
                 o.exhaustive() ? "paths" : "walks", r.steps(), r.specStates(), r.elapsed().toNanos() / 1e9));
         return sb.toString();
@@ -127,6 +134,7 @@ public final class ConformReport {
         cov.put("actionsInNext", c.actions().size());
         ObjectNode per = cov.putObject("actions");
         c.actions().forEach(per::put);
+        cov.put("untimedSteps", c.untimed());
         ArrayNode never = cov.putArray("neverEnabled");
         c.neverEnabled().forEach(never::add);
         ObjectNode counts = o.putObject("counts");

@@ -45,17 +45,24 @@ import java.util.Set;
  */
 public final class Conformance {
     /** The protocol variables a report shows, in Raft.tla's order. */
-    private static final List<String> SHOWN = List.of("currentTerm", "votedFor", "log", "role", "commitIndex",
-            "votesGranted", "nextIndex", "matchIndex", "messages");
+    private static final List<String> SHOWN = List.of("currentTerm", "votedFor", "log", "snapshotIndex", "role",
+            "commitIndex", "votesGranted", "nextIndex", "matchIndex", "heardFrom", "preCandidate", "preVotesGranted",
+            "messages");
 
     private final SpecModel model;
     private final ConformOptions options;
     private final Projection projection;
     private final List<String> ids;
+    /** The per-server variables of {@link Projection#SERVER_VARS} this spec has (a variant may lack some). */
+    private final List<String> serverVars;
+    private final List<String> shown;
+    private final boolean preVote;
+    private final boolean checkQuorum;
     private final Set<Long> visited = new HashSet<>();
     private final Map<String, Long> actions = new LinkedHashMap<>();
     private final Set<String> enabled = new HashSet<>();
     private long steps;
+    private long untimed;
     private long paths;
     private long specStates;
 
@@ -64,6 +71,10 @@ public final class Conformance {
         this.options = options;
         this.projection = new Projection(model);
         this.ids = List.copyOf(model.servers().keySet());
+        this.serverVars = Projection.SERVER_VARS.stream().filter(model::hasVariable).toList();
+        this.shown = SHOWN.stream().filter(model::hasVariable).toList();
+        this.preVote = model.preVote();
+        this.checkQuorum = model.checkQuorum();
         for (String a : model.actionNames()) {
             actions.put(a, 0L);
         }
@@ -85,7 +96,8 @@ public final class Conformance {
                 Conformance c = new Conformance(model, options);
                 Failure f = options.exhaustive() ? c.exhaustive() : c.walks();
                 Long total = options.exhaustive() && f == null ? c.specStates : null;
-                return new ConformResult(options, f, new Coverage(c.visited.size(), total, c.actions, c.enabled), c.paths,
+                return new ConformResult(options, f, new Coverage(c.visited.size(), total, c.actions, c.enabled,
+                        c.untimed), c.paths,
                         c.steps, c.specStates, Duration.ofNanos(System.nanoTime() - start));
             }
         }
@@ -98,7 +110,7 @@ public final class Conformance {
         specStates = 1;
         for (int w = 1; w <= options.walks(); w++) {
             paths++;
-            CodeCluster code = new CodeCluster(ids, options.bugs());
+            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote, checkQuorum);
             List<TLCState> states = new ArrayList<>(List.of(model.init()));
             List<String> labels = new ArrayList<>(List.of("Initial predicate"));
             Failure f = checkInit(code, w);
@@ -106,6 +118,7 @@ public final class Conformance {
                 return f;
             }
             TLCState s = model.init();
+            int heard = 0; // the servers that hear from a leader, as the code's clock-free servers do (Timing)
             for (int d = 1; d <= options.depth(); d++) {
                 List<SpecStep> next = model.successors(s);
                 specStates += next.size();
@@ -113,11 +126,21 @@ public final class Conformance {
                 if (next.isEmpty()) {
                     break;
                 }
-                SpecStep step = next.get(random.nextInt(next.size()));
+                final TLCState from = s;
+                final int hears = heard;
+                List<SpecStep> timed = next.stream()
+                        .filter(st -> Timing.drivable(model, st, from, id -> (hears & Timing.bit(ids, id)) != 0))
+                        .toList();
+                untimed += next.size() - timed.size();
+                if (timed.isEmpty()) {
+                    break;
+                }
+                SpecStep step = timed.get(random.nextInt(timed.size()));
                 f = drive(step, s, code, states, labels, w, d, true);
                 if (f != null) {
                     return f;
                 }
+                heard = preVote ? Timing.heardAfter(step, s, heard, ids) : 0;
                 s = step.next();
             }
         }
@@ -126,50 +149,73 @@ public final class Conformance {
 
     // ------------------------------------------------------------------ the whole state graph
 
+    /** A state of the search tree: reached from {@code parent} by {@code via}, with who hears from a leader there. */
+    private record Node(TLCState state, int parent, SpecStep via, int heard, boolean timed) {
+    }
+
+    /** A state as the code may be in it: its fingerprint and which servers hear from a leader ({@link Timing}). */
+    private record Key(long fingerprint, int heard) {
+    }
+
     /**
      * Explores the model breadth-first (one state per fingerprint, as TLC counts them), then drives the code along
      * the path from the initial state to every leaf of the search tree: together they pass every distinct state.
+     * The tree keeps only steps the code's timing allows ({@link Timing}): a state is expanded once per set of
+     * servers that hear from a leader, and the states reached only through a step that rests on other timing are
+     * explored without being driven, so that the total is still the model's.
      */
     private Failure exhaustive() {
-        List<TLCState> states = new ArrayList<>();
-        List<Integer> parent = new ArrayList<>();
-        List<SpecStep> via = new ArrayList<>();
-        Map<Long, Integer> index = new HashMap<>();
+        List<Node> nodes = new ArrayList<>();
         List<Boolean> inner = new ArrayList<>();
-        states.add(model.init());
-        parent.add(-1);
-        via.add(null);
+        Set<Key> seen = new HashSet<>();
+        Set<Long> all = new HashSet<>();
+        nodes.add(new Node(model.init(), -1, null, 0, true));
         inner.add(false);
-        index.put(model.init().fingerPrint(), 0);
+        seen.add(new Key(model.init().fingerPrint(), 0));
+        all.add(model.init().fingerPrint());
         ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(0));
         while (!queue.isEmpty()) {
             int k = queue.poll();
-            for (SpecStep st : model.successors(states.get(k))) {
+            Node n = nodes.get(k);
+            for (SpecStep st : model.successors(n.state())) {
                 enabled.add(st.action());
                 long fp = st.next().fingerPrint();
-                if (!index.containsKey(fp)) {
-                    index.put(fp, states.size());
-                    states.add(st.next());
-                    parent.add(k);
-                    via.add(st);
-                    inner.add(false);
+                boolean timed = n.timed()
+                        && Timing.drivable(model, st, n.state(), id -> (n.heard() & Timing.bit(ids, id)) != 0);
+                if (timed) {
+                    // only pre-vote answers depend on it: without pre-vote, one expansion per state as in TLC
+                    int heard = preVote ? Timing.heardAfter(st, n.state(), n.heard(), ids) : 0;
+                    if (!seen.add(new Key(fp, heard))) {
+                        continue;
+                    }
                     inner.set(k, true);
-                    queue.add(states.size() - 1);
+                    all.add(fp);
+                    nodes.add(new Node(st.next(), k, st, heard, true));
+                } else {
+                    if (n.timed()) {
+                        untimed++;
+                    }
+                    if (!all.add(fp)) {
+                        continue;
+                    }
+                    nodes.add(new Node(st.next(), k, st, 0, false)); // counted, never driven
                 }
+                inner.add(false);
+                queue.add(nodes.size() - 1);
             }
         }
-        specStates = states.size();
-        boolean[] checked = new boolean[states.size()];
-        for (int leaf = 0; leaf < states.size(); leaf++) {
-            if (inner.get(leaf)) {
+        specStates = all.size();
+        boolean[] checked = new boolean[nodes.size()];
+        for (int leaf = 0; leaf < nodes.size(); leaf++) {
+            if (inner.get(leaf) || !nodes.get(leaf).timed()) {
                 continue;
             }
             paths++;
             List<Integer> path = new ArrayList<>();
-            for (int k = leaf; k > 0; k = parent.get(k)) {
+            for (int k = leaf; k > 0; k = nodes.get(k).parent()) {
                 path.add(0, k);
             }
-            CodeCluster code = new CodeCluster(ids, options.bugs());
+            CodeCluster code = new CodeCluster(ids, options.bugs(), preVote, checkQuorum);
             List<TLCState> shown = new ArrayList<>(List.of(model.init()));
             List<String> labels = new ArrayList<>(List.of("Initial predicate"));
             if (!checked[0]) {
@@ -180,13 +226,13 @@ public final class Conformance {
                 checked[0] = true;
             }
             for (int d = 0; d < path.size(); d++) {
-                int k = path.get(d);
-                Failure f = drive(via.get(k), states.get(parent.get(k)), code, shown, labels, (int) paths, d + 1,
-                        !checked[k]);
+                Node n = nodes.get(path.get(d));
+                TLCState from = nodes.get(n.parent()).state();
+                Failure f = drive(n.via(), from, code, shown, labels, (int) paths, d + 1, !checked[path.get(d)]);
                 if (f != null) {
                     return f;
                 }
-                checked[k] = true;
+                checked[path.get(d)] = true;
             }
         }
         return null;
@@ -292,7 +338,50 @@ public final class Conformance {
                 }
             }
         }
+        return offerCompaction(s, code, states, labels, walk, d);
+    }
+
+    /**
+     * Offers each server a compaction one entry beyond what Raft.tla's {@code CompactLog(i, k)} allows in {@code s}
+     * (the action itself: the model's bound on how many compactions happen is no guard of the code's): it must
+     * refuse. A snapshot covering an entry the server does not know is committed cannot be undone.
+     */
+    private Failure offerCompaction(TLCState s, CodeCluster code, List<TLCState> states, List<String> labels, int walk,
+            int d) {
+        if (!model.evaluator().hasOperator("CompactLog") || !model.hasVariable("snapshotIndex")) {
+            return null;
+        }
+        for (String id : ids) {
+            Value i = projection.server(id);
+            int from = num(s, "snapshotIndex", i) + 1;
+            int len = ((tlc2.value.impl.TupleValue) ((FcnRcdValue) ((Value) s.lookup("log")).toFcnRcd()).select(i)
+                    .toTuple()).size();
+            for (int k = from; k <= len; k++) {
+                if (model.evaluator().successors("CompactLog", s, i, tlc2.value.impl.IntValue.gen(k)).size() > 0) {
+                    continue;
+                }
+                // the first k the spec does not allow
+                boolean took = code.compact(id, k);
+                CodeCluster.Effect e = code.settle(id);
+                if (took || !e.events().isEmpty()) {
+                    String input = id + ".compactNow(" + k + ", state machine up to " + k + ")";
+                    String label = "CompactLog(" + id + ", " + k + ")";
+                    List<Diff> diffs = compare(s, code);
+                    List<String> why = new ArrayList<>(List.of("the spec's " + label + " is not enabled here (Raft.tla's"
+                            + " CompactLog(i, k) has no successor: k is beyond CompactLimit(i)); yet the code took "
+                            + input));
+                    diffs.forEach(x -> why.add(x.reason()));
+                    return failure(FailureKind.TAKES_FORBIDDEN_STEP, walk, d, label, input, diffs, why,
+                            new ArrayList<>(states), new ArrayList<>(labels), code);
+                }
+                break;
+            }
+        }
         return null;
+    }
+
+    private static int num(TLCState s, String var, Value server) {
+        return ((tlc2.value.impl.IntValue) ((FcnRcdValue) ((Value) s.lookup(var)).toFcnRcd()).select(server)).val;
     }
 
     private static String serverOf(SpecStep step) {
@@ -310,7 +399,7 @@ public final class Conformance {
 
     private List<Diff> compare(TLCState s, CodeCluster code) {
         List<Diff> out = new ArrayList<>();
-        for (String var : Projection.SERVER_VARS) {
+        for (String var : serverVars) {
             FcnRcdValue f = (FcnRcdValue) ((Value) s.lookup(var)).toFcnRcd();
             for (String id : ids) {
                 Value spec = specAt(f, var, id);
@@ -392,7 +481,7 @@ public final class Conformance {
         Map<String, Map<String, Value>> out = new HashMap<>();
         for (String id : ids) {
             Map<String, Value> vars = new HashMap<>();
-            for (String var : Projection.SERVER_VARS) {
+            for (String var : serverVars) {
                 vars.put(var, projection.at(var, code.node(id)));
             }
             out.put(id, vars);
@@ -455,9 +544,9 @@ public final class Conformance {
         return new TraceState(n, label, null, vars);
     }
 
-    private static Map<String, TlaValue> vars(TLCState s) {
+    private Map<String, TlaValue> vars(TLCState s) {
         Map<String, TlaValue> out = new LinkedHashMap<>();
-        for (String v : SHOWN) {
+        for (String v : shown) {
             out.put(v, tla((Value) s.lookup(v)));
         }
         return out;
@@ -467,7 +556,7 @@ public final class Conformance {
     private Map<String, TlaValue> codeVars(TLCState spec, CodeCluster code) {
         Map<String, TlaValue> out = new LinkedHashMap<>();
         Value[] servers = ids.stream().map(projection::server).toArray(Value[]::new);
-        for (String var : Projection.SERVER_VARS) {
+        for (String var : serverVars) {
             Value[] vals = new Value[ids.size()];
             for (int k = 0; k < ids.size(); k++) {
                 Value mine = projection.at(var, code.node(ids.get(k)));

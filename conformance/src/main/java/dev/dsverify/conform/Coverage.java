@@ -12,8 +12,16 @@ import java.util.Set;
  * @param actions       per action of Next (in Next's order), how many steps of it the code took and agreed with
  * @param enabled       the actions the spec enabled in some state the run explored: those the model allows at all
  *                      (a model's bounds may disable some for good, e.g. Restart with MaxRestarts 0)
+ * @param untimed       spec steps not driven because they rest on a timing the step-by-step servers do not have
+ *                      ({@link Timing}): random walks chose among the other steps; exhaustively, the states only
+ *                      such a step leads to (in the search tree) were not reached
  */
-public record Coverage(long statesVisited, Long statesTotal, Map<String, Long> actions, Set<String> enabled) {
+public record Coverage(long statesVisited, Long statesTotal, Map<String, Long> actions, Set<String> enabled,
+        long untimed) {
+    public Coverage(long statesVisited, Long statesTotal, Map<String, Long> actions, Set<String> enabled) {
+        this(statesVisited, statesTotal, actions, enabled, 0);
+    }
+
     public Coverage {
         actions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(actions));
         enabled = Set.copyOf(enabled);

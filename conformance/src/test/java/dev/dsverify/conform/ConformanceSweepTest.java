@@ -2,6 +2,8 @@ package dev.dsverify.conform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Raft core follows Raft.tla along random walks of the quick and the full model. */
@@ -14,7 +16,9 @@ class ConformanceSweepTest {
         assertThat(r.steps()).isGreaterThanOrEqualTo(250);
         // every action the quick model allows was driven; its bounds allow no fault
         assertThat(r.coverage().enabledNotDriven()).isEmpty();
-        assertThat(r.coverage().neverEnabled()).containsExactlyInAnyOrder("Restart", "DropMessage", "DuplicateMessage");
+        assertThat(r.coverage().neverEnabled()).containsExactlyInAnyOrder("Restart", "DropMessage", "DuplicateMessage",
+                "CompactLog", "InstallSnapshot", "HandleInstallSnapshotRequest", "HandleInstallSnapshotResponse",
+                "PreVote", "RequestPreVote", "HandlePreVoteRequest", "HandlePreVoteResponse", "CheckQuorum");
         assertThat(r.coverage().statesTotal()).isNull();
     }
 
@@ -25,6 +29,37 @@ class ConformanceSweepTest {
         assertThat(r.steps()).isGreaterThanOrEqualTo(150);
         assertThat(r.coverage().actions().get("Restart")).isPositive();
         assertThat(r.coverage().actions().get("DropMessage") + r.coverage().actions().get("DuplicateMessage")).isPositive();
+    }
+
+    @Test
+    void theCoreFollowsCompactionAndInstallSnapshot() throws Exception {
+        ConformResult r = Conformance.run(Specs.walks("raft.snapshot.quick", 30, 46, 5, "none"));
+        assertThat(r.failure()).isNull();
+        Map<String, Long> a = r.coverage().actions();
+        assertThat(a.get("CompactLog")).isPositive();
+        assertThat(a.get("InstallSnapshot")).isPositive();
+        assertThat(a.get("HandleInstallSnapshotRequest")).isPositive();
+        assertThat(a.get("HandleInstallSnapshotResponse")).isPositive();
+        assertThat(a.get("Restart")).isPositive();
+    }
+
+    @Test
+    void theCoreFollowsPreVote() throws Exception {
+        ConformResult r = Conformance.run(Specs.walks("raft.prevote.quick", 20, 50, 3, "none"));
+        assertThat(r.failure()).isNull();
+        Map<String, Long> a = r.coverage().actions();
+        for (String action : List.of("PreVote", "RequestPreVote", "HandlePreVoteRequest", "HandlePreVoteResponse",
+                "Timeout", "BecomeLeader")) {
+            assertThat(a.get(action)).as(action).isPositive();
+        }
+    }
+
+    @Test
+    void theCoreFollowsCheckQuorum() throws Exception {
+        ConformResult r = Conformance.run(Specs.walks("raft.checkquorum.quick", 20, 40, 2, "none"));
+        assertThat(r.failure()).isNull();
+        assertThat(r.coverage().actions().get("CheckQuorum")).isPositive();
+        assertThat(r.coverage().actions().get("DropMessage")).isPositive();
     }
 
     @Test

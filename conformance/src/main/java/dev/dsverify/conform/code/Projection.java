@@ -5,10 +5,15 @@ import dev.dsverify.conform.spec.SpecModel;
 import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.AppendEntriesResponse;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.InstallSnapshotRequest;
+import dev.dsverify.raft.core.InstallSnapshotResponse;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RaftNode;
 import dev.dsverify.raft.core.RequestVoteRequest;
 import dev.dsverify.raft.core.RequestVoteResponse;
+import dev.dsverify.raft.core.Snapshot;
 import tlc2.value.impl.BoolValue;
 import tlc2.value.impl.FcnRcdValue;
 import tlc2.value.impl.IntValue;
@@ -32,8 +37,8 @@ import java.util.Map;
  */
 public final class Projection {
     /** The per-server variables of Raft.tla that the code keeps, in the spec's order. */
-    public static final List<String> SERVER_VARS = List.of("currentTerm", "votedFor", "log", "role", "commitIndex",
-            "votesGranted", "nextIndex", "matchIndex");
+    public static final List<String> SERVER_VARS = List.of("currentTerm", "votedFor", "log", "snapshotIndex", "role",
+            "commitIndex", "votesGranted", "nextIndex", "matchIndex", "heardFrom", "preCandidate", "preVotesGranted");
 
     private final SpecModel model;
 
@@ -46,7 +51,11 @@ public final class Projection {
         return switch (var) {
             case "currentTerm" -> num(n.currentTerm());
             case "votedFor" -> n.votedFor() == null ? model.nil() : server(n.votedFor());
-            case "log" -> log(n.log());
+            case "log" -> log(logicalLog(n));
+            case "snapshotIndex" -> num(n.snapshotIndex());
+            case "preCandidate" -> n.preCandidate() ? BoolValue.ValTrue : BoolValue.ValFalse;
+            case "preVotesGranted" -> servers(n.preVotesGranted());
+            case "heardFrom" -> servers(n.heardFrom());
             case "role" -> new StringValue(n.role().name());
             case "commitIndex" -> num(n.commitIndex());
             case "votesGranted" -> servers(n.votesGranted());
@@ -54,6 +63,21 @@ public final class Projection {
             case "matchIndex" -> peerMap(n.id(), n.matchIndex());
             default -> throw new IllegalArgumentException("the code keeps no " + var);
         };
+    }
+
+    /**
+     * The whole logical log, as Raft.tla's {@code log[i]}: the entries the snapshot's state machine applied (see
+     * {@link AppliedLog}), then the entries after the snapshot point. A snapshot that holds another number of
+     * entries than its index says shows as a log of another length.
+     */
+    private static List<Entry> logicalLog(RaftNode n) {
+        Snapshot snap = n.snapshot();
+        if (snap == null) {
+            return n.log();
+        }
+        List<Entry> out = new ArrayList<>(AppliedLog.decode(snap.data()));
+        out.addAll(n.log());
+        return out;
     }
 
     /**
@@ -121,6 +145,25 @@ public final class Projection {
             head(f, "AppendEntriesResponse", m);
             f.put("success", r.success() ? BoolValue.ValTrue : BoolValue.ValFalse);
             f.put("matchIndex", num(r.matchIndex()));
+            f.put("conflictIndex", num(r.conflictIndex()));
+            f.put("conflictTerm", num(r.conflictTerm()));
+        } else if (m instanceof InstallSnapshotRequest q) {
+            head(f, "InstallSnapshotRequest", m);
+            f.put("snapshotIndex", num(q.snapshot().index()));
+            f.put("snapshotTerm", num(q.snapshot().term()));
+            // the spec sends the log prefix; the code the state machine built from it, which holds that prefix
+            f.put("data", log(AppliedLog.decode(q.snapshot().data())));
+        } else if (m instanceof InstallSnapshotResponse r) {
+            head(f, "InstallSnapshotResponse", m);
+            f.put("success", r.success() ? BoolValue.ValTrue : BoolValue.ValFalse);
+            f.put("matchIndex", num(r.matchIndex()));
+        } else if (m instanceof PreVoteRequest q) {
+            head(f, "PreVoteRequest", m);
+            f.put("lastLogTerm", num(q.lastLogTerm()));
+            f.put("lastLogIndex", num(q.lastLogIndex()));
+        } else if (m instanceof PreVoteResponse r) {
+            head(f, "PreVoteResponse", m);
+            f.put("voteGranted", r.voteGranted() ? BoolValue.ValTrue : BoolValue.ValFalse);
         } else {
             throw new IllegalStateException("the code sent a " + m.getClass().getSimpleName()
                     + ", which Raft.tla has no message for: " + m);

@@ -61,7 +61,8 @@ public final class ActionTable {
                     "UpdateTerm");
         });
         for (String handle : List.of("HandleRequestVoteRequest", "HandleRequestVoteResponse",
-                "HandleAppendEntriesRequest", "HandleAppendEntriesResponse")) {
+                "HandleAppendEntriesRequest", "HandleAppendEntriesResponse", "HandleInstallSnapshotRequest",
+                "HandleInstallSnapshotResponse", "HandlePreVoteRequest", "HandlePreVoteResponse")) {
             DRIVERS.put(handle, d -> {
                 Message m = d.message();
                 d.cluster().take(m);
@@ -71,6 +72,25 @@ public final class ActionTable {
                 }, "step(" + Messages.brief(d.step().arg("m")) + ")", handle);
             });
         }
+        DRIVERS.put("CompactLog", d -> {
+            // CompactLog(i, k) hides k inside its step: the snapshot point the spec's step moved i to
+            String i = d.server("i");
+            long k = d.after("snapshotIndex", i);
+            boolean took = d.cluster().compact(i, k);
+            CodeCluster.Effect e = d.cluster().settle(i);
+            return new Attempt(i + ".compactNow(" + k + ", state machine up to " + k + ")", !took,
+                    List.of("CompactLog"), e);
+        });
+        DRIVERS.put("InstallSnapshot", d -> {
+            String j = d.server("j");
+            return atServer(d, d.server("i"), n -> n.sendSnapshot(j), "sendSnapshot(" + j + ")", "InstallSnapshot");
+        });
+        local("PreVote", "i", RaftNode::preVoteNow, "preVoteNow()");
+        local("CheckQuorum", "i", RaftNode::checkQuorumNow, "checkQuorumNow()");
+        DRIVERS.put("RequestPreVote", d -> {
+            String j = d.server("j");
+            return atServer(d, d.server("i"), n -> n.requestPreVote(j), "requestPreVote(" + j + ")", "RequestPreVote");
+        });
         DRIVERS.put("Restart", d -> {
             String i = d.server("i");
             CodeCluster.Effect e = d.cluster().restart(i);

@@ -41,6 +41,12 @@ public record Driving(SpecStep step, TLCState before, CodeCluster cluster, Proje
         return Messages.field(step.arg("m"), "to").toString();
     }
 
+    /** The value of the per-server variable {@code var} at server {@code id} after the spec's step, as a number. */
+    public long after(String var, String id) {
+        Value f = (Value) step.next().lookup(var);
+        return ((tlc2.value.impl.IntValue) ((tlc2.value.impl.FcnRcdValue) f.toFcnRcd()).select(projection.server(id))).val;
+    }
+
     /** The messages the spec's step put in flight. */
     public List<Value> sentBySpec() {
         return Messages.change((Value) before.lookup("messages"), (Value) step.next().lookup("messages")).added();

@@ -345,6 +345,42 @@ public final class SpecModel implements AutoCloseable {
         return nil;
     }
 
+    /**
+     * Whether the model's servers use pre-vote: Raft.tla's {@code PreVoteEnabled} as the model gives it (a model
+     * with pre-vote substitutes {@code PreVoteEnabled <- PreVoteOn}); false for a spec without pre-vote.
+     */
+    public boolean preVote() {
+        return flag("PreVoteEnabled");
+    }
+
+    /**
+     * Whether the model's leaders check for a quorum: Raft.tla's {@code CheckQuorumEnabled} as the model gives it
+     * ({@code CheckQuorumEnabled <- CheckQuorumOn}); false for a spec without CheckQuorum.
+     */
+    public boolean checkQuorum() {
+        return flag("CheckQuorumEnabled");
+    }
+
+    /** A constant-level Boolean operator of the spec as the model substitutes it; false when the spec lacks it. */
+    private boolean flag(String name) {
+        if (!eval.hasOperator(name)) {
+            return false;
+        }
+        OpDefNode def = eval.operator(name);
+        Object v = eval.tool().lookup(def);
+        if (v instanceof OpDefNode sub) {
+            v = eval.tool().eval(sub.getBody(), Context.Empty, init);
+        } else if (!(v instanceof Value)) {
+            v = eval.tool().eval(def.getBody(), Context.Empty, init);
+        }
+        return v instanceof tlc2.value.impl.BoolValue b && b.val;
+    }
+
+    /** Whether the spec has the state variable {@code name}. */
+    public boolean hasVariable(String name) {
+        return init.lookup(name) != null;
+    }
+
     public String modelName() {
         return modelName;
     }

@@ -54,6 +54,11 @@ final class Election {
         }
     }
 
+    /** Whether this server has heard from the leader of its term within the minimum election timeout. */
+    boolean leaderAlive() {
+        return r.role == Role.Leader || (r.leaderId != null && elapsed < r.cfg.electionTicks());
+    }
+
     /** Whatever this server was doing as a candidate or pre-candidate is over. */
     void abandonPreVote() {
         preCandidate = false;
@@ -90,13 +95,46 @@ final class Election {
         }
     }
 
-    /** Timeout driven from outside: the timer of a follower or candidate fires now. */
+    /**
+     * Timeout driven from outside: the timer of a follower or candidate fires now. With pre-vote on, the timer
+     * fires into {@link #preVoteNow()} instead, and Timeout is the step a pre-candidate takes once it holds a
+     * majority of pre-votes (in the normal mode the deciding pre-vote takes it at once).
+     */
     boolean timeoutNow() {
         if (r.role == Role.Leader) {
             return false;
         }
+        if ((r.cfg.preVote() || preCandidate) && !(preCandidate && preVotes.size() >= r.tracker.quorum)) {
+            return false;
+        }
         timeout();
         return true;
+    }
+
+    /** PreVote driven from outside: the election timer of a follower or candidate fires now, with pre-vote on. */
+    boolean preVoteNow() {
+        if (r.role == Role.Leader || !r.cfg.preVote()) {
+            return false;
+        }
+        startPreVote();
+        return true;
+    }
+
+    /** RequestPreVote driven from outside: a pre-candidate asks {@code peer} (again) for its pre-vote. */
+    boolean requestPreVote(String peer) {
+        if (!preCandidate || !r.tracker.isPeer(peer)) {
+            return false;
+        }
+        r.trace.step();
+        sendPreVote(peer);
+        return true;
+    }
+
+    private void sendPreVote(String peer) {
+        PreVoteRequest req = new PreVoteRequest(r.id, peer, Math.addExact(r.currentTerm, 1), r.trace.clock(),
+                r.log.lastTerm(), r.log.lastIndex());
+        r.trace.requestPreVote(req);
+        r.out.send(req);
     }
 
     /** RequestVote driven from outside: a candidate asks {@code peer} again. */
@@ -157,13 +195,12 @@ final class Election {
         preVotes.add(r.id);
         resetTimer();
         r.trace.preVote();
-        long nextTerm = Math.addExact(r.currentTerm, 1);
+        if (r.stepByStep) {
+            return; // each RequestPreVote, and Timeout in a one-server cluster, is a step of its own
+        }
         for (String peer : r.tracker.ids()) {
             r.trace.step();
-            PreVoteRequest req = new PreVoteRequest(r.id, peer, nextTerm, r.trace.clock(), r.log.lastTerm(),
-                    r.log.lastIndex());
-            r.trace.requestPreVote(req);
-            r.out.send(req);
+            sendPreVote(peer);
         }
         if (preVotes.size() >= r.tracker.quorum) {
             timeout();
@@ -177,8 +214,7 @@ final class Election {
     void handlePreVote(PreVoteRequest m) {
         r.trace.receive(m);
         boolean logOk = r.log.isUpToDate(m.lastLogTerm(), m.lastLogIndex());
-        boolean leaderAlive = r.role == Role.Leader || (r.leaderId != null && elapsed < r.cfg.electionTicks());
-        boolean grant = m.term() > r.currentTerm && logOk && !leaderAlive;
+        boolean grant = m.term() > r.currentTerm && logOk && !leaderAlive();
         PreVoteResponse resp = new PreVoteResponse(r.id, m.from(), grant ? m.term() : r.currentTerm, r.trace.clock(),
                 grant);
         r.trace.handlePreVoteRequest(m, resp);
@@ -193,7 +229,7 @@ final class Election {
             preVotes.add(m.from());
         }
         r.trace.handlePreVoteResponse(m, counted);
-        if (counted && preVotes.size() >= r.tracker.quorum) {
+        if (counted && preVotes.size() >= r.tracker.quorum && !r.stepByStep) {
             timeout();
         }
     }

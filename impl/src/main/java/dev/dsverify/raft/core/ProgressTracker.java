@@ -81,6 +81,17 @@ final class ProgressTracker {
         }
     }
 
+    /** Check-quorum: the peers heard from in this period (the spec's heardFrom), in configuration order. */
+    java.util.Set<String> heardFrom() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        peers.forEach((id, p) -> {
+            if (p.recentActive) {
+                out.add(id);
+            }
+        });
+        return Collections.unmodifiableSet(out);
+    }
+
     /** Check-quorum: whether a majority, this server included, was heard from; starts a new period. */
     boolean quorumActiveThenReset() {
         int active = 1;

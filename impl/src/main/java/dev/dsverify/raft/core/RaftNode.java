@@ -65,6 +65,17 @@ public final class RaftNode {
     }
 
     /**
+     * {@link #restart(RaftConfig, HardState, Snapshot, List, ContractTrace)} (a recovered snapshot, or null, and the
+     * entries after it) of a server that takes one spec step per input.
+     */
+    public static RaftNode restartStepByStep(RaftConfig cfg, HardState hs, Snapshot snap, List<Entry> entries,
+            ContractTrace tracer) {
+        RaftNode n = restart(cfg, hs, snap, entries, tracer);
+        n.raft.stepByStep = true;
+        return n;
+    }
+
+    /**
      * A server recovering its durable state after a crash: the contract's {@code Restart} step.
      * Volatile state starts afresh; the state machine is rebuilt by applying committed entries again.
      */
@@ -133,14 +144,21 @@ public final class RaftNode {
      * otherwise chains by itself wait for their own input: the RequestVotes after a Timeout
      * ({@link #requestVote}), BecomeLeader on the deciding vote ({@link #becomeLeaderNow}), a new leader's
      * no-op ({@link #propose}) and AppendEntries ({@link #sendAppend}), the AppendEntries after a proposal or a
-     * response, and AdvanceCommitIndex after a response or a write ({@link #advanceCommitNow}). Every step runs
+     * response (of an AppendEntries or an InstallSnapshot), AdvanceCommitIndex after a response or a write
+     * ({@link #advanceCommitNow}), the RequestPreVotes after a PreVote ({@link #requestPreVote}) and the Timeout
+     * on the deciding pre-vote ({@link #timeoutNow}). Every step runs
      * the same code as in the normal mode; only the chaining differs.
      */
     public boolean isStepByStep() {
         return raft.stepByStep;
     }
 
-    /** Timeout: the election timer of a follower or candidate fires now. A leader has none: false. */
+    /**
+     * Timeout: the election timer of a follower or candidate fires now. A leader has none: false. With pre-vote on
+     * ({@link RaftConfig#preVote()}) the timer fires into {@link #preVoteNow()}, and Timeout is taken only by a
+     * pre-candidate holding pre-votes from a majority, its own included (false otherwise); in the normal mode the
+     * deciding pre-vote takes it at once.
+     */
     public boolean timeoutNow() {
         long term = accepting("timeoutNow()");
         boolean took = raft.election.timeoutNow();
@@ -176,12 +194,70 @@ public final class RaftNode {
         return took;
     }
 
+    /**
+     * PreVote: the election timer of a follower or candidate fires now with pre-vote on: a new pre-vote phase
+     * holding only its own pre-vote, role and term unchanged. In step-by-step mode no request is sent (each is a
+     * {@link #requestPreVote}). False for a leader or with pre-vote off (the timer fires into {@link #timeoutNow}).
+     */
+    public boolean preVoteNow() {
+        long term = accepting("preVoteNow()");
+        boolean took = raft.election.preVoteNow();
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /** RequestPreVote: a pre-candidate sends {@code peer} its pre-vote request now; false when not one or no peer. */
+    public boolean requestPreVote(String peer) {
+        long term = accepting("requestPreVote()");
+        boolean took = raft.election.requestPreVote(peer);
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /**
+     * CompactLog: as {@link #compact(long, byte[])}, but false (nothing changes) instead of an exception when
+     * {@code index} is not beyond the snapshot or not yet applied (the driver applies only committed entries).
+     */
+    public boolean compactNow(long index, byte[] data) {
+        long term = accepting("compactNow()");
+        boolean took = raft.snapshots.compactNow(index, data);
+        raft.checkInvariants(term);
+        return took;
+    }
+
+    /**
+     * InstallSnapshot: a leader sends {@code peer} its snapshot now, in place of an AppendEntries. False when not
+     * the leader, no peer, no snapshot, or the peer's nextIndex is past the snapshot point (it needs no entry the
+     * snapshot replaced: {@link #sendAppend} then).
+     */
+    public boolean sendSnapshot(String peer) {
+        long term = accepting("sendSnapshot()");
+        boolean took = raft.snapshots.sendSnapshot(peer);
+        raft.checkInvariants(term);
+        return took;
+    }
+
     /** AdvanceCommitIndex: a leader raises its commit index now; false when it is not leader or it cannot move. */
     public boolean advanceCommitNow() {
         long term = accepting("advanceCommitNow()");
         boolean took = raft.commit.maybeAdvance();
         raft.checkInvariants(term);
         return took;
+    }
+
+    /**
+     * CheckQuorum: a leader checks now whether it heard from a majority (itself included) since it became leader
+     * or last checked, and steps down if not; either way a new period starts. False when not the leader or
+     * check-quorum is off ({@link RaftConfig#checkQuorum()}).
+     */
+    public boolean checkQuorumNow() {
+        long term = accepting("checkQuorumNow()");
+        if (raft.role != Role.Leader || !raft.cfg.checkQuorum()) {
+            return false;
+        }
+        raft.checkQuorum();
+        raft.checkInvariants(term);
+        return true;
     }
 
     /**
@@ -259,6 +335,12 @@ public final class RaftNode {
     public Set<String> votesGranted() { return Collections.unmodifiableSet(raft.election.votesGranted()); }
     public Map<String, Long> nextIndex() { return raft.tracker.nextIndex(); }
     public Map<String, Long> matchIndex() { return raft.tracker.matchIndex(); }
+    /** The peers heard from (a message of this leader's term) since it became leader or last checked for a quorum. */
+    public Set<String> heardFrom() { return raft.tracker.heardFrom(); }
+    /** Whether this server is in a pre-vote phase (the spec's preCandidate). */
+    public boolean preCandidate() { return raft.election.preCandidate(); }
+    /** The pre-votes held, its own included (the spec's preVotesGranted; kept when the phase ends, as there). */
+    public Set<String> preVotesGranted() { return Collections.unmodifiableSet(raft.election.preVotes()); }
     public RaftConfig config() { return raft.cfg; }
     /** How often an enabled {@link Bugs} switch changed this server's behaviour (0 when none is enabled). */
     public long bugActivations() { return raft.variations.activations(); }

@@ -14,15 +14,34 @@ final class Snapshots {
 
     /** CompactLog: the driver applied up to {@code index} and captured the state machine in {@code data}. */
     void compact(long index, byte[] data) {
-        if (index > r.out.applied() || index <= r.log.snapshotIndex()) {
+        if (!compactNow(index, data)) {
             throw new IllegalArgumentException("cannot compact to " + index + " (applied " + r.out.applied()
                     + ", snapshot " + r.log.snapshotIndex() + ")");
+        }
+    }
+
+    /** CompactLog driven from outside: false (nothing changes) unless {@code index} is applied and beyond the snapshot. */
+    boolean compactNow(long index, byte[] data) {
+        if (index > r.out.applied() || index <= r.log.snapshotIndex()) {
+            return false;
         }
         // Only committed entries may go into a snapshot (the spec's CompactLog guard); what is applied is.
         Check.that(index <= r.commitIndex, "compacting to %d beyond the commit index %d", index, r.commitIndex);
         r.trace.step();
         r.log.compact(index, data);
         r.trace.compactLog();
+        return true;
+    }
+
+    /** InstallSnapshot driven from outside: a leader sends {@code peer} its snapshot, if the peer needs it. */
+    boolean sendSnapshot(String peer) {
+        if (r.role != Role.Leader || !r.tracker.isPeer(peer) || r.log.snapshot() == null
+                || r.tracker.get(peer).next > r.log.snapshotIndex()) {
+            return false;
+        }
+        r.trace.step();
+        send(peer);
+        return true;
     }
 
     /** InstallSnapshot, in place of AppendEntries (the caller has ticked the clock) to a peer behind the snapshot. */
@@ -72,6 +91,9 @@ final class Snapshots {
         Progress p = r.tracker.get(m.from());
         p.acknowledged(m.round(), m.success(), m.matchIndex());
         r.trace.handleInstallSnapshotResponse(m);
+        if (r.stepByStep) {
+            return; // AdvanceCommitIndex and the next AppendEntries are steps of their own
+        }
         r.commit.maybeAdvance();
         r.reads.confirm();
         if (p.next <= r.log.lastIndex()) {

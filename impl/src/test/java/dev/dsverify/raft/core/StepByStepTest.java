@@ -127,4 +127,129 @@ class StepByStepTest {
         assertThat(n.role()).isEqualTo(Role.Leader);
         assertThat(n.lastIndex()).as("the no-op").isEqualTo(1);
     }
+
+    private static RaftNode preVoteNode(String id, boolean stepByStep) {
+        RaftConfig cfg = RaftConfig.of(id, SERVERS, 1).withPreVote(true);
+        Tracer t = new Tracer(id, TraceSink.OFF);
+        return stepByStep ? RaftNode.startStepByStep(cfg, t) : RaftNode.start(cfg, t);
+    }
+
+    @Test
+    void aPreVoteSendsNothingAndTheDecidingPreVoteDoesNotTimeOutByItself() {
+        RaftNode n = preVoteNode("n1", true);
+        assertThat(n.timeoutNow()).as("with pre-vote on, the timer fires into PreVote").isFalse();
+        assertThat(n.requestPreVote("n2")).as("not a pre-candidate").isFalse();
+        assertThat(n.preVoteNow()).isTrue();
+        assertThat(n.preCandidate()).isTrue();
+        assertThat(n.preVotesGranted()).containsExactly("n1");
+        assertThat(n.currentTerm()).as("a pre-vote keeps the term").isZero();
+        assertThat(settle(n)).isEmpty();
+        assertThat(n.timeoutNow()).as("one pre-vote of three").isFalse();
+        assertThat(n.requestPreVote("n2")).isTrue();
+        assertThat(settle(n)).singleElement().isEqualTo(new PreVoteRequest("n1", "n2", 1, 2, 0, 0));
+        n.step(new PreVoteResponse("n2", "n1", 1, 1, true));
+        assertThat(settle(n)).as("the deciding pre-vote sends nothing").isEmpty();
+        assertThat(n.role()).isEqualTo(Role.Follower);
+        assertThat(n.preVotesGranted()).containsExactlyInAnyOrder("n1", "n2");
+        assertThat(n.timeoutNow()).isTrue();
+        assertThat(n.role()).isEqualTo(Role.Candidate);
+        assertThat(n.currentTerm()).isEqualTo(1);
+        assertThat(n.preCandidate()).as("Timeout ends the phase").isFalse();
+        assertThat(n.preVoteNow()).as("a candidate's timer fires into a new pre-vote phase").isTrue();
+    }
+
+    @Test
+    void theNormalModeStillChainsThePreVoteSteps() {
+        RaftNode n = preVoteNode("n1", false);
+        assertThat(n.preVoteNow()).isTrue();
+        assertThat(settle(n)).as("a PreVoteRequest to every peer").hasSize(2).allMatch(m -> m instanceof PreVoteRequest);
+        n.step(new PreVoteResponse("n2", "n1", 1, 1, true));
+        assertThat(n.role()).as("the deciding pre-vote times out").isEqualTo(Role.Candidate);
+        assertThat(settle(n)).hasSize(2).allMatch(m -> m instanceof RequestVoteRequest);
+    }
+
+    /** A leader of term 1 whose entries 1 (committed, on n2) and 2 are in its log, with applied entries handled. */
+    private static RaftNode leaderWithCommittedEntry(RaftNode n) {
+        n.propose("x".getBytes());
+        settle(n);
+        n.step(new AppendEntriesResponse("n2", "n1", 1, 5, true, 1, 0));
+        settle(n);
+        if (n.isStepByStep()) {
+            assertThat(n.advanceCommitNow()).isTrue();
+        }
+        settle(n);
+        assertThat(n.commitIndex()).isEqualTo(1);
+        n.propose("y".getBytes());
+        settle(n);
+        return n;
+    }
+
+    @Test
+    void compactionAndInstallSnapshotAreInputsAndTheAnswerChainsNothing() {
+        RaftNode n = leaderWithCommittedEntry(leaderWithoutEntries());
+        assertThat(n.compactNow(2, new byte[] {2})).as("entry 2 is not committed").isFalse();
+        assertThat(n.compactNow(0, new byte[0])).as("not beyond the snapshot").isFalse();
+        assertThat(n.sendSnapshot("n3")).as("no snapshot yet").isFalse();
+        assertThat(n.compactNow(1, new byte[] {1})).isTrue();
+        assertThat(n.snapshotIndex()).isEqualTo(1);
+        assertThat(n.compactNow(1, new byte[] {1})).as("once").isFalse();
+        assertThat(n.sendAppend("n3", 0)).as("n3 needs entry 1, which the snapshot replaced").isFalse();
+        assertThat(n.sendSnapshot("n2")).as("n2 needs no compacted entry").isFalse();
+        assertThat(n.sendSnapshot("n3")).isTrue();
+        InstallSnapshotRequest req = (InstallSnapshotRequest) settle(n).get(0);
+        assertThat(req.snapshot().index()).isEqualTo(1);
+        assertThat(req.snapshot().data()).containsExactly(1);
+        n.step(new InstallSnapshotResponse("n3", "n1", 1, 9, true, 1, 0));
+        assertThat(settle(n)).as("no AppendEntries by itself").isEmpty();
+        assertThat(n.matchIndex()).containsEntry("n3", 1L);
+        assertThat(n.nextIndex()).containsEntry("n3", 2L);
+        assertThat(n.sendAppend("n3", 1)).isTrue();
+    }
+
+    @Test
+    void theNormalModeStillSendsTheRestAfterAnInstallSnapshotAnswer() {
+        RaftNode n = RaftNode.start(RaftConfig.of("n1", SERVERS, 1), new Tracer("n1", TraceSink.OFF));
+        n.timeoutNow();
+        settle(n);
+        n.step(new RequestVoteResponse("n2", "n1", 1, 1, true));
+        settle(n); // leader, with its no-op (entry 1) sent to both peers
+        n.step(new AppendEntriesResponse("n2", "n1", 1, 5, true, 1, 0));
+        settle(n);
+        assertThat(n.commitIndex()).isEqualTo(1);
+        n.compact(1, new byte[] {1});
+        n.propose("y".getBytes());
+        settle(n);
+        n.step(new AppendEntriesResponse("n3", "n1", 1, 6, false, 0, 0, 1, 0));
+        assertThat(settle(n)).as("n3 rejected: it gets the snapshot").singleElement()
+                .isInstanceOf(InstallSnapshotRequest.class);
+        n.step(new InstallSnapshotResponse("n3", "n1", 1, 9, true, 1, 0));
+        assertThat(settle(n)).as("then the entries after it").singleElement()
+                .isInstanceOf(AppendEntriesRequest.class);
+    }
+
+    @Test
+    void aQuorumCheckIsAnInputOfALeaderWithCheckQuorumOn() {
+        RaftNode off = leaderWithoutEntries();
+        assertThat(off.checkQuorumNow()).as("check-quorum is off").isFalse();
+        RaftConfig cfg = RaftConfig.of("n1", SERVERS, 1).withCheckQuorum(true);
+        RaftNode n = RaftNode.startStepByStep(cfg, new Tracer("n1", TraceSink.OFF));
+        assertThat(n.checkQuorumNow()).as("a follower checks nothing").isFalse();
+        n.timeoutNow();
+        settle(n);
+        n.step(new RequestVoteResponse("n2", "n1", 1, 1, true));
+        settle(n);
+        n.becomeLeaderNow();
+        settle(n);
+        assertThat(n.heardFrom()).as("a new leader has heard from no one yet").isEmpty();
+        n.step(new AppendEntriesResponse("n2", "n1", 1, 5, true, 0, 0));
+        settle(n);
+        assertThat(n.heardFrom()).containsExactly("n2");
+        assertThat(n.checkQuorumNow()).isTrue();
+        assertThat(n.role()).as("n1 and n2 are a majority").isEqualTo(Role.Leader);
+        assertThat(n.heardFrom()).as("a new period").isEmpty();
+        assertThat(settle(n)).as("the check sends nothing").isEmpty();
+        assertThat(n.checkQuorumNow()).isTrue();
+        assertThat(n.role()).as("no one heard from in this period").isEqualTo(Role.Follower);
+        assertThat(n.checkQuorumNow()).isFalse();
+    }
 }
