@@ -63,6 +63,9 @@ class CheckerSweepTest {
             new Setting("3 servers, lossy network", 3, 60, b -> b.dropRate(0.2).dupRate(0.1)),
             new Setting("3 servers, crashes inside steps", 3, 60, b -> b.tornWrites(true)),
             new Setting("3 servers, snapshots every 4 entries", 3, 40, b -> b.snapshotEvery(4)),
+            // batches bounded this tightly make every catch-up and every backtracking take several requests
+            new Setting("3 servers, lossy, two entries per AppendEntries", 3, 60,
+                    b -> b.dropRate(0.2).maxAppendEntries(2)),
             // about a second of simulated time (100 ticks): many election timeouts after the first leader took office
             new Setting("3 servers, no faults", 3, 200, true, b -> b),
             new Setting("5 servers, pre-vote, no faults", 5, 200, true, b -> b.preVote(true)));
