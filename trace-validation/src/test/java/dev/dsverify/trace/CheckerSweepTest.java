@@ -60,6 +60,7 @@ class CheckerSweepTest {
             new Setting("3 servers, every fault", 3, 40, b -> b),
             new Setting("5 servers, every fault", 5, 40, b -> b),
             new Setting("3 servers, pre-vote", 3, 40, b -> b.preVote(true)),
+            new Setting("3 servers, check-quorum", 3, 40, b -> b.checkQuorum(true)),
             new Setting("3 servers, lossy network", 3, 60, b -> b.dropRate(0.2).dupRate(0.1)),
             new Setting("3 servers, crashes inside steps", 3, 60, b -> b.tornWrites(true)),
             new Setting("3 servers, snapshots every 4 entries", 3, 40, b -> b.snapshotEvery(4)),
