@@ -535,6 +535,11 @@ public final class Simulator {
     }
 
     private void complete(KvClient c, int id, KvResult result) {
+        if (result == null) {
+            // the history would count the operation as never answered, which any outcome linearizes
+            throw new InvariantViolation("Answered", c.clientId() + "'s " + history.get(id).op()
+                    + " was answered OK without a result");
+        }
         history.set(id, history.get(id).completed(++stamp, result));
         completed++;
         live.completed(id, now);

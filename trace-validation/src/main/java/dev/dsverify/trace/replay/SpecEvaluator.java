@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,12 @@ public final class SpecEvaluator {
             // fingerprints to 0 and states that differ count as one. Polynomial 0 is TLC's default (-fp 0).
             tlc2.util.FP64.Init(0);
             String d = dir.toAbsolutePath().toString();
+            // TLC's standard modules from a directory of this JVM's own, never from the copies in java.io.tmpdir
+            // that every JVM on the machine rewrites (StandardModules says why)
+            String[] path = Arrays.copyOf(libraryPath, libraryPath.length + 1);
+            path[libraryPath.length] = StandardModules.dir().toString();
             FastTool tool = new FastTool(d, module, dir.resolve(cfg).toAbsolutePath().toString(), // TLC appends .cfg
-                    new SimpleFilenameToStream(libraryPath));
+                    new SimpleFilenameToStream(path));
             return new SpecEvaluator(tool);
         } catch (VirtualMachineError e) {
             throw e; // out of memory or stack: a failure of this run, not something wrong with the spec
