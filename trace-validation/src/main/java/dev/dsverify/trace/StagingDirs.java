@@ -20,10 +20,11 @@ import java.util.stream.Stream;
  * runs no exit hook, so the first directory a JVM stages also sweeps away those whose owner is no longer
  * running: none outlives the next run.
  */
-final class StagingDirs {
+public final class StagingDirs {
     static final String OWNER = ".dsverify-owner-pid";
     /** The prefixes of the directories replay makes; only these are ever swept. */
-    static final List<String> PREFIXES = List.of("dsverify-trace-", "dsverify-tracespec-", "dsverify-raft-");
+    static final List<String> PREFIXES = List.of("dsverify-trace-", "dsverify-tracespec-", "dsverify-raft-",
+            "dsverify-tla-stdlib-");
     /** A directory without an owner file (made by an older version) is swept only once this old. */
     private static final Duration UNOWNED_AGE = Duration.ofDays(1);
 
@@ -39,7 +40,7 @@ final class StagingDirs {
     }
 
     /** A new directory in the temporary directory, named with {@code prefix} (one of {@link #PREFIXES}). */
-    static Path create(String prefix) throws IOException {
+    public static Path create(String prefix) throws IOException {
         assert PREFIXES.contains(prefix) : prefix;
         if (SWEPT.compareAndSet(false, true)) {
             sweepOrphans(Path.of(System.getProperty("java.io.tmpdir")));

@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * TLC's standard modules (Naturals, Sequences, TLC, ...) in a directory of this JVM's own, extracted once and
@@ -39,8 +37,8 @@ final class StandardModules {
             return dir;
         }
         try {
-            Path d = Files.createTempDirectory("dsverify-tla-stdlib-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
+            // deleted at exit; the directory of a killed JVM is swept by the next run
+            Path d = dev.dsverify.trace.StagingDirs.create("dsverify-tla-stdlib-");
             ClassLoader tlc = tlc2.TLC.class.getClassLoader();
             for (String m : NAMES) {
                 try (InputStream in = tlc.getResourceAsStream("tla2sany/StandardModules/" + m + ".tla")) {
@@ -54,14 +52,6 @@ final class StandardModules {
             return d;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract TLC's standard modules: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path d) {
-        try (Stream<Path> all = Files.walk(d)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is harmless
         }
     }
 }
