@@ -160,26 +160,17 @@ public final class RaftNode {
      * deciding pre-vote takes it at once.
      */
     public boolean timeoutNow() {
-        long term = accepting("timeoutNow()");
-        boolean took = raft.election.timeoutNow();
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("timeoutNow()", () -> raft.election.timeoutNow());
     }
 
     /** RequestVote: a candidate sends {@code peer} its vote request now. False when not a candidate or no peer. */
     public boolean requestVote(String peer) {
-        long term = accepting("requestVote()");
-        boolean took = raft.election.requestVote(peer);
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("requestVote()", () -> raft.election.requestVote(peer));
     }
 
     /** BecomeLeader: a candidate holding votes from a majority becomes leader now; false otherwise. */
     public boolean becomeLeaderNow() {
-        long term = accepting("becomeLeaderNow()");
-        boolean took = raft.election.becomeLeaderIfWon();
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("becomeLeaderNow()", () -> raft.election.becomeLeaderIfWon());
     }
 
     /**
@@ -188,10 +179,7 @@ public final class RaftNode {
      * entries from there.
      */
     public boolean sendAppend(String peer, int n) {
-        long term = accepting("sendAppend()");
-        boolean took = raft.replication.sendAppend(peer, n);
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("sendAppend()", () -> raft.replication.sendAppend(peer, n));
     }
 
     /**
@@ -200,18 +188,12 @@ public final class RaftNode {
      * {@link #requestPreVote}). False for a leader or with pre-vote off (the timer fires into {@link #timeoutNow}).
      */
     public boolean preVoteNow() {
-        long term = accepting("preVoteNow()");
-        boolean took = raft.election.preVoteNow();
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("preVoteNow()", () -> raft.election.preVoteNow());
     }
 
     /** RequestPreVote: a pre-candidate sends {@code peer} its pre-vote request now; false when not one or no peer. */
     public boolean requestPreVote(String peer) {
-        long term = accepting("requestPreVote()");
-        boolean took = raft.election.requestPreVote(peer);
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("requestPreVote()", () -> raft.election.requestPreVote(peer));
     }
 
     /**
@@ -219,10 +201,7 @@ public final class RaftNode {
      * {@code index} is not beyond the snapshot or not yet applied (the driver applies only committed entries).
      */
     public boolean compactNow(long index, byte[] data) {
-        long term = accepting("compactNow()");
-        boolean took = raft.snapshots.compactNow(index, data);
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("compactNow()", () -> raft.snapshots.compactNow(index, data));
     }
 
     /**
@@ -231,18 +210,12 @@ public final class RaftNode {
      * snapshot replaced: {@link #sendAppend} then).
      */
     public boolean sendSnapshot(String peer) {
-        long term = accepting("sendSnapshot()");
-        boolean took = raft.snapshots.sendSnapshot(peer);
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("sendSnapshot()", () -> raft.snapshots.sendSnapshot(peer));
     }
 
     /** AdvanceCommitIndex: a leader raises its commit index now; false when it is not leader or it cannot move. */
     public boolean advanceCommitNow() {
-        long term = accepting("advanceCommitNow()");
-        boolean took = raft.commit.maybeAdvance();
-        raft.checkInvariants(term);
-        return took;
+        return stepInput("advanceCommitNow()", () -> raft.commit.maybeAdvance());
     }
 
     /**
@@ -266,8 +239,13 @@ public final class RaftNode {
      * newer or {@code m} is malformed (see the README).
      */
     public boolean observeTerm(Message m) {
-        long term = accepting("observeTerm()");
-        boolean took = raft.observeTerm(m);
+        return stepInput("observeTerm()", () -> raft.observeTerm(m));
+    }
+
+    /** A step-by-step input: refused inside the Ready contract, the invariants checked after it; whether it took. */
+    private boolean stepInput(String input, java.util.function.BooleanSupplier step) {
+        long term = accepting(input);
+        boolean took = step.getAsBoolean();
         raft.checkInvariants(term);
         return took;
     }
