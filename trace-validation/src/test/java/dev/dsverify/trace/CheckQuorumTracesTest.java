@@ -8,11 +8,8 @@ import dev.dsverify.trace.log.TraceReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,17 +48,6 @@ class CheckQuorumTracesTest {
         throw new AssertionError("no run of seeds 1..30 had a leader step down for lack of a quorum");
     }
 
-    private Path doctor(Path trace, int line, String from, String to, String name) throws Exception {
-        List<String> lines = new ArrayList<>(Files.readAllLines(trace));
-        String original = lines.get(line - 1);
-        String doctored = original.replace(from, to);
-        assertThat(doctored).as("the edit changes line %d", line).isNotEqualTo(original);
-        lines.set(line - 1, doctored);
-        Path bad = dir.resolve(name);
-        Files.write(bad, lines);
-        return bad;
-    }
-
     @Test
     void leadersWithoutAQuorumStepDownAndTheRunMatches() throws Exception {
         Found f = runWithAStepDown();
@@ -72,8 +58,9 @@ class CheckQuorumTracesTest {
     @Test
     void aLeaderThatStaysWithoutAQuorumDiverges() throws Exception {
         Found f = runWithAStepDown();
-        Path bad = doctor(f.trace(), f.stepDown(), "\"state\":{\"role\":\"Follower\"}", "\"state\":{}",
-                "stays-without-quorum.ndjson");
+        Path bad = DoctoredTraces.doctor(f.trace(), f.stepDown(),
+                l -> l.replace("\"state\":{\"role\":\"Follower\"}", "\"state\":{}"),
+                dir.resolve("stays-without-quorum.ndjson"));
         TraceResult r = TraceValidator.validate(Specs.raft(), bad);
         assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
         assertThat(r.firstUnmatchedLine()).isEqualTo(f.stepDown());
@@ -83,8 +70,9 @@ class CheckQuorumTracesTest {
     @Test
     void aLeaderThatStepsDownWithAQuorumDiverges() throws Exception {
         Found f = runWithAStepDown();
-        Path bad = doctor(f.trace(), f.pass(), "\"state\":{}", "\"state\":{\"role\":\"Follower\"}",
-                "steps-down-with-quorum.ndjson");
+        Path bad = DoctoredTraces.doctor(f.trace(), f.pass(),
+                l -> l.replace("\"state\":{}", "\"state\":{\"role\":\"Follower\"}"),
+                dir.resolve("steps-down-with-quorum.ndjson"));
         TraceResult r = TraceValidator.validate(Specs.raft(), bad);
         assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
         assertThat(r.firstUnmatchedLine()).isEqualTo(f.pass());

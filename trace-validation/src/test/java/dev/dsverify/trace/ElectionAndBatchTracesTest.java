@@ -93,19 +93,6 @@ class ElectionAndBatchTracesTest {
                 .contains("conflictIndex");
     }
 
-    /** Line {@code line} (1-based) of {@code trace} rewritten by {@code edit}, as a new file. */
-    private Path doctor(Path trace, int line, java.util.function.UnaryOperator<String> edit, String name)
-            throws Exception {
-        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(trace));
-        String original = lines.get(line - 1);
-        String doctored = edit.apply(original);
-        assertThat(doctored).as("the edit changes line %d", line).isNotEqualTo(original);
-        lines.set(line - 1, doctored);
-        Path bad = dir.resolve(name);
-        java.nio.file.Files.write(bad, lines);
-        return bad;
-    }
-
     @Test
     void preVoteRunsWithFaultsMatchAndAPreVoteThatMovesTheTermDiverges() throws Exception {
         int preVotes = 0;
@@ -133,7 +120,8 @@ class ElectionAndBatchTracesTest {
         assertThat(granted).as("a granted pre-vote").isNotNull();
         // the voter adopts the asked-for term: what a pre-vote must never do
         String moved = "\"state\":{\"currentTerm\":" + askedTerm + "}";
-        Path bad = doctor(granted, grantLine, l -> l.replace("\"state\":{}", moved), "prevote-moves-term.ndjson");
+        Path bad = DoctoredTraces.doctor(granted, grantLine, l -> l.replace("\"state\":{}", moved),
+                dir.resolve("prevote-moves-term.ndjson"));
         TraceResult r = TraceValidator.validate(Specs.raft(), bad);
         assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
         assertThat(r.firstUnmatchedLine()).isEqualTo(grantLine);
