@@ -1,4 +1,4 @@
-package dev.dsverify.trace;
+package dev.dsverify.conform;
 
 import dev.dsverify.raft.core.Bugs;
 import dev.dsverify.raft.sim.FaultType;
@@ -6,6 +6,10 @@ import dev.dsverify.raft.sim.SimConfig;
 import dev.dsverify.raft.sim.SimResult;
 import dev.dsverify.raft.sim.Simulator;
 import dev.dsverify.raft.trace.NdjsonTraceWriter;
+import dev.dsverify.trace.TraceReport;
+import dev.dsverify.trace.TraceResult;
+import dev.dsverify.trace.TraceValidator;
+import dev.dsverify.trace.Verdict;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
