@@ -314,10 +314,13 @@ PreVotesAgree(e) ==
     IF Logs(e, "preVotesGranted") THEN preVotesGranted'[e.node] = ToSet(e.state.preVotesGranted)
     ELSE Same(preVotesGranted'[e.node], preVotesGranted[e.node])
 
-\* nextIndex and matchIndex are logged for the peers the implementation tracks.
+\* nextIndex and matchIndex are logged for all peers (the contract says so):
+\* a map that leaves a peer out would agree with any value for it, so one
+\* that leaves out a server the log names is not explained.
 MapAgrees(e, var, f) ==
     IF Logs(e, f)
-    THEN \A j \in DOMAIN e.state[f] : j \in DOMAIN var'[e.node] /\ var'[e.node][j] = e.state[f][j]
+    THEN /\ TraceServers \ {e.node} \subseteq DOMAIN e.state[f]
+         /\ \A j \in DOMAIN e.state[f] : j \in DOMAIN var'[e.node] /\ var'[e.node][j] = e.state[f][j]
     ELSE Same(var'[e.node], var[e.node])
 
 \* A log is logged as its new length and the entries from the first changed one.
