@@ -85,8 +85,7 @@ final class Election {
         }
         for (String peer : r.tracker.ids()) {
             r.trace.step();
-            RequestVoteRequest req = new RequestVoteRequest(r.id, peer, r.currentTerm, r.trace.clock(),
-                    r.log.lastTerm(), r.log.lastIndex());
+            RequestVoteRequest req = voteRequest(peer);
             r.trace.requestVote(req);
             r.out.send(req);
         }
@@ -143,11 +142,16 @@ final class Election {
             return false;
         }
         r.trace.step();
-        RequestVoteRequest req = new RequestVoteRequest(r.id, peer, r.currentTerm, r.trace.clock(),
-                r.log.lastTerm(), r.log.lastIndex());
+        RequestVoteRequest req = voteRequest(peer);
         r.trace.requestVote(req);
         r.out.send(req);
         return true;
+    }
+
+    /** This candidate's request for {@code peer}'s vote, naming its last entry for the election restriction. */
+    private RequestVoteRequest voteRequest(String peer) {
+        return RequestVoteRequest.builder().from(r.id).to(peer).term(r.currentTerm).clock(r.trace.clock())
+                .lastLogTerm(r.log.lastTerm()).lastLogIndex(r.log.lastIndex()).build();
     }
 
     /** BecomeLeader driven from outside: a candidate with a majority of its term's votes takes office. */

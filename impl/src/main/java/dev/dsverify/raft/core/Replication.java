@@ -72,8 +72,9 @@ final class Replication {
 
     private void send(String peer, Progress p, List<Entry> entries) {
         long prev = p.next - 1;
-        AppendEntriesRequest req = new AppendEntriesRequest(r.id, peer, r.currentTerm, r.trace.clock(), prev,
-                r.log.term(prev), entries, Math.min(r.commitIndex, prev + entries.size()), r.reads.round());
+        AppendEntriesRequest req = AppendEntriesRequest.builder().from(r.id).to(peer).term(r.currentTerm)
+                .clock(r.trace.clock()).prevLog(prev, r.log.term(prev)).entries(entries)
+                .commitIndex(Math.min(r.commitIndex, prev + entries.size())).round(r.reads.round()).build();
         r.trace.appendEntries(req);
         r.out.send(req);
         p.inflight = true;
@@ -147,8 +148,8 @@ final class Replication {
                     r.log.term(changedFrom));
         }
         boolean commitMoved = r.commit.onAppendEntries(m.commitIndex(), lastNew);
-        AppendEntriesResponse resp = new AppendEntriesResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), true,
-                lastNew, m.round());
+        AppendEntriesResponse resp = AppendEntriesResponse.builder().from(r.id).to(m.from()).term(r.currentTerm)
+                .clock(r.trace.clock()).success(true).matchIndex(lastNew).round(m.round()).build();
         r.trace.acceptAppendEntries(m, resp, stepDown, changedFrom, commitMoved);
         r.out.send(resp);
     }
@@ -158,8 +159,9 @@ final class Replication {
         long[] hint = conflictHint(prev, prevTerm);
         // A request of an earlier term confirms no read of the current leader: its round may come from an earlier
         // incarnation of that server, whose rounds started again from 0, so it is not echoed.
-        AppendEntriesResponse resp = new AppendEntriesResponse(r.id, m.from(), r.currentTerm, r.trace.clock(), false,
-                0, r.isStale(m) ? 0 : m.round(), hint[0], hint[1]);
+        AppendEntriesResponse resp = AppendEntriesResponse.builder().from(r.id).to(m.from()).term(r.currentTerm)
+                .clock(r.trace.clock()).success(false).matchIndex(0).round(r.isStale(m) ? 0 : m.round())
+                .conflictIndex(hint[0]).conflictTerm(hint[1]).build();
         r.trace.rejectAppendEntries(m, resp);
         r.out.send(resp);
     }
