@@ -73,7 +73,25 @@ class CheckerSweepTest {
                     b -> b.dropRate(0.2).maxAppendEntries(2)),
             // about a second of simulated time (100 ticks): many election timeouts after the first leader took office
             new Setting("3 servers, no faults", 3, 200, true, b -> b),
-            new Setting("5 servers, pre-vote, no faults", 5, 200, true, b -> b.preVote(true)));
+            new Setting("5 servers, pre-vote, no faults", 5, 200, true, b -> b.preVote(true)),
+            // one client pausing up to 30 ticks between commands: the cluster idles longer than an election timeout,
+            // so only heartbeats (and timers reset by them) keep the first leader in office
+            new Setting("3 servers, idle client, no faults", 3, 40, true, b -> b.clients(1).thinkTicks(30)),
+            new Setting("3 servers, check-quorum, idle client, no faults", 3, 40, true,
+                    b -> b.clients(1).thinkTicks(30).checkQuorum(true)),
+            new Setting("5 servers, pre-vote, check-quorum, idle client, no faults", 5, 40, true,
+                    b -> b.clients(1).thinkTicks(30).preVote(true).checkQuorum(true)),
+            // a server's own vote is a majority, and it has no peer to replicate to
+            new Setting("1 server, every fault", 1, 40, b -> b),
+            new Setting("1 server, pre-vote, no faults", 1, 40, true, b -> b.preVote(true)));
+
+    /**
+     * Fault-free runs answer every command issued while a leader is in office within this many ticks: the correct
+     * core needs at most 3 (a client's request, one AppendEntries round or read-index round, the answer; measured
+     * over 12 seeds of every steady setting). A leader that leaves new entries for the next heartbeat (3 ticks) or
+     * a read for the next round, or a command left to the client's time-out (15 ticks), exceeds it.
+     */
+    static final int STEADY_COMMAND_BUDGET_TICKS = 4;
 
     static List<Run> runs() {
         List<Run> all = new ArrayList<>();
@@ -97,6 +115,8 @@ class CheckerSweepTest {
         assertThat(r.passed()).as("%s: %s", run, r.summary()).isTrue();
         if (run.setting.steady) {
             assertThat(r.leaders()).as("%s: terms with a leader in a run without faults", run).isEqualTo(1);
+            assertThat(r.liveness().slowestCommand()).as("%s: slowest command in ticks, in a run without faults", run)
+                    .isLessThanOrEqualTo(STEADY_COMMAND_BUDGET_TICKS);
         }
         Path trace = dir.resolve("run.ndjson");
         NdjsonTraceWriter.writeAtomically(r.trace(), trace);

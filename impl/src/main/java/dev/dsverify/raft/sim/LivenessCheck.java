@@ -57,19 +57,30 @@ public final class LivenessCheck {
      * @param longestLeaderless      the longest stretch without a leader while a majority was connected and up
      * @param longestCommandAfterQuiet the longest a command waited after the faults stopped
      * @param staleMessages          messages delivered after their receiver had moved to a later term
+     * @param slowestCommand         the longest, in ticks, any command issued while a leader was in office took
+     *                               from issue to answer
+     * @param convergedAfter         ticks from the end of the operations (and the faults) until every server had
+     *                               caught up ({@link ConvergenceCheck}); -1 if the run ended otherwise
      */
     public record Report(long quietAt, long leaderAfterQuiet, long longestLeaderless, long longestCommandAfterQuiet,
-            long staleMessages) {
-        public static final Report NONE = new Report(0, -1, 0, 0, 0);
+            long staleMessages, long slowestCommand, long convergedAfter) {
+        public static final Report NONE = new Report(0, -1, 0, 0, 0, 0, -1);
+
+        public Report(long quietAt, long leaderAfterQuiet, long longestLeaderless, long longestCommandAfterQuiet,
+                long staleMessages) {
+            this(quietAt, leaderAfterQuiet, longestLeaderless, longestCommandAfterQuiet, staleMessages, 0, -1);
+        }
 
         public String describe() {
-            return String.format(Locale.ROOT, "leaderless at most %d ticks, %s, %d stale messages", longestLeaderless,
+            return String.format(Locale.ROOT, "leaderless at most %d ticks, %s, %d stale messages, slowest command"
+                    + " %d ticks%s", longestLeaderless,
                     leaderAfterQuiet < 0 ? "done before the faults stopped"
-                            : "leader " + leaderAfterQuiet + " ticks after the faults stopped", staleMessages);
+                            : "leader " + leaderAfterQuiet + " ticks after the faults stopped", staleMessages,
+                    slowestCommand, convergedAfter < 0 ? "" : ", caught up " + convergedAfter + " ticks after the end");
         }
     }
 
-    private record Pending(String what, long issuedAt) {}
+    private record Pending(String what, long issuedAt, boolean led) {}
 
     private final Cluster cluster;
     private final long tick;
@@ -85,6 +96,9 @@ public final class LivenessCheck {
     private long longestLeaderless;
     private long longestCommand;
     private long stale;
+    /** Whether a leader (of the highest term among running servers) was ever in office. */
+    private boolean led;
+    private long slowest;
 
     /**
      * @param timely whether messages arrive in time during the faults (none slower than about an election
@@ -118,6 +132,7 @@ public final class LivenessCheck {
     /** A server took a step: roles and terms may have changed. */
     void stepped(long now) {
         boolean leaderInGroup = hasLeader(majorityGroup);
+        led = led || hasLeader(cluster.ids());
         if (quiet && leaderAt < 0 && leaderInGroup) {
             leaderAt = now;
         }
@@ -135,11 +150,14 @@ public final class LivenessCheck {
     }
 
     void issued(int op, String what, long now) {
-        pending.put(op, new Pending(what, now));
+        pending.put(op, new Pending(what, now, led));
     }
 
     void completed(int op, long now) {
         Pending p = pending.remove(op);
+        if (p != null && p.led()) {
+            slowest = Math.max(slowest, now - p.issuedAt());
+        }
         if (p != null && quiet) {
             longestCommand = Math.max(longestCommand, now - Math.max(p.issuedAt(), quietAt));
         }
@@ -170,9 +188,13 @@ public final class LivenessCheck {
     }
 
     Report report(long now) {
+        return report(now, -1);
+    }
+
+    Report report(long now, long convergedAfter) {
         long leaderless = leaderlessSince >= 0 ? Math.max(longestLeaderless, now - leaderlessSince) : longestLeaderless;
         return new Report(quietAt, leaderAt < 0 ? -1 : (leaderAt - quietAt) / tick, leaderless / tick,
-                longestCommand / tick, stale);
+                longestCommand / tick, stale, (slowest + tick - 1) / tick, convergedAfter);
     }
 
     private String pendingText() {

@@ -27,10 +27,21 @@ import java.util.List;
  *                  step's trace lines wait until its state is durable, so these runs can be traced.
  * @param maxAppendEntries most entries a server puts in one AppendEntries ({@link RaftConfig#maxAppendEntries()};
  *                  small values make followers catch up in several requests)
+ * @param thinkTicks a client waits between 1 and this many ticks (drawn uniformly from a generator of its own)
+ *                  after an answer before its next command (0: none, commands back to back); values above an
+ *                  election timeout (10 ticks) leave the cluster idle long enough that only heartbeats keep the
+ *                  leader in office
  */
 public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
         double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
-        boolean tornWrites, int maxAppendEntries) {
+        boolean tornWrites, int maxAppendEntries, int thinkTicks) {
+
+    public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
+            double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
+            boolean tornWrites, int maxAppendEntries) {
+        this(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery,
+                tornWrites, maxAppendEntries, 0);
+    }
 
     public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
             double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
@@ -57,6 +68,9 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshotEvery must be >= 0, got " + snapshotEvery);
         }
+        if (thinkTicks < 0) {
+            throw new IllegalArgumentException("thinkTicks must be >= 0, got " + thinkTicks);
+        }
     }
 
     /** {@code nodes} servers, three clients on five keys, default fault rates, no options: {@link #builder()}'s defaults. */
@@ -65,7 +79,7 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
     }
 
     /**
-     * Fourteen fields: build by name. Defaults: seed 0, 3 nodes, 3 clients, 5 keys, no bugs, no trace, drop
+     * Fifteen fields: build by name. Defaults: seed 0, 3 nodes, 3 clients, 5 keys, no bugs, no trace, drop
      * rate 0.05, duplicate rate 0.03, slow rate 0.05, every option off,
      * AppendEntries bounded as {@link RaftConfig}'s default.
      */
@@ -77,7 +91,8 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
     public Builder toBuilder() {
         return builder().seed(seed).nodes(nodes).clients(clients).keys(keys).bugs(bugs).trace(trace)
                 .dropRate(dropRate).dupRate(dupRate).slowRate(slowRate).preVote(preVote).checkQuorum(checkQuorum)
-                .snapshotEvery(snapshotEvery).tornWrites(tornWrites).maxAppendEntries(maxAppendEntries);
+                .snapshotEvery(snapshotEvery).tornWrites(tornWrites).maxAppendEntries(maxAppendEntries)
+                .thinkTicks(thinkTicks);
     }
 
     public SimConfig withSeed(long s) {
@@ -124,6 +139,7 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         private int snapshotEvery;
         private boolean tornWrites;
         private int maxAppendEntries = RaftConfig.DEFAULT_MAX_APPEND_ENTRIES;
+        private int thinkTicks;
 
         private Builder() {}
 
@@ -141,10 +157,11 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         public Builder snapshotEvery(int v) { snapshotEvery = v; return this; }
         public Builder tornWrites(boolean v) { tornWrites = v; return this; }
         public Builder maxAppendEntries(int v) { maxAppendEntries = v; return this; }
+        public Builder thinkTicks(int v) { thinkTicks = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote,
-                    checkQuorum, snapshotEvery, tornWrites, maxAppendEntries);
+                    checkQuorum, snapshotEvery, tornWrites, maxAppendEntries, thinkTicks);
         }
     }
 

@@ -4,6 +4,8 @@ import dev.dsverify.raft.client.ClientReply;
 import dev.dsverify.raft.client.ClientRequest;
 import dev.dsverify.raft.client.KvClient;
 import dev.dsverify.raft.core.Message;
+import dev.dsverify.raft.core.PreVoteRequest;
+import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RaftConfig;
 import dev.dsverify.raft.core.RaftNode;
 import dev.dsverify.raft.host.KvServer;
@@ -92,6 +94,13 @@ public final class Simulator {
     private boolean faultsOver;
     /** The latest time a message in flight arrives: the network has drained after it. */
     private long latestArrival;
+    // --- the end of the run: every operation done, the faults stopped, every server caught up
+    private final ConvergenceCheck convergence = new ConvergenceCheck(TICK);
+    private final QuorumContactCheck contact;
+    private boolean finished;
+    // --- client think time: a generator of its own, so that the other draws are the same with it off
+    private final Random think;
+    private final Map<KvClient, Long> readyAt = new HashMap<>();
 
     private record Timed(long time, long seq, Runnable action) implements Comparable<Timed> {
         @Override
@@ -117,6 +126,8 @@ public final class Simulator {
         boolean up = true;
         long pausedUntil;
         int incarnation;
+        /** Ticks scheduled before a pause was cut short are void (a new one is scheduled then). */
+        int tickEpoch;
 
         SimNode(String id, int index) {
             this.id = id;
@@ -165,6 +176,8 @@ public final class Simulator {
         this.dropRate = cfg.dropRate();
         this.dupRate = cfg.dupRate();
         this.slowRate = cfg.slowRate();
+        this.think = new Random(cfg.seed() * 31 + 4);
+        this.contact = cfg.checkQuorum() ? new QuorumContactCheck(ids, ELECTION_TICKS) : null;
     }
 
     /** Runs every server on a storage path broken on purpose (tests of the simulator's reach). */
@@ -185,8 +198,12 @@ public final class Simulator {
         SimResult.Verdict verdict;
         try {
             setUp();
-            // No cap on simulated time: after the faults stop, the liveness check bounds every pending command.
-            while (!queue.isEmpty() && completed < schedule.ops()) {
+            // No cap on simulated time: after the faults stop, the liveness check bounds every pending command, and
+            // once every operation is done the convergence check bounds the rest of the run.
+            if (schedule.ops() == 0) {
+                operationsDone();
+            }
+            while (!queue.isEmpty() && !finished) {
                 Timed t = queue.poll();
                 now = t.time();
                 t.action().run();
@@ -228,7 +245,8 @@ public final class Simulator {
         return new SimResult(cfg.seed(), schedule, verdict, failure, property, now, steps, completed, messages,
                 inv.leaders(), inv.maxCommitted(), bugActivations, tornCrashes, lin, List.copyOf(history),
                 traceBuffer == null ? List.of() : traceBuffer.events(),
-                live == null ? LivenessCheck.Report.NONE : live.report(now));
+                live == null ? LivenessCheck.Report.NONE
+                        : live.report(now, finished ? convergence.ticksSinceStart(now) : -1));
     }
 
     // ------------------------------------------------------------------ setup
@@ -243,6 +261,9 @@ public final class Simulator {
                 nodes.get(s.node()).rate = s.rate();
             } else if (f instanceof Fault.Partition p) {
                 at(p.at(), () -> {
+                    if (faultsOver) {
+                        return; // the operations ended the faults early: what was to start later never does
+                    }
                     partitions.add(p);
                     live.topologyChanged(now);
                 });
@@ -251,7 +272,11 @@ public final class Simulator {
                     live.topologyChanged(now);
                 });
             } else if (f instanceof Fault.Crash c && c.inStep()) {
-                at(c.at(), () -> arm(nodes.get(c.node()), c.point()));
+                at(c.at(), () -> {
+                    if (!faultsOver) {
+                        arm(nodes.get(c.node()), c.point());
+                    }
+                });
                 at(c.restartAt(), () -> {
                     SimNode n = nodes.get(c.node());
                     if (n.up) {
@@ -261,10 +286,17 @@ public final class Simulator {
                     }
                 });
             } else if (f instanceof Fault.Crash c) {
-                at(c.at(), () -> crash(nodes.get(c.node())));
+                at(c.at(), () -> {
+                    if (!faultsOver) {
+                        crash(nodes.get(c.node()));
+                    }
+                });
                 at(c.restartAt(), () -> restart(nodes.get(c.node())));
             } else if (f instanceof Fault.Pause p) {
                 at(p.at(), () -> {
+                    if (faultsOver) {
+                        return;
+                    }
                     SimNode n = nodes.get(p.node());
                     n.pausedUntil = Math.max(n.pausedUntil, p.until());
                     live.topologyChanged(now);
@@ -341,19 +373,24 @@ public final class Simulator {
 
     private void scheduleTick(SimNode n, long delay) {
         int inc = n.incarnation;
-        at(now + delay, () -> tick(n, inc));
+        int epoch = n.tickEpoch;
+        at(now + delay, () -> tick(n, inc, epoch));
     }
 
-    private void tick(SimNode n, int inc) {
-        if (!n.up || n.incarnation != inc) {
+    private void tick(SimNode n, int inc, int epoch) {
+        if (!n.up || n.incarnation != inc || n.tickEpoch != epoch) {
             return;
         }
         if (n.paused()) {
-            at(n.pausedUntil, () -> tick(n, inc));
+            at(n.pausedUntil, () -> tick(n, inc, epoch));
             return;
         }
         if (!stepped(n, () -> n.server.tick())) {
             return;
+        }
+        if (contact != null) {
+            RaftNode node = n.server.node();
+            contact.ticked(n.id, node.role() == dev.dsverify.raft.core.Role.Leader, node.currentTerm());
         }
         scheduleTick(n, Math.max(1, (long) (TICK / n.rate)));
     }
@@ -406,6 +443,9 @@ public final class Simulator {
         n.up = true;
         n.pausedUntil = 0;
         inv.restarted(n.id);
+        if (contact != null) {
+            contact.restarted(n.id);
+        }
         try {
             n.server = KvServer.restart(n.raftConfig(), n.openStorage(), m -> send(n, m), n.tracer)
                     .snapshotEvery(cfg.snapshotEvery());
@@ -478,6 +518,11 @@ public final class Simulator {
         if (m.term() < n.server.node().currentTerm()) {
             live.staleMessage();
         }
+        if (contact != null) {
+            RaftNode node = n.server.node();
+            contact.delivered(n.id, m.from(), m.term(), m instanceof PreVoteRequest || m instanceof PreVoteResponse,
+                    node.role() == dev.dsverify.raft.core.Role.Leader, node.currentTerm());
+        }
         stepped(n, () -> n.server.receive(m));
     }
 
@@ -498,7 +543,7 @@ public final class Simulator {
         live.check(now);
         for (KvClient c : clients) {
             c.tick(now);
-            if (!c.busy() && issued < schedule.ops()) {
+            if (!c.busy() && issued < schedule.ops() && now >= readyAt.getOrDefault(c, 0L)) {
                 issue(c);
             }
         }
@@ -544,7 +589,15 @@ public final class Simulator {
         completed++;
         live.completed(id, now);
         if (issued < schedule.ops()) {
-            issue(c);
+            if (cfg.thinkTicks() == 0) {
+                issue(c);
+            } else {
+                // the next client tick at or after this moment issues the client's next command
+                readyAt.put(c, now + (1 + think.nextInt(cfg.thinkTicks())) * TICK);
+            }
+        }
+        if (completed == schedule.ops()) {
+            operationsDone();
         }
     }
 
@@ -593,6 +646,9 @@ public final class Simulator {
             slowMax = w.slowMax();
         } else if (f instanceof Fault.IsolateLeader l) {
             at(l.at(), () -> {
+                if (faultsOver) {
+                    return;
+                }
                 Fault.Partition p = isolate(l);
                 partitions.add(p);
                 live.topologyChanged(now);
@@ -673,6 +729,9 @@ public final class Simulator {
      * arrived: a message the network still holds is part of the faults.
      */
     private void faultsStop() {
+        if (faultsOver) {
+            return; // the operations were done before the schedule's quiet moment and stopped the faults early
+        }
         faultsOver = true;
         partitions.clear();
         for (SimNode n : nodes.values()) {
@@ -681,8 +740,49 @@ public final class Simulator {
                 restart(n);
             } else {
                 disarm(n);
+                if (n.paused()) {
+                    // a pause cut short by an early stop: the node runs on from now
+                    n.pausedUntil = now;
+                    n.tickEpoch++;
+                    scheduleTick(n, 1);
+                }
             }
         }
         at(Math.max(now, latestArrival), () -> live.faultsStopped(now));
+    }
+
+    /**
+     * Every client operation has completed: the faults stop now if they have not yet, and once the network has
+     * drained the run goes on until every server has caught up with the leader ({@link ConvergenceCheck}).
+     */
+    private void operationsDone() {
+        faultsStop();
+        at(now, this::convergenceTick);
+    }
+
+    private void convergenceTick() {
+        if (live.quiet()) {
+            convergence.start(now);
+            if (convergence.check(serverStates(), now)) {
+                finished = true;
+                return;
+            }
+        }
+        at(now + TICK, this::convergenceTick);
+    }
+
+    private List<ConvergenceCheck.Server> serverStates() {
+        List<ConvergenceCheck.Server> out = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (!n.up || n.paused()) {
+                out.add(new ConvergenceCheck.Server(n.id, false, false, -1, 0, 0, 0, 0));
+                continue;
+            }
+            RaftNode node = n.server.node();
+            out.add(new ConvergenceCheck.Server(n.id, true, node.role() == dev.dsverify.raft.core.Role.Leader,
+                    node.currentTerm(), node.commitIndex(), n.server.stateMachine().appliedIndex(), node.lastIndex(),
+                    node.term(node.lastIndex())));
+        }
+        return out;
     }
 }
