@@ -18,6 +18,10 @@ final class ConvergenceCheck {
     /** One server as the check sees it; {@code up} false for a server down or paused. */
     record Server(String id, boolean up, boolean leader, long term, long commit, long applied, long lastIndex,
             long lastTerm) {
+        Server withTerm(long t) {
+            return new Server(id, up, leader, t, commit, applied, lastIndex, lastTerm);
+        }
+
         String describe() {
             return String.format(Locale.ROOT, "%s at commit %d (applied %d, log to %d of term %d, term %d)", id,
                     commit, applied, lastIndex, lastTerm, term);

@@ -68,12 +68,13 @@ final class QuorumContactCheck {
     /** {@code id} took a tick; after it, it leads in {@code term} if {@code leads}. */
     void ticked(String id, boolean leads, long term) {
         Server s = servers.get(id);
-        s.ticks++;
         if (!leads) {
+            s.ticks++;
             s.leadTerm = -1;
             return;
         }
-        s.leads(term);
+        s.leads(term); // first seen leading at this tick: it took office before it, at the previous count
+        s.ticks++;
         if (s.ticks - s.leadSince < window) {
             return;
         }
