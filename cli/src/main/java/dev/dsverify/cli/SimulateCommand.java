@@ -90,6 +90,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Most entries a server sends in one AppendEntries (default ${DEFAULT-VALUE}).")
     int maxAppendEntries;
 
+    @Option(names = "--think-ticks", defaultValue = "0", paramLabel = "N",
+            description = "Each client waits 1 to N ticks (10 ms each) between commands (default 0: back to back);"
+                    + " above an election timeout (10 ticks) the cluster idles between commands.")
+    int thinkTicks;
+
     @Option(names = "--schedule", paramLabel = "TEXT", description = "Run this schedule (client operations and"
             + " faults, as a failing run's 'reproduce the minimal schedule' line prints it) instead of generating one"
             + " from --ops and --faults; only with --seed.")
@@ -167,7 +172,8 @@ public final class SimulateCommand implements Callable<Integer> {
             kinds = FaultType.parse(String.join(",", names));
             bugs = Bugs.parse(bug);
             cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum,
-                    snapshotEvery, torn).toBuilder().maxAppendEntries(maxAppendEntries).build();
+                    snapshotEvery, torn).toBuilder().maxAppendEntries(maxAppendEntries)
+                    .thinkTicks(thinkTicks).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -107,6 +107,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void thinkTimeIsAnOptionTheReproduceLineRepeats() {
+        assertThat(run("--seeds", "1..2", "--ops", "20", "--clients", "1", "--faults", "none", "--think-ticks", "30"))
+                .as(out + "" + err).isEqualTo(0);
+        assertThat(run("--seed", "1", "--think-ticks", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("thinkTicks must be >= 0, got -1");
+        out.getBuffer().setLength(0);
+        assertThat(run("--seeds", "41..55", "--bug", "double-vote", "--ops", "200", "--think-ticks", "2")).isEqualTo(1);
+        String[] original = command(out.toString(), "reproduce:");
+        assertThat(String.join(" ", original)).contains("--think-ticks 2");
+        String seed = original[1];
+        out.getBuffer().setLength(0);
+        assertThat(run(original)).as(String.join(" ", original)).isEqualTo(1);
+        assertThat(out.toString()).contains("seed " + seed + ": FAIL");
+    }
+
+    @Test
     void thePrintedReproduceLinesRunTheFailureAgain() {
         assertThat(run("--seeds", "41..55", "--bug", "double-vote", "--ops", "200")).isEqualTo(1);
         String report = out.toString();

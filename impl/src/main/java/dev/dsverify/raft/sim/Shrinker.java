@@ -132,6 +132,7 @@ public final class Shrinker {
                 .append(cfg.snapshotEvery() > 0 ? " --snapshot-every " + cfg.snapshotEvery() : "")
                 .append(cfg.maxAppendEntries() != RaftConfig.DEFAULT_MAX_APPEND_ENTRIES
                         ? " --max-append-entries " + cfg.maxAppendEntries() : "")
+                .append(cfg.thinkTicks() > 0 ? " --think-ticks " + cfg.thinkTicks() : "")
                 .toString();
     }
 }
