@@ -95,6 +95,17 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " above an election timeout (10 ticks) the cluster idles between commands.")
     int thinkTicks;
 
+    @Option(names = "--max-append-bytes", defaultValue = "1048576", paramLabel = "N",
+            description = "Most command bytes a server sends in one AppendEntries, unless it sends a single entry"
+                    + " (default ${DEFAULT-VALUE}).")
+    long maxAppendBytes;
+
+    @Option(names = "--forge-rate", defaultValue = "0", paramLabel = "P",
+            description = "Probability that the network delivers, next to a message, forged copies of it (one for"
+                    + " each way a message can be malformed), each of which the receiver must refuse without a trace"
+                    + " (ForgedMessageRefused); default 0. The run is otherwise the same at every rate.")
+    double forgeRate;
+
     @Option(names = "--schedule", paramLabel = "TEXT", description = "Run this schedule (client operations and"
             + " faults, as a failing run's 'reproduce the minimal schedule' line prints it) instead of generating one"
             + " from --ops and --faults; only with --seed.")
@@ -163,6 +174,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (ops < 1) {
             throw new ParameterException(spec.commandLine(), "--ops must be at least 1, got " + ops);
         }
+        if (!(forgeRate >= 0 && forgeRate <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--forge-rate must be between 0 and 1, got " + forgeRate);
+        }
         EnumSet<FaultType> kinds;
         Bugs bugs;
         SimConfig cfg;
@@ -173,7 +187,7 @@ public final class SimulateCommand implements Callable<Integer> {
             bugs = Bugs.parse(bug);
             cfg = new SimConfig(0, nodes, clients, keys, bugs, false, 0.05, 0.03, 0.05, preVote, checkQuorum,
                     snapshotEvery, torn).toBuilder().maxAppendEntries(maxAppendEntries)
-                    .thinkTicks(thinkTicks).build();
+                    .thinkTicks(thinkTicks).maxAppendBytes(maxAppendBytes).forgeRate(forgeRate).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -267,6 +267,26 @@ class SimulateCommandTest {
         assertThat(out.toString()).contains(first.replaceAll(" \\(.*", "").substring("FAILED ".length()));
     }
 
+    @Test
+    void forgedMessagesRunFromTheCommandLineAndTheirReproduceLinesKeepTheRate() {
+        assertThat(run("--seeds", "1..2", "--ops", "40", "--pre-vote", "--snapshot-every", "4", "--forge-rate", "1"))
+                .as(err.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("2 passed, 0 failed");
+        out.getBuffer().setLength(0);
+        assertThat(run("--seeds", "1..2", "--ops", "100", "--bug", "commit-backwards", "--forge-rate", "0.25",
+                "--shrink-budget", "5")).isEqualTo(1);
+        String report = out.toString();
+        String[] original = command(report, "reproduce:");
+        assertThat(String.join(" ", original)).contains("--forge-rate 0.25");
+        assertThat(String.join(" ", command(report, "reproduce the minimal schedule:"))).contains("--forge-rate 0.25");
+        String first = report.lines().filter(l -> l.startsWith("FAILED seed")).findFirst().orElseThrow();
+        out.getBuffer().setLength(0);
+        assertThat(run(withShrinkBudget(original, "1"))).isEqualTo(1);
+        assertThat(out.toString()).contains(first.replaceAll(" \\(.*", "").substring("FAILED ".length()));
+        assertThat(run("--seed", "1", "--forge-rate", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--forge-rate must be between 0 and 1");
+    }
+
     private static String[] withShrinkBudget(String[] args, String budget) {
         List<String> a = new java.util.ArrayList<>(List.of(args));
         a.add("--shrink-budget");

@@ -87,9 +87,23 @@ class CheckerSweepTest {
             new Setting("3 servers, lossy network", 3, 60, b -> b.dropRate(0.2).dupRate(0.1)),
             new Setting("3 servers, crashes inside steps", 3, 60, b -> b.tornWrites(true)),
             new Setting("3 servers, snapshots every 4 entries", 3, 40, b -> b.snapshotEvery(4)),
+            // every message delivered comes with a forged copy of each kind of malformation (of every type: pre-vote
+            // and snapshots make the servers send all eight), and each must leave its receiver as it was
+            new Setting("3 servers, pre-vote, snapshots, forged messages", 3, 40,
+                    b -> b.preVote(true).snapshotEvery(4).forgeRate(1.0)),
             // batches bounded this tightly make every catch-up and every backtracking take several requests
             new Setting("3 servers, lossy, two entries per AppendEntries", 3, 60,
                     b -> b.dropRate(0.2).maxAppendEntries(2)),
+            // a lossy five-server cluster snapshotting often: followers far behind get snapshots holding keys that
+            // their own state machine has deleted or changed since (a restore must replace the whole state)
+            new Setting("5 servers, lossy, snapshots every 4 entries, two entries per AppendEntries", 5, 60,
+                    b -> b.dropRate(0.2).maxAppendEntries(2).snapshotEvery(4)),
+            // six clients on one key over a network that loses and duplicates much: commands are retried into the
+            // log twice, snapshots carry the client sessions that make the second copy a no-op, and requests
+            // reach followers whose snapshot covers part of what they carry; batches are bounded by bytes too
+            new Setting("3 servers, six clients on one key, lossy, snapshots every 3 entries, 40-byte batches", 3, 80,
+                    b -> b.clients(6).keys(1).dropRate(0.3).dupRate(0.2).maxAppendEntries(3).maxAppendBytes(40)
+                            .snapshotEvery(3)),
             // about a second of simulated time (100 ticks): many election timeouts after the first leader took office
             new Setting("3 servers, no faults", 3, 200, true, b -> b),
             new Setting("5 servers, pre-vote, no faults", 5, 200, true, b -> b.preVote(true)),

@@ -15,6 +15,7 @@ final class DeferredSink implements TraceSink {
     private final TraceSink out;
     private final List<TraceEvent> pending = new ArrayList<>();
     private int held;
+    private long emitted;
 
     DeferredSink(TraceSink out) {
         this.out = out;
@@ -27,7 +28,13 @@ final class DeferredSink implements TraceSink {
 
     @Override
     public void emit(TraceEvent event) {
+        emitted++;
         pending.add(event);
+    }
+
+    /** How many lines the server has emitted so far (written, waiting or dropped). */
+    long emitted() {
+        return emitted;
     }
 
     /** Writes the pending lines; while lines of an interrupted step are held, waits for {@link #settle}. */

@@ -1,6 +1,8 @@
 package dev.dsverify.raft.sim;
 
+import dev.dsverify.raft.core.AppendEntriesRequest;
 import dev.dsverify.raft.core.Entry;
+import dev.dsverify.raft.core.Message;
 import dev.dsverify.raft.core.RaftNode;
 import dev.dsverify.raft.core.Ready;
 import dev.dsverify.raft.core.Role;
@@ -19,7 +21,9 @@ import java.util.Map;
  *       earlier term;</li>
  *   <li>CommittedEntriesStable: an index, once committed anywhere, always holds the same entry;</li>
  *   <li>StateMachineSafety: no two servers apply different entries at the same index;</li>
- *   <li>CommitIndexMonotonic: a server's commit index never decreases within one incarnation.</li>
+ *   <li>CommitIndexMonotonic: a server's commit index never decreases within one incarnation;</li>
+ *   <li>AppendEntriesBounded: an AppendEntries carries at most the configured number of entries and, unless it
+ *       carries a single one, at most the configured number of command bytes.</li>
  * </ul>
  */
 public final class Invariants {
@@ -42,6 +46,22 @@ public final class Invariants {
         long commit;
         Role role = Role.Follower;
         long term;
+    }
+
+    /** A server sent {@code m}: an AppendEntries must keep within the configured bounds of a batch. */
+    public void sent(Message m, int maxEntries, long maxBytes) {
+        if (m instanceof AppendEntriesRequest q && !q.entries().isEmpty()) {
+            long bytes = 0;
+            for (Entry e : q.entries()) {
+                bytes += e.data().length;
+            }
+            int n = q.entries().size();
+            if (n > maxEntries || (n > 1 && bytes > maxBytes)) {
+                throw new InvariantViolation("AppendEntriesBounded", m.from() + " sent " + m.to() + " " + n
+                        + " entries of " + bytes + " bytes after index " + q.prevLogIndex() + " in one AppendEntries;"
+                        + " the bounds are " + maxEntries + " entries and " + maxBytes + " bytes");
+            }
+        }
     }
 
     /** A server (re)started: its per-incarnation history starts over. */

@@ -133,6 +133,10 @@ public final class Shrinker {
                 .append(cfg.maxAppendEntries() != RaftConfig.DEFAULT_MAX_APPEND_ENTRIES
                         ? " --max-append-entries " + cfg.maxAppendEntries() : "")
                 .append(cfg.thinkTicks() > 0 ? " --think-ticks " + cfg.thinkTicks() : "")
+                .append(cfg.maxAppendBytes() != RaftConfig.DEFAULT_MAX_APPEND_BYTES
+                        ? " --max-append-bytes " + cfg.maxAppendBytes() : "")
+                .append(cfg.forgeRate() > 0
+                        ? " --forge-rate " + java.math.BigDecimal.valueOf(cfg.forgeRate()).toPlainString() : "")
                 .toString();
     }
 }

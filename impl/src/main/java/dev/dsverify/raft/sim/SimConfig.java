@@ -31,10 +31,23 @@ import java.util.List;
  *                  after an answer before its next command (0: none, commands back to back); values above an
  *                  election timeout (10 ticks) leave the cluster idle long enough that only heartbeats keep the
  *                  leader in office
+ * @param maxAppendBytes most command bytes a server puts in one AppendEntries, unless it carries a single entry
+ *                  ({@link RaftConfig#maxAppendBytes()})
+ * @param forgeRate probability that the network delivers, next to a real message, forged copies of it: one for
+ *                  each way a message can be malformed ({@link Forgeries}). Each must be refused without a trace
+ *                  ({@code ForgedMessageRefused}). Drawn from a generator of its own, so that a run's schedule,
+ *                  messages and outcome are the same at every rate; 0 (the default): none
  */
 public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
         double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
-        boolean tornWrites, int maxAppendEntries, int thinkTicks) {
+        boolean tornWrites, int maxAppendEntries, int thinkTicks, long maxAppendBytes, double forgeRate) {
+
+    public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
+            double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
+            boolean tornWrites, int maxAppendEntries, int thinkTicks) {
+        this(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote, checkQuorum, snapshotEvery,
+                tornWrites, maxAppendEntries, thinkTicks, RaftConfig.DEFAULT_MAX_APPEND_BYTES, 0);
+    }
 
     public SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, boolean trace, double dropRate,
             double dupRate, double slowRate, boolean preVote, boolean checkQuorum, int snapshotEvery,
@@ -71,6 +84,12 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         if (thinkTicks < 0) {
             throw new IllegalArgumentException("thinkTicks must be >= 0, got " + thinkTicks);
         }
+        if (maxAppendBytes < 1) {
+            throw new IllegalArgumentException("maxAppendBytes must be >= 1, got " + maxAppendBytes);
+        }
+        if (!(forgeRate >= 0 && forgeRate <= 1)) {
+            throw new IllegalArgumentException("forgeRate must be in [0, 1], got " + forgeRate);
+        }
     }
 
     /** {@code nodes} servers, three clients on five keys, default fault rates, no options: {@link #builder()}'s defaults. */
@@ -79,7 +98,7 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
     }
 
     /**
-     * Fifteen fields: build by name. Defaults: seed 0, 3 nodes, 3 clients, 5 keys, no bugs, no trace, drop
+     * Seventeen fields: build by name. Defaults: seed 0, 3 nodes, 3 clients, 5 keys, no bugs, no trace, drop
      * rate 0.05, duplicate rate 0.03, slow rate 0.05, every option off,
      * AppendEntries bounded as {@link RaftConfig}'s default.
      */
@@ -92,7 +111,7 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         return builder().seed(seed).nodes(nodes).clients(clients).keys(keys).bugs(bugs).trace(trace)
                 .dropRate(dropRate).dupRate(dupRate).slowRate(slowRate).preVote(preVote).checkQuorum(checkQuorum)
                 .snapshotEvery(snapshotEvery).tornWrites(tornWrites).maxAppendEntries(maxAppendEntries)
-                .thinkTicks(thinkTicks);
+                .thinkTicks(thinkTicks).maxAppendBytes(maxAppendBytes).forgeRate(forgeRate);
     }
 
     public SimConfig withSeed(long s) {
@@ -140,6 +159,8 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         private boolean tornWrites;
         private int maxAppendEntries = RaftConfig.DEFAULT_MAX_APPEND_ENTRIES;
         private int thinkTicks;
+        private long maxAppendBytes = RaftConfig.DEFAULT_MAX_APPEND_BYTES;
+        private double forgeRate;
 
         private Builder() {}
 
@@ -158,10 +179,12 @@ public record SimConfig(long seed, int nodes, int clients, int keys, Bugs bugs, 
         public Builder tornWrites(boolean v) { tornWrites = v; return this; }
         public Builder maxAppendEntries(int v) { maxAppendEntries = v; return this; }
         public Builder thinkTicks(int v) { thinkTicks = v; return this; }
+        public Builder maxAppendBytes(long v) { maxAppendBytes = v; return this; }
+        public Builder forgeRate(double v) { forgeRate = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(seed, nodes, clients, keys, bugs, trace, dropRate, dupRate, slowRate, preVote,
-                    checkQuorum, snapshotEvery, tornWrites, maxAppendEntries, thinkTicks);
+                    checkQuorum, snapshotEvery, tornWrites, maxAppendEntries, thinkTicks, maxAppendBytes, forgeRate);
         }
     }
 

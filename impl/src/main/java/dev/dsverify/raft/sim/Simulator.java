@@ -66,6 +66,10 @@ public final class Simulator {
     private final Random net;
     private final Random work;
     private final Random diskRandom;
+    /** Whether a message gets forged company: a generator of its own, so the others draw the same at any rate. */
+    private final Random forge;
+    private Forger forger = Forger.MALFORMED;
+    private long forgeries;
     private final TraceBuffer traceBuffer;
     private final TraceSink sink;
     private final Invariants inv = new Invariants();
@@ -128,6 +132,9 @@ public final class Simulator {
         int incarnation;
         /** Ticks scheduled before a pause was cut short are void (a new one is scheduled then). */
         int tickEpoch;
+        /** What the node has produced, for telling whether an input had any effect ({@link Observed}). */
+        long sent;
+        long readies;
 
         SimNode(String id, int index) {
             this.id = id;
@@ -156,7 +163,7 @@ public final class Simulator {
         RaftConfig raftConfig() {
             long s = cfg.seed() * 1_000_003L + index * 7919L + incarnation * 104_729L;
             return new RaftConfig(id, ids, ELECTION_TICKS, HEARTBEAT_TICKS, s, cfg.bugs(), cfg.preVote(),
-                    cfg.checkQuorum()).withMaxAppend(cfg.maxAppendEntries(), RaftConfig.DEFAULT_MAX_APPEND_BYTES);
+                    cfg.checkQuorum()).withMaxAppend(cfg.maxAppendEntries(), cfg.maxAppendBytes());
         }
 
         boolean paused() {
@@ -171,6 +178,7 @@ public final class Simulator {
         this.net = new Random(cfg.seed() * 31 + 1);
         this.work = new Random(cfg.seed() * 31 + 2);
         this.diskRandom = new Random(cfg.seed() * 31 + 3);
+        this.forge = new Random(cfg.seed() * 31 + 4);
         this.traceBuffer = cfg.trace() ? new TraceBuffer() : null;
         this.sink = cfg.trace() ? traceBuffer : TraceSink.OFF;
         this.dropRate = cfg.dropRate();
@@ -184,6 +192,17 @@ public final class Simulator {
     public Simulator withStorageFault(StorageFault fault) {
         this.storageFault = fault;
         return this;
+    }
+
+    /** Forges with {@code f} instead of {@link Forger#MALFORMED} (tests of the simulator's reach). */
+    public Simulator withForger(Forger f) {
+        this.forger = f;
+        return this;
+    }
+
+    /** How many forged messages the network has delivered so far. */
+    public long forgeries() {
+        return forgeries;
     }
 
     /** Runs the seed with its generated schedule. */
@@ -327,7 +346,10 @@ public final class Simulator {
 
     private void watch(SimNode n) {
         n.server.onApply(a -> inv.applied(n.id, a.index(), a.entry()));
-        n.server.onReady(rd -> inv.ready(n.id, rd));
+        n.server.onReady(rd -> {
+            n.readies++;
+            inv.ready(n.id, rd);
+        });
         n.server.onSent(rd -> {
             if (n.armed == CrashPoint.AFTER_SEND) {
                 n.armed = null;
@@ -491,7 +513,9 @@ public final class Simulator {
     }
 
     private void send(SimNode from, Message m) {
+        from.sent++;
         messages++;
+        inv.sent(m, cfg.maxAppendEntries(), cfg.maxAppendBytes());
         if (cut(m.from(), m.to())
                 || (faulty(FaultType.DROP) && net.nextDouble() < dropRate)) {
             networkEvent(EventType.DropMessage, m);
@@ -523,7 +547,38 @@ public final class Simulator {
             contact.delivered(n.id, m.from(), m.term(), m instanceof PreVoteRequest || m instanceof PreVoteResponse,
                     node.role() == dev.dsverify.raft.core.Role.Leader, node.currentTerm());
         }
+        if (cfg.forgeRate() > 0 && forge.nextDouble() < cfg.forgeRate()) {
+            forgeNextTo(n, m);
+        }
         stepped(n, () -> n.server.receive(m));
+    }
+
+    /**
+     * ForgedMessageRefused: the forged copies of {@code m} reach {@code n} first, and each must change nothing
+     * an observer can see: not its state, not its clock, and it sends, persists and traces nothing. Refused
+     * forgeries leave no mark, so the run goes on exactly as without them.
+     */
+    private void forgeNextTo(SimNode n, Message m) {
+        for (Forgery f : forger.forge(m, n.id, n.server.node().currentTerm(), ids)) {
+            forgeries++;
+            Observed before = observe(n);
+            try {
+                n.server.receive(f.message());
+            } catch (Crashed c) {
+                // only a step that persists or sends reaches a crash point
+                throw new InvariantViolation("ForgedMessageRefused", n.id + " acted on a forged " + f
+                        + ": it reached a crash point armed for its next write or send");
+            }
+            List<String> changes = before.changesTo(observe(n));
+            if (!changes.isEmpty()) {
+                throw new InvariantViolation("ForgedMessageRefused", n.id + " accepted a forged " + f + ": "
+                        + String.join(", ", changes) + "; forged " + f.message());
+            }
+        }
+    }
+
+    private Observed observe(SimNode n) {
+        return Observed.of(n.server.node(), n.tracer.clock(), n.sent, n.readies, n.traceOut.emitted());
     }
 
     /** The network's own steps are traced at the destination, with its Lamport clock. */

@@ -22,6 +22,10 @@ class SimConfigBuilderTest {
         SimConfig b = a.toBuilder().keys(8).build();
         assertThat(b.keys()).isEqualTo(8);
         assertThat(b.toBuilder().keys(2).build()).isEqualTo(a);
+        SimConfig c = a.toBuilder().forgeRate(0.25).maxAppendBytes(40).build();
+        assertThat(c.forgeRate()).isEqualTo(0.25);
+        assertThat(c.maxAppendBytes()).isEqualTo(40);
+        assertThat(c.toBuilder().build()).isEqualTo(c);
     }
 
     @Test
@@ -30,6 +34,7 @@ class SimConfigBuilderTest {
         assertThat(SimConfig.builder().trace(true).checkQuorum(true).snapshotEvery(3).preVote(true).build().trace())
                 .isTrue();
         assertThatThrownBy(() -> SimConfig.builder().maxAppendEntries(0).build()).hasMessageContaining("maxAppendEntries");
+        assertThatThrownBy(() -> SimConfig.builder().maxAppendBytes(0).build()).hasMessageContaining("maxAppendBytes");
         assertThatThrownBy(() -> SimConfig.builder().nodes(0).build()).hasMessageContaining("nodes");
     }
 }
