@@ -69,6 +69,11 @@ public final class ConformReport {
                     + " do not have (a follower's pre-vote answer; see conformance/README.md)")
                     .append(o.exhaustive() ? "; the states only they lead to were explored, not driven\n" : "\n");
         }
+        if (!c.refused().isEmpty()) {
+            sb.append("  steps the spec did not enable, offered and refused: ");
+            sb.append(String.join(", ", c.refused().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .toList())).append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "  %d %s, %d steps driven, %d spec states generated, %.2f s%n", r.paths(),
                 o.exhaustive() ? "paths" : "walks", r.steps(), r.specStates(), r.elapsed().toNanos() / 1e9));
         return sb.toString();
@@ -135,6 +140,8 @@ public final class ConformReport {
         ObjectNode per = cov.putObject("actions");
         c.actions().forEach(per::put);
         cov.put("untimedSteps", c.untimed());
+        ObjectNode refused = cov.putObject("refusedWhenDisabled");
+        c.refused().forEach(refused::put);
         ArrayNode never = cov.putArray("neverEnabled");
         c.neverEnabled().forEach(never::add);
         ObjectNode counts = o.putObject("counts");

@@ -63,6 +63,8 @@ public final class Conformance {
     private final Set<String> enabled = new HashSet<>();
     private long steps;
     private long untimed;
+    /** Per action, the offered steps the spec did not enable that the code refused. */
+    private final Map<String, Long> refused = new java.util.TreeMap<>();
     private long paths;
     private long specStates;
 
@@ -97,7 +99,7 @@ public final class Conformance {
                 Failure f = options.exhaustive() ? c.exhaustive() : c.walks();
                 Long total = options.exhaustive() && f == null ? c.specStates : null;
                 return new ConformResult(options, f, new Coverage(c.visited.size(), total, c.actions, c.enabled,
-                        c.untimed), c.paths,
+                        c.untimed, c.refused), c.paths,
                         c.steps, c.specStates, Duration.ofNanos(System.nanoTime() - start));
             }
         }
@@ -307,34 +309,51 @@ public final class Conformance {
         return offerDisabled(step.next(), code, states, labels, walk, d);
     }
 
-    /** Offers the code each step without a model bound that the spec does not enable in {@code s}: it must refuse. */
+    /**
+     * Offers the code each step of {@link ActionTable#REFUSED_WHEN_DISABLED} that the spec does not enable in
+     * {@code s}, at every server (and towards every peer): it must refuse. A step only a model bound disables (the
+     * first false guard is a {@code ...Bound}) is not offered: the code has no such bound.
+     */
     private Failure offerDisabled(TLCState s, CodeCluster code, List<TLCState> states, List<String> labels, int walk,
             int d) {
         for (ActionFamily f : model.families()) {
-            if (!ActionTable.REFUSED_WHEN_DISABLED.contains(f.name()) || !f.paramNames().equals(List.of("i"))) {
+            if (!ActionTable.REFUSED_WHEN_DISABLED.contains(f.name())) {
+                continue;
+            }
+            boolean toPeer = f.paramNames().equals(List.of("i", "j"));
+            if (!toPeer && !f.paramNames().equals(List.of("i"))) {
                 continue;
             }
             List<SpecStep> enabled = new ArrayList<>();
             model.successors(f, s, enabled);
             for (String id : ids) {
-                if (enabled.stream().anyMatch(st -> st.arg("i").toString().equals(id))) {
-                    continue;
-                }
-                SpecStep offered = new SpecStep(f.name(), List.of("i"), List.of(projection.server(id)), s);
-                Attempt a = ActionTable.driver(f.name()).drive(new Driving(offered, s, code, projection));
-                if (!a.refused() || !a.effect().events().isEmpty()) {
-                    List<Diff> diffs = compare(s, code);
-                    List<String> guards = dev.dsverify.conform.spec.SpecGuards.falseGuards(model, f.name(),
-                            offered.args(), s);
-                    List<String> why = new ArrayList<>(List.of("the spec's " + offered.label()
-                            + " is not enabled here" + (guards.isEmpty() ? "" : ": " + String.join("; ", guards))
-                            + "; yet the code took " + a.input()
-                            + (a.effect().events().isEmpty() ? "" : " (it reported " + String.join(", ", a.effect().events()) + ")")));
-                    diffs.forEach(x -> why.add(x.reason()));
-                    List<TLCState> shown = new ArrayList<>(states);
-                    List<String> shownLabels = new ArrayList<>(labels);
-                    return failure(FailureKind.TAKES_FORBIDDEN_STEP, walk, d, offered.label(), a.input(), diffs, why,
-                            shown, shownLabels, code);
+                for (String peer : toPeer ? ids : List.of(id)) {
+                    if (toPeer && peer.equals(id)) {
+                        continue;
+                    }
+                    List<Value> args = toPeer ? List.of(projection.server(id), projection.server(peer))
+                            : List.of(projection.server(id));
+                    if (enabled.stream().anyMatch(st -> st.args().toString().equals(args.toString()))) {
+                        continue;
+                    }
+                    List<String> guards = dev.dsverify.conform.spec.SpecGuards.falseGuards(model, f.name(), args, s);
+                    if (guards.isEmpty() || guards.get(0).contains("Bound")) {
+                        continue; // disabled by a bound of the model, or for no reason the guards can name
+                    }
+                    SpecStep offered = new SpecStep(f.name(), f.paramNames(), args, s);
+                    Attempt a = ActionTable.driver(f.name()).drive(new Driving(offered, s, code, projection));
+                    if (!a.refused() || !a.effect().events().isEmpty()) {
+                        List<Diff> diffs = compare(s, code);
+                        List<String> why = new ArrayList<>(List.of("the spec's " + offered.label()
+                                + " is not enabled here: " + String.join("; ", guards)
+                                + "; yet the code took " + a.input()
+                                + (a.effect().events().isEmpty() ? "" : " (it reported "
+                                        + String.join(", ", a.effect().events()) + ")")));
+                        diffs.forEach(x -> why.add(x.reason()));
+                        return failure(FailureKind.TAKES_FORBIDDEN_STEP, walk, d, offered.label(), a.input(), diffs,
+                                why, new ArrayList<>(states), new ArrayList<>(labels), code);
+                    }
+                    refused.merge(f.name(), 1L, Long::sum);
                 }
             }
         }

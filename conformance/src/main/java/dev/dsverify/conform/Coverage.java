@@ -15,16 +15,19 @@ import java.util.Set;
  * @param untimed       spec steps not driven because they rest on a timing the step-by-step servers do not have
  *                      ({@link Timing}): random walks chose among the other steps; exhaustively, the states only
  *                      such a step leads to (in the search tree) were not reached
+ * @param refused       per action, how many times the code was offered a step of it the spec did not enable, and
+ *                      refused it (the steps the code must refuse as the spec does: {@code ActionTable})
  */
 public record Coverage(long statesVisited, Long statesTotal, Map<String, Long> actions, Set<String> enabled,
-        long untimed) {
+        long untimed, Map<String, Long> refused) {
     public Coverage(long statesVisited, Long statesTotal, Map<String, Long> actions, Set<String> enabled) {
-        this(statesVisited, statesTotal, actions, enabled, 0);
+        this(statesVisited, statesTotal, actions, enabled, 0, Map.of());
     }
 
     public Coverage {
         actions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(actions));
         enabled = Set.copyOf(enabled);
+        refused = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(refused));
     }
 
     /** The fraction of the model's distinct states reached, or null when the total is unknown. */

@@ -20,6 +20,10 @@ class ConformanceSweepTest {
                 "CompactLog", "InstallSnapshot", "HandleInstallSnapshotRequest", "HandleInstallSnapshotResponse",
                 "PreVote", "RequestPreVote", "HandlePreVoteRequest", "HandlePreVoteResponse", "CheckQuorum");
         assertThat(r.coverage().statesTotal()).isNull();
+        // the code was offered the steps the spec did not enable, and refused them: a server that is no candidate
+        // asks for no vote, a leader's election timer does not fire, a follower does not take office
+        assertThat(r.coverage().refused()).containsKeys("Timeout", "RequestVote", "BecomeLeader", "AdvanceCommitIndex",
+                "CheckQuorum").allSatisfy((a, n) -> assertThat(n).as(a).isPositive());
     }
 
     @Test
@@ -41,6 +45,7 @@ class ConformanceSweepTest {
         assertThat(a.get("HandleInstallSnapshotRequest")).isPositive();
         assertThat(a.get("HandleInstallSnapshotResponse")).isPositive();
         assertThat(a.get("Restart")).isPositive();
+        assertThat(r.coverage().refused()).containsKey("InstallSnapshot");
     }
 
     @Test
@@ -52,6 +57,7 @@ class ConformanceSweepTest {
                 "Timeout", "BecomeLeader")) {
             assertThat(a.get(action)).as(action).isPositive();
         }
+        assertThat(r.coverage().refused()).containsKeys("PreVote", "RequestPreVote", "Timeout");
     }
 
     @Test

@@ -32,7 +32,8 @@ public final class ActionTable {
      * Actions with no model bound in their step whose guard the code must agree with also when the spec says
      * no: after every step, the code is offered each of them the spec does not enable, and must refuse.
      */
-    public static final Set<String> REFUSED_WHEN_DISABLED = Set.of("BecomeLeader", "AdvanceCommitIndex");
+    public static final Set<String> REFUSED_WHEN_DISABLED = Set.of("BecomeLeader", "AdvanceCommitIndex", "Timeout",
+            "RequestVote", "PreVote", "RequestPreVote", "CheckQuorum", "InstallSnapshot");
 
     static {
         local("Timeout", "i", RaftNode::timeoutNow, "timeoutNow()");
