@@ -51,7 +51,9 @@ def verdicts(tsv):
 
 
 def fits(v, m):
-    return all(v[k] in ("*", m[k]) for k in ("cls", "method", "mutator", "desc"))
+    # a description may be kept without PIT's trailing "for <class>::<method>"
+    return all(v[k] in ("*", m[k]) for k in ("cls", "method", "mutator")) and (
+        v["desc"] == "*" or m["desc"] == v["desc"] or m["desc"].startswith(v["desc"] + " for "))
 
 
 def classify(m, rows):
