@@ -8,6 +8,7 @@ import dev.dsverify.raft.core.PreVoteRequest;
 import dev.dsverify.raft.core.PreVoteResponse;
 import dev.dsverify.raft.core.RaftConfig;
 import dev.dsverify.raft.core.RaftNode;
+import dev.dsverify.raft.core.Role;
 import dev.dsverify.raft.host.KvServer;
 import dev.dsverify.raft.kv.KvOp;
 import dev.dsverify.raft.kv.KvResult;
@@ -279,10 +280,7 @@ public final class Simulator {
             if (f instanceof Fault.Skew s) {
                 nodes.get(s.node()).rate = s.rate();
             } else if (f instanceof Fault.Partition p) {
-                at(p.at(), () -> {
-                    if (faultsOver) {
-                        return; // the operations ended the faults early: what was to start later never does
-                    }
+                faultAt(p.at(), () -> {
                     partitions.add(p);
                     live.topologyChanged(now);
                 });
@@ -291,11 +289,7 @@ public final class Simulator {
                     live.topologyChanged(now);
                 });
             } else if (f instanceof Fault.Crash c && c.inStep()) {
-                at(c.at(), () -> {
-                    if (!faultsOver) {
-                        arm(nodes.get(c.node()), c.point());
-                    }
-                });
+                faultAt(c.at(), () -> arm(nodes.get(c.node()), c.point()));
                 at(c.restartAt(), () -> {
                     SimNode n = nodes.get(c.node());
                     if (n.up) {
@@ -305,17 +299,10 @@ public final class Simulator {
                     }
                 });
             } else if (f instanceof Fault.Crash c) {
-                at(c.at(), () -> {
-                    if (!faultsOver) {
-                        crash(nodes.get(c.node()));
-                    }
-                });
+                faultAt(c.at(), () -> crash(nodes.get(c.node())));
                 at(c.restartAt(), () -> restart(nodes.get(c.node())));
             } else if (f instanceof Fault.Pause p) {
-                at(p.at(), () -> {
-                    if (faultsOver) {
-                        return;
-                    }
+                faultAt(p.at(), () -> {
                     SimNode n = nodes.get(p.node());
                     n.pausedUntil = Math.max(n.pausedUntil, p.until());
                     live.topologyChanged(now);
@@ -387,6 +374,18 @@ public final class Simulator {
         queue.add(new Timed(time, seq++, r));
     }
 
+    /**
+     * The start of a scheduled fault: it happens only while the faults are on. When the operations end them early,
+     * what was to start later never does.
+     */
+    private void faultAt(long time, Runnable start) {
+        at(time, () -> {
+            if (!faultsOver) {
+                start.run();
+            }
+        });
+    }
+
     /** A message's arrival (or a client's request or reply): the network drains only after it. */
     private void arrives(long time, Runnable r) {
         latestArrival = Math.max(latestArrival, time);
@@ -412,7 +411,7 @@ public final class Simulator {
         }
         if (contact != null) {
             RaftNode node = n.server.node();
-            contact.ticked(n.id, node.role() == dev.dsverify.raft.core.Role.Leader, node.currentTerm());
+            contact.ticked(n.id, node.role() == Role.Leader, node.currentTerm());
         }
         scheduleTick(n, Math.max(1, (long) (TICK / n.rate)));
     }
@@ -545,7 +544,7 @@ public final class Simulator {
         if (contact != null) {
             RaftNode node = n.server.node();
             contact.delivered(n.id, m.from(), m.term(), m instanceof PreVoteRequest || m instanceof PreVoteResponse,
-                    node.role() == dev.dsverify.raft.core.Role.Leader, node.currentTerm());
+                    node.role() == Role.Leader, node.currentTerm());
         }
         if (cfg.forgeRate() > 0 && forge.nextDouble() < cfg.forgeRate()) {
             forgeNextTo(n, m);
@@ -700,10 +699,7 @@ public final class Simulator {
             slowRate = w.slow();
             slowMax = w.slowMax();
         } else if (f instanceof Fault.IsolateLeader l) {
-            at(l.at(), () -> {
-                if (faultsOver) {
-                    return;
-                }
+            faultAt(l.at(), () -> {
                 Fault.Partition p = isolate(l);
                 partitions.add(p);
                 live.topologyChanged(now);
@@ -738,8 +734,8 @@ public final class Simulator {
     }
 
     private static boolean better(SimNode a, SimNode b) {
-        boolean al = a.server.node().role() == dev.dsverify.raft.core.Role.Leader;
-        boolean bl = b.server.node().role() == dev.dsverify.raft.core.Role.Leader;
+        boolean al = a.server.node().role() == Role.Leader;
+        boolean bl = b.server.node().role() == Role.Leader;
         if (al != bl) {
             return al;
         }
@@ -762,7 +758,7 @@ public final class Simulator {
 
             public boolean leader(String id) {
                 SimNode n = nodes.get(id);
-                return n.up && n.server.node().role() == dev.dsverify.raft.core.Role.Leader;
+                return n.up && n.server.node().role() == Role.Leader;
             }
 
             public long term(String id) {
@@ -834,7 +830,7 @@ public final class Simulator {
                 continue;
             }
             RaftNode node = n.server.node();
-            out.add(new ConvergenceCheck.Server(n.id, true, node.role() == dev.dsverify.raft.core.Role.Leader,
+            out.add(new ConvergenceCheck.Server(n.id, true, node.role() == Role.Leader,
                     node.currentTerm(), node.commitIndex(), n.server.stateMachine().appliedIndex(), node.lastIndex(),
                     node.term(node.lastIndex())));
         }
