@@ -185,7 +185,7 @@ public final class Simulator {
         this.dropRate = cfg.dropRate();
         this.dupRate = cfg.dupRate();
         this.slowRate = cfg.slowRate();
-        this.think = new Random(cfg.seed() * 31 + 4);
+        this.think = new Random(cfg.seed() * 31 + 5);
         this.contact = cfg.checkQuorum() ? new QuorumContactCheck(ids, ELECTION_TICKS) : null;
     }
 
