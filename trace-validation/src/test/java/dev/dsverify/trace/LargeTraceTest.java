@@ -5,11 +5,9 @@ import dev.dsverify.raft.sim.FaultType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +20,6 @@ class LargeTraceTest {
     @TempDir
     Path dir;
 
-    /** Replays the files given as arguments and prints the verdict; run in a JVM with a small heap. */
-    public static void main(String[] args) throws Exception {
-        TraceResult r = TraceValidator.validate(Path.of(args[0]), List.of(Path.of(args[1])));
-        System.out.println(r.verdict() + " " + r.matchedEvents() + "/" + r.events());
-    }
 
     @Test
     void aLogLargerThanTheHeapReplaysInConstantMemory() throws Exception {
@@ -36,13 +29,7 @@ class LargeTraceTest {
             lines = l.count();
         }
         assertThat(lines).as("a long run").isGreaterThan(30_000);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseParallelGC", "-Djava.io.tmpdir=" + dir,
-                "-cp", System.getProperty("java.class.path"), LargeTraceTest.class.getName(),
-                Specs.raft().toString(), trace.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+        String out = ChildReplay.run(trace, "-Xmx64m", "-XX:+UseParallelGC", "-Djava.io.tmpdir=" + dir);
         assertThat(out).as("%d lines, %d bytes", lines, Files.size(trace)).contains("MATCH " + lines + "/" + lines);
     }
 }

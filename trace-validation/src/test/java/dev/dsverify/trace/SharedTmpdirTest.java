@@ -5,7 +5,6 @@ import dev.dsverify.raft.sim.FaultType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -23,11 +22,6 @@ class SharedTmpdirTest {
     @TempDir
     Path dir;
 
-    /** Replays the trace given as the second argument against the spec given as the first; prints the verdict. */
-    public static void main(String[] args) throws Exception {
-        TraceResult r = TraceValidator.validate(Path.of(args[0]), List.of(Path.of(args[1])));
-        System.out.println(r.verdict() + " " + r.matchedEvents() + "/" + r.events());
-    }
 
     @Test
     void replayIgnoresTheStandardModulesInJavaIoTmpdir() throws Exception {
@@ -37,13 +31,7 @@ class SharedTmpdirTest {
             // a non-empty directory: TLC can neither write its copy there nor delete it at exit
             Files.writeString(Files.createDirectory(tmp.resolve(m + ".tla")).resolve("taken"), "x");
         }
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), SharedTmpdirTest.class.getName(),
-                Specs.raft().toString(), trace.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+        String out = ChildReplay.run(trace, "-XX:+UseParallelGC", "-Djava.io.tmpdir=" + tmp);
         assertThat(out).contains("MATCH");
         try (var left = Files.list(tmp)) {
             assertThat(left.map(f -> f.getFileName().toString()))

@@ -47,10 +47,10 @@ class TamperedTraceTest {
 
     @Test
     void aNextIndexMapLeavingOutAPeerIsCaughtOnItsLine() throws Exception {
-        List<String> lines = original();
         // line 7: n1 becomes leader; a map without n3 would agree with any nextIndex for it
-        lines.set(6, lines.get(6).replace("\"nextIndex\":{\"n1\":1,\"n2\":1,\"n3\":1}", "\"nextIndex\":{\"n1\":1,\"n2\":1}"));
-        TraceResult r = validate(lines);
+        TraceResult r = TraceValidator.validate(Specs.raft(), DoctoredTraces.doctor(Specs.trace("election.ndjson"), 7,
+                l -> l.replace("\"nextIndex\":{\"n1\":1,\"n2\":1,\"n3\":1}", "\"nextIndex\":{\"n1\":1,\"n2\":1}"),
+                dir.resolve("partial-map.ndjson")));
         assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
         assertThat(r.firstUnmatchedLine()).isEqualTo(7);
         assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r)).contains("nextIndex");
@@ -58,10 +58,10 @@ class TamperedTraceTest {
 
     @Test
     void anEmptyMatchIndexMapIsCaughtOnItsLine() throws Exception {
-        List<String> lines = original();
         // line 11: n1 handles n2's answer; an empty map is no statement about any peer
-        lines.set(10, lines.get(10).replace("\"matchIndex\":{\"n1\":0,\"n2\":1,\"n3\":0}", "\"matchIndex\":{}"));
-        TraceResult r = validate(lines);
+        TraceResult r = TraceValidator.validate(Specs.raft(), DoctoredTraces.doctor(Specs.trace("election.ndjson"), 11,
+                l -> l.replace("\"matchIndex\":{\"n1\":0,\"n2\":1,\"n3\":0}", "\"matchIndex\":{}"),
+                dir.resolve("empty-map.ndjson")));
         assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
         assertThat(r.firstUnmatchedLine()).isEqualTo(11);
         assertThat(String.join("\n", r.reasons())).as(TraceReport.text(r)).contains("matchIndex");
