@@ -78,14 +78,9 @@ class ElectionAndBatchTracesTest {
         TraceResult ok = TraceValidator.validate(Specs.raft(), found);
         assertThat(ok.verdict()).as(TraceReport.text(ok)).isEqualTo(Verdict.MATCH);
 
-        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(found));
-        String original = lines.get(line - 1);
-        String doctored = original.replaceFirst("(\"reply\":\\{[^}]*\"conflictIndex\":)(\\d+)",
-                "$1" + 999);
-        assertThat(doctored).isNotEqualTo(original);
-        lines.set(line - 1, doctored);
-        Path bad = dir.resolve("doctored-hint.ndjson");
-        java.nio.file.Files.write(bad, lines);
+        Path bad = DoctoredTraces.doctor(found, line,
+                l -> l.replaceFirst("(\"reply\":\\{[^}]*\"conflictIndex\":)(\\d+)", "$1" + 999),
+                dir.resolve("doctored-hint.ndjson"));
         TraceResult r = TraceValidator.validate(Specs.raft(), bad);
         assertThat(r.verdict()).isEqualTo(Verdict.DIVERGENCE);
         assertThat(r.firstUnmatchedLine()).isEqualTo(line);
