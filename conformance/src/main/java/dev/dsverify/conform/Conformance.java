@@ -311,8 +311,8 @@ public final class Conformance {
 
     /**
      * Offers the code each step of {@link ActionTable#REFUSED_WHEN_DISABLED} that the spec does not enable in
-     * {@code s}, at every server (and towards every peer): it must refuse. A step only a model bound disables (the
-     * first false guard is a {@code ...Bound}) is not offered: the code has no such bound.
+     * {@code s}, at every server (and towards every peer): it must refuse. A step a model bound disables (its first
+     * false guard is a {@code ...Bound}) is not offered: the code has no such bound.
      */
     private Failure offerDisabled(TLCState s, CodeCluster code, List<TLCState> states, List<String> labels, int walk,
             int d) {
@@ -337,15 +337,15 @@ public final class Conformance {
                         continue;
                     }
                     List<String> guards = dev.dsverify.conform.spec.SpecGuards.falseGuards(model, f.name(), args, s);
-                    if (guards.isEmpty() || guards.get(0).contains("Bound")) {
-                        continue; // disabled by a bound of the model, or for no reason the guards can name
+                    if (!guards.isEmpty() && guards.get(0).contains("Bound")) {
+                        continue; // disabled by a bound of the model only
                     }
                     SpecStep offered = new SpecStep(f.name(), f.paramNames(), args, s);
                     Attempt a = ActionTable.driver(f.name()).drive(new Driving(offered, s, code, projection));
                     if (!a.refused() || !a.effect().events().isEmpty()) {
                         List<Diff> diffs = compare(s, code);
                         List<String> why = new ArrayList<>(List.of("the spec's " + offered.label()
-                                + " is not enabled here: " + String.join("; ", guards)
+                                + " is not enabled here" + (guards.isEmpty() ? "" : ": " + String.join("; ", guards))
                                 + "; yet the code took " + a.input()
                                 + (a.effect().events().isEmpty() ? "" : " (it reported "
                                         + String.join(", ", a.effect().events()) + ")")));
